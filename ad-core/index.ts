@@ -1,0 +1,14 @@
+// The public API of ad-core. The app and the CLI import from here and nowhere else.
+export type * from './types.ts';
+export { parse } from './parser.ts';
+export { printProgram, printExpr } from './print.ts';
+export { formatCodeFrame, DIAGNOSTIC_MESSAGES } from './diagnostics.ts';
+export { OPS, OPS_BY_ID, opByCallName } from './ops.ts';
+export { buildGraph, compile } from './graph.ts';
+export { evaluate } from './evaluate.ts';
+export { forward } from './forward.ts';
+export { reverse, gradient } from './reverse.ts';
+export { buildTrace, frameAt } from './trace.ts';
+export { explainStep } from './explain.ts';
+export { checkGradient, sweepErrors, TOLERANCES, defaultStep } from './check.ts';
+export { formatNumber, dataNumber } from './format.ts';
