@@ -25,7 +25,9 @@ export type DiagnosticCode =
   | 'no-output'
   | 'too-deep'
   | 'too-long'
-  | 'bad-number';
+  | 'bad-number'
+  /** A `,` or `=` (or similar) where it cannot appear, e.g. `2 = x`. */
+  | 'unexpected-token';
 
 export interface Diagnostic {
   code: DiagnosticCode;

@@ -1,0 +1,207 @@
+// Finite-difference checks of the reverse-mode gradient: the independent witness the side panel,
+// the CLI and the property tests use to show that AD computed the right partials.
+import { evaluateComplexStep, nonAnalyticOps } from './complex-eval.ts';
+import { evaluate, evaluateValues } from './evaluate.ts';
+import { reverse } from './reverse.ts';
+import type { CheckOptions, CheckRow, CheckStatus, FdMethod, Graph, Point, SweepPoint } from './types.ts';
+
+const EPS = Number.EPSILON;
+
+export const FD_METHODS: readonly FdMethod[] = ['forward', 'central', 'richardson', 'complex'];
+
+/** "Agrees" when |ad − fd| ≤ tolerance·max(1, |ad|) (DESIGN.md, measured error floors ×~100). */
+export const TOLERANCES: Readonly<Record<FdMethod, number>> = {
+  forward: 1e-4,
+  central: 1e-6,
+  richardson: 1e-8,
+  complex: 1e-12,
+};
+
+// Each difference's truncation and rounding errors balance at a different power of ε.
+const RELATIVE_STEP: Readonly<Record<FdMethod, number>> = {
+  forward: Math.sqrt(EPS),
+  central: Math.cbrt(EPS),
+  richardson: Math.cbrt(EPS),
+  complex: 1e-20,
+};
+
+/** The default step at coordinate `x`: relative for the real differences, a fixed 1e-20 for complex step. */
+export function defaultStep(method: FdMethod, x: number): number {
+  if (method === 'complex') return RELATIVE_STEP.complex;
+  return RELATIVE_STEP[method] * scaleOf(x);
+}
+
+/**
+ * The step actually used. A user's `h` replaces the method's default constant but is still scaled
+ * by max(1, |x|), for every method, so one `h` means the same relative step at x = 1 and x = 1e6.
+ * An `h` that is not a positive finite number is ignored (the default is used): checks never throw.
+ */
+export function stepFor(method: FdMethod, x: number, h?: number): number {
+  if (h === undefined || !(h > 0) || !Number.isFinite(h)) return defaultStep(method, x);
+  return h * scaleOf(x);
+}
+
+function scaleOf(x: number): number {
+  return Number.isFinite(x) ? Math.max(1, Math.abs(x)) : 1;
+}
+
+/** f restricted to one coordinate: t ↦ f(point with `variable` = t). */
+export type Slice = (t: number) => number;
+
+export function sliceOf(graph: Graph, point: Point, variable: string): Slice {
+  // Null prototype: a variable named `__proto__` must be an ordinary key here too.
+  const moved = Object.assign(Object.create(null) as Point, point);
+  return (t) => {
+    moved[variable] = t;
+    return evaluateValues(graph, moved)[graph.output] ?? NaN;
+  };
+}
+
+/**
+ * A real finite difference of `f` at `x` with step `h`. Divides by the step that was really taken
+ * ((x+h) − x, which rounding can change), falling back to `h` when x + h rounds back to x, so a
+ * too-small step shows its true failure (a slope of 0) instead of 0/0.
+ */
+export function realDifference(f: Slice, x: number, method: Exclude<FdMethod, 'complex'>, h: number): number {
+  if (method === 'forward') {
+    const xp = x + h;
+    return (f(xp) - f(x)) / takenStep(xp - x, h);
+  }
+  const central = (step: number): number => {
+    const xp = x + step;
+    const xm = x - step;
+    return (f(xp) - f(xm)) / takenStep(xp - xm, 2 * step);
+  };
+  if (method === 'central') return central(h);
+  // Richardson: D(h) = f' + c·h² + O(h⁴), so (4·D(h/2) − D(h))/3 cancels the h² term.
+  return (4 * central(h / 2) - central(h)) / 3;
+}
+
+function takenStep(taken: number, nominal: number): number {
+  return taken !== 0 ? taken : nominal;
+}
+
+/** Complex-step derivative ∂f/∂variable, or NaN when the graph has a non-analytic op. */
+export function complexDifference(graph: Graph, point: Point, variable: string, h: number): number {
+  const out = evaluateComplexStep(graph, point, variable, h);
+  return out === null ? NaN : out.im / h;
+}
+
+function differenceFor(graph: Graph, point: Point, variable: string, f: Slice, method: FdMethod, h: number): number {
+  const x = point[variable] ?? NaN;
+  return method === 'complex' ? complexDifference(graph, point, variable, h) : realDifference(f, x, method, h);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Kinks
+
+/** One-sided slopes at two step sizes, relative to max(1, |x|). */
+const KINK_STEP_LARGE = 1e-4;
+const KINK_STEP_SMALL = 1e-6;
+/** A jump in slope this large relative to the slopes themselves is a kink, not curvature or noise. */
+const KINK_JUMP = 1e-3;
+
+export interface Kink {
+  left: number;
+  right: number;
+}
+
+/**
+ * Detects a point where the left and right derivatives differ. At a smooth point the gap between
+ * the one-sided slopes is f''·h (it shrinks with h); at a kink it tends to the jump in slope. The
+ * gaps at two steps are extrapolated linearly to h = 0, and the jump counts when it stands clear of
+ * both the slopes' size and the rounding noise of f. Returns the small-step slopes, or null.
+ */
+export function detectKink(f: Slice, x: number): Kink | null {
+  const s = scaleOf(x);
+  const f0 = f(x);
+  const hL = KINK_STEP_LARGE * s;
+  const hS = KINK_STEP_SMALL * s;
+  const fpL = f(x + hL);
+  const fmL = f(x - hL);
+  const fpS = f(x + hS);
+  const fmS = f(x - hS);
+  if (![f0, fpL, fmL, fpS, fmS].every(Number.isFinite)) return null;
+  const leftL = (f0 - fmL) / hL;
+  const rightL = (fpL - f0) / hL;
+  const left = (f0 - fmS) / hS;
+  const right = (fpS - f0) / hS;
+  const gapL = rightL - leftL;
+  const gapS = right - left;
+  const jump = (hL * gapS - hS * gapL) / (hL - hS);
+  const noise = (8 * EPS * Math.max(Math.abs(f0), Math.abs(fpS), Math.abs(fmS))) / hS;
+  const threshold = Math.max(KINK_JUMP * Math.max(Math.abs(left), Math.abs(right)), 100 * noise);
+  return Math.abs(jump) > threshold ? { left, right } : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checks
+
+/** One row per variable: the reverse-mode gradient against the chosen finite difference. */
+export function checkGradient(graph: Graph, point: Point, options: CheckOptions = {}): CheckRow[] {
+  const { adjoints } = reverse(graph, evaluate(graph, point));
+  const ad = graph.inputs.map((node) => adjoints[node] ?? NaN);
+  return checkAgainst(graph, point, ad, options);
+}
+
+/**
+ * The classifier behind `checkGradient`, with the AD values given: exported so tests can show that
+ * a wrong derivative is caught as a `mismatch` (a check that cannot fail checks nothing).
+ */
+export function checkAgainst(graph: Graph, point: Point, ad: readonly number[], options: CheckOptions = {}): CheckRow[] {
+  const method = options.method ?? 'central';
+  const tolerance = TOLERANCES[method];
+  const unsupported = method === 'complex' && nonAnalyticOps(graph).length > 0;
+  return graph.variables.map((variable, i) => {
+    const adValue = ad[i] ?? NaN;
+    const x = point[variable] ?? NaN;
+    const h = stepFor(method, x, options.h);
+    const base = { variable, ad: adValue, method, h, tolerance };
+    if (unsupported) {
+      return { ...base, fd: NaN, absError: NaN, relError: NaN, status: 'unsupported' as const };
+    }
+    const f = sliceOf(graph, point, variable);
+    const fd = differenceFor(graph, point, variable, f, method, h);
+    const absError = Math.abs(adValue - fd);
+    const relError = absError / Math.max(1, Math.abs(adValue));
+    const row: CheckRow = { ...base, fd, absError, relError, status: 'pass' };
+    if (!Number.isFinite(adValue) || !Number.isFinite(fd)) return { ...row, status: 'nonfinite' };
+    const kink = detectKink(f, x);
+    if (kink) return { ...row, status: 'kink', left: kink.left, right: kink.right };
+    return { ...row, status: classify(absError, adValue, tolerance) };
+  });
+}
+
+export function classify(absError: number, ad: number, tolerance: number): CheckStatus {
+  return absError <= tolerance * Math.max(1, Math.abs(ad)) ? 'pass' : 'mismatch';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Error versus step size
+
+/** 1e-16 … 1e0, four steps per decade. */
+export const SWEEP_STEPS: readonly number[] = Array.from({ length: 65 }, (_, k) => 10 ** (k / 4 - 16));
+
+/**
+ * |fd − ad| for every method at every step in SWEEP_STEPS, for one variable. The steps are
+ * absolute (not scaled by |x|): this plot is about the step itself. Complex step is NaN on a graph
+ * with a non-analytic op; an unknown variable gives an empty sweep.
+ */
+export function sweepErrors(graph: Graph, point: Point, variable: string): SweepPoint[] {
+  const index = graph.variables.indexOf(variable);
+  const node = graph.inputs[index];
+  if (index < 0 || node === undefined) return [];
+  const ad = reverse(graph, evaluate(graph, point)).adjoints[node] ?? NaN;
+  const analytic = nonAnalyticOps(graph).length === 0;
+  const f = sliceOf(graph, point, variable);
+  const x = point[variable] ?? NaN;
+  return SWEEP_STEPS.map((h) => ({
+    h,
+    errors: {
+      forward: Math.abs(realDifference(f, x, 'forward', h) - ad),
+      central: Math.abs(realDifference(f, x, 'central', h) - ad),
+      richardson: Math.abs(realDifference(f, x, 'richardson', h) - ad),
+      complex: analytic ? Math.abs(complexDifference(graph, point, variable, h) - ad) : NaN,
+    },
+  }));
+}

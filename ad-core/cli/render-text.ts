@@ -1,0 +1,129 @@
+// The human-readable CLI output: value, gradient, gradient-check table and the trace, as aligned
+// plain text (no colour codes, so it pastes cleanly into worksheets).
+import { formatNumber } from '../format.ts';
+import type { FdMethod } from '../types.ts';
+import type { Report } from './report.ts';
+
+/**
+ * Full precision, written like the app writes numbers (Unicode minus, `NaN`, `∞`, `−∞`) so the
+ * columns match the 4-digit trace; scripts that parse numbers should use --json.
+ */
+export function fullNumber(x: number): string {
+  if (Number.isNaN(x)) return 'NaN';
+  if (x === Infinity) return '∞';
+  if (x === -Infinity) return '−∞';
+  return String(x).replace(/-/g, '−');
+}
+
+function shortError(x: number): string {
+  if (!Number.isFinite(x) || x === 0) return fullNumber(x);
+  return x.toExponential(1).replace(/-/g, '−');
+}
+
+function width(s: string): number {
+  return Array.from(s).length;
+}
+
+/** Columns padded to their widest cell; `right` marks the numeric columns, aligned on the right. */
+export function table(headers: string[], rows: string[][], right: boolean[]): string[] {
+  const widths = headers.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ''))));
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, c) => {
+        const pad = ' '.repeat((widths[c] ?? 0) - width(cell));
+        return right[c] ? pad + cell : cell + pad;
+      })
+      .join('  ')
+      .trimEnd();
+  return [line(headers), ...rows.map(line)];
+}
+
+const METHOD_NAMES: Record<FdMethod, string> = {
+  forward: 'forward difference',
+  central: 'central difference',
+  richardson: 'Richardson-extrapolated central difference',
+  complex: 'complex step',
+};
+
+const DEFAULT_STEPS: Record<FdMethod, string> = {
+  forward: '√ε·max(1,|x|)',
+  central: '∛ε·max(1,|x|)',
+  richardson: '∛ε·max(1,|x|)',
+  complex: '1e-20',
+};
+
+export function renderText(report: Report): string {
+  const out: string[] = [];
+  const [first, ...rest] = report.formula.split('\n');
+  out.push(`formula  ${first ?? ''}`, ...rest.map((l) => `         ${l}`));
+  if (report.variables.length > 0) out.push(`at       ${assignments(report.variables, report.point)}`);
+  out.push('');
+
+  const results = [
+    ['value', fullNumber(report.value)],
+    ...report.variables.map((v) => [`∂f/∂${v}`, fullNumber(report.gradient[v] ?? NaN)]),
+  ];
+  if (report.directional !== undefined && report.seed) {
+    results.push(['∇f·seed', `${fullNumber(report.directional)}  (forward mode)`]);
+  }
+  out.push(...table(['', ''], results, [false, false]).slice(1), '');
+
+  if (report.check.length > 0) out.push(...renderCheck(report), '');
+  out.push(...renderTrace(report));
+  return out.join('\n') + '\n';
+}
+
+function assignments(variables: string[], values: Record<string, number>): string {
+  return variables.map((v) => `${v} = ${fullNumber(values[v] ?? NaN)}`).join(', ');
+}
+
+function renderCheck(report: Report): string[] {
+  const method = report.method;
+  const step = report.h !== undefined ? `${report.h}·max(1,|x|)` : DEFAULT_STEPS[method];
+  const tolerance = (report.check[0]?.tolerance ?? NaN).toExponential(0).replace(/-/g, '−');
+  const out = [
+    `Gradient check: ${METHOD_NAMES[method]}, h = ${step}; pass when |AD − FD| ≤ ${tolerance}·max(1,|AD|)`,
+    ...table(
+      ['variable', 'AD (reverse mode)', 'FD', '|AD − FD|', 'status'],
+      report.check.map((r) => [r.variable, fullNumber(r.ad), fullNumber(r.fd), shortError(r.absError), r.status]),
+      [false, true, true, true, false],
+    ),
+  ];
+  for (const r of report.check) {
+    if (r.status === 'kink' && r.left !== undefined && r.right !== undefined) {
+      out.push(
+        `  ${r.variable}: kink, slope ${formatNumber(r.left)} from the left and ${formatNumber(r.right)} from the right; ` +
+          'no derivative exists, AD reports its convention',
+      );
+    } else if (r.status === 'nonfinite') {
+      out.push(`  ${r.variable}: AD or FD is not a finite number here (outside the domain, or an infinite slope)`);
+    }
+  }
+  if (report.unsupportedOps && report.unsupportedOps.length > 0) {
+    out.push(`  complex step needs analytic operations; this formula uses ${report.unsupportedOps.join(', ')}`);
+    out.push('  (try --method central)');
+  }
+  return out;
+}
+
+function renderTrace(report: Report): string[] {
+  const forwardMode = report.mode === 'forward';
+  const title = forwardMode
+    ? `Forward-mode trace (tangents for seed ${assignments(report.variables, report.seed ?? {})})`
+    : 'Reverse-mode trace (adjoint = ∂f/∂node)';
+  const rows = report.nodes.map((n) => {
+    const mark = n.convention !== undefined ? '*' : '';
+    const bound = n.binding !== undefined ? `   (${n.binding})` : '';
+    const operation = n.op === 'const' ? 'constant' : `${n.name} = ${n.operation}${bound}`;
+    const last = forwardMode ? (n.tangent ?? NaN) : n.adjoint;
+    return [n.name + mark, operation, formatNumber(n.value), formatNumber(last)];
+  });
+  const out = [
+    title,
+    ...table(['node', 'operation', 'value', forwardMode ? 'tangent' : 'adjoint'], rows, [false, false, true, true]),
+  ];
+  for (const n of report.nodes) {
+    if (n.convention !== undefined) out.push(`  * ${n.name}: ${n.convention}`);
+  }
+  return out;
+}

@@ -1,0 +1,90 @@
+// The CLI as a function of its arguments: argv in, stdout/stderr text and an exit code out.
+// Exit codes: 0 success, 1 the formula has an error (diagnostic with a code frame), 2 a usage
+// error (bad option, bad or missing --at / --seed value).
+import { formatCodeFrame } from '../diagnostics.ts';
+import { compile } from '../graph.ts';
+import type { Diagnostic, Point } from '../types.ts';
+import { parseArgs, parseAssignments, type CliOptions } from './args.ts';
+import { buildReport } from './report.ts';
+import { diagnosticsJson, renderJson, reportJson, usageErrorJson } from './render-json.ts';
+import { renderText } from './render-text.ts';
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export const USAGE = `Usage: npm run --silent ad -- '<formula>' --at x=2,y=5 [options]
+
+Prints the value, the gradient (reverse mode), a finite-difference check of every partial and the
+trace of the reverse pass (Wengert name, operation, value, adjoint).
+
+Options:
+  --at x=2,y=5           the point; every variable of the formula needs a value
+                         (numbers, or pi, e, inf, nan with an optional sign)
+  --mode reverse|forward forward prints the tangent trace for --seed instead (default reverse)
+  --seed x=1,y=0         forward-mode direction; unlisted variables get 0
+                         (default: 1 for the first variable, 0 for the others)
+  --method central|forward|richardson|complex
+                         finite-difference method for the check (default central)
+  --h <step>             step for the check, scaled by max(1,|x|) per variable
+                         (default: √ε forward, ∛ε central and richardson, 1e-20 complex)
+  --merge                merge identical subexpressions into shared nodes
+  --json                 print one JSON object instead of text
+  -h, --help             show this help
+
+Exit codes: 0 ok; 1 the formula has an error (printed with a caret under it; JSON: ok false,
+diagnostics); 2 a usage error such as a bad or missing --at value (JSON: ok false, error).
+Statements may be separated by ';' or newlines: 'a = x*y; sin(a) + a'.
+`;
+
+export function runCli(argv: readonly string[]): CliResult {
+  const parsed = parseArgs(argv);
+  const json = argv.includes('--json');
+  if (!parsed.ok) return usageError(parsed.message, json);
+  const options = parsed.options;
+  if (options.help) return { stdout: USAGE, stderr: '', exitCode: 0 };
+
+  const built = compile(options.formula, { mergeCommonSubexpressions: options.merge });
+  if (!built.ok) return formulaError(options.formula, built.diagnostics, options.json);
+  const { graph } = built;
+
+  const at = parseAssignments(options.at ?? '', '--at', graph.variables, true);
+  if (!at.ok) return usageError(at.message, options.json);
+  const seed = seedFor(options, graph.variables);
+  if (!seed.ok) return usageError(seed.message, options.json);
+
+  const report = buildReport({
+    formula: options.formula,
+    graph,
+    point: at.values,
+    mode: options.mode,
+    method: options.method,
+    ...(seed.values ? { seed: seed.values } : {}),
+    ...(options.h !== undefined ? { h: options.h } : {}),
+  });
+  const stdout = options.json ? renderJson(reportJson(report)) : renderText(report);
+  return { stdout, stderr: '', exitCode: 0 };
+}
+
+function seedFor(options: CliOptions, variables: string[]): { ok: true; values?: Point } | { ok: false; message: string } {
+  if (options.mode !== 'forward') return { ok: true };
+  if (options.seed !== null) return parseAssignments(options.seed, '--seed', variables, false);
+  const values: Point = {};
+  variables.forEach((v, i) => {
+    values[v] = i === 0 ? 1 : 0;
+  });
+  return { ok: true, values };
+}
+
+function usageError(message: string, json: boolean): CliResult {
+  if (json) return { stdout: renderJson(usageErrorJson(message)), stderr: '', exitCode: 2 };
+  return { stdout: '', stderr: `error: ${message}\nRun with --help for usage.\n`, exitCode: 2 };
+}
+
+function formulaError(source: string, diagnostics: readonly Diagnostic[], json: boolean): CliResult {
+  if (json) return { stdout: renderJson(diagnosticsJson(diagnostics)), stderr: '', exitCode: 1 };
+  const frames = diagnostics.map((d) => formatCodeFrame(source, d));
+  return { stdout: '', stderr: frames.join('\n\n') + '\n', exitCode: 1 };
+}

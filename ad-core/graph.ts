@@ -1,0 +1,316 @@
+// From a parsed program to the tape: nodes in topological order, inputs first, one node per
+// variable, bindings shared, Wengert names, per-edge adjacency and a typed-array view.
+//
+// Built with explicit stacks, never recursion: a 1,000,000-character `x+x+…` parses to a tree
+// ~500,000 levels deep on the left.
+import { literalName, subscript } from './format.ts';
+import { OP_INDEX, OPS_BY_INDEX } from './ops.ts';
+import { parse } from './parser.ts';
+import type {
+  BuildOptions,
+  BuildResult,
+  Diagnostic,
+  Expr,
+  Graph,
+  GraphEdge,
+  GraphNode,
+  Program,
+  Span,
+  Tape,
+} from './types.ts';
+
+export const OP_INPUT = -1;
+export const OP_CONSTANT = -2;
+
+/** Parse and build in one go: the app's and the CLI's entry point. */
+export function compile(source: string, options?: BuildOptions): BuildResult {
+  const parsed = parse(source);
+  if (!parsed.ok) return parsed;
+  return buildGraph(parsed.program, options);
+}
+
+/** Wengert name of an input (index ≤ 0) or op (index ≥ 1): `v₋₁`, `v₀`, `v₃`. */
+export function wengertName(index: number): string {
+  return `v${subscript(index)}`;
+}
+
+class Builder {
+  readonly nodes: GraphNode[] = [];
+  readonly edges: GraphEdge[] = [];
+  readonly inEdges: number[][] = [];
+  readonly outEdges: number[][] = [];
+  private opCount = 0;
+  private readonly merge: Map<string, number> | null;
+
+  constructor(merge: boolean) {
+    this.merge = merge ? new Map() : null;
+  }
+
+  private push(node: Omit<GraphNode, 'id'>): number {
+    const id = this.nodes.length;
+    this.nodes.push({ id, ...node });
+    this.inEdges.push([]);
+    this.outEdges.push([]);
+    return id;
+  }
+
+  input(name: string, wengertIndex: number): number {
+    return this.push({
+      kind: 'input',
+      op: 'input',
+      args: [],
+      name: wengertName(wengertIndex),
+      wengertIndex,
+      label: name,
+      variable: name,
+      spans: [],
+    });
+  }
+
+  constant(value: number, span: Span, name: string): number {
+    const key = this.merge ? `c:${Object.is(value, -0) ? '-0' : String(value)}:${name}` : '';
+    const known = this.merge?.get(key);
+    if (known !== undefined) {
+      this.nodes[known]!.spans.push(span);
+      return known;
+    }
+    const id = this.push({
+      kind: 'constant',
+      op: 'const',
+      args: [],
+      name,
+      wengertIndex: null,
+      label: name,
+      constant: value,
+      spans: [span],
+    });
+    this.merge?.set(key, id);
+    return id;
+  }
+
+  op(opId: string, args: number[], span: Span): number {
+    const key = this.merge ? `${opId}(${args.join(',')})` : '';
+    const known = this.merge?.get(key);
+    if (known !== undefined) {
+      this.nodes[known]!.spans.push(span);
+      return known;
+    }
+    const row = OPS_BY_INDEX[OP_INDEX[opId] ?? -1];
+    const wengertIndex = ++this.opCount;
+    const id = this.push({
+      kind: 'op',
+      op: opId,
+      args,
+      name: wengertName(wengertIndex),
+      wengertIndex,
+      label: row?.symbol ?? opId,
+      spans: [span],
+    });
+    args.forEach((from, argIndex) => {
+      const edge = this.edges.length;
+      this.edges.push({ id: edge, from, to: id, argIndex: argIndex as 0 | 1 });
+      this.inEdges[id]!.push(edge);
+      this.outEdges[from]!.push(edge);
+    });
+    this.merge?.set(key, id);
+    return id;
+  }
+}
+
+const diagnostic = (code: Diagnostic['code'], message: string, span: Span): BuildResult => ({
+  ok: false,
+  diagnostics: [{ code, message, span }],
+});
+
+/** Children of an expression in source order. */
+function children(e: Expr): Expr[] {
+  switch (e.kind) {
+    case 'unary':
+      return [e.arg];
+    case 'binary':
+      return [e.left, e.right];
+    case 'call':
+      return e.args;
+    default:
+      return [];
+  }
+}
+
+/** Variable names in order of first appearance: names not bound by an earlier statement. */
+function collectVariables(program: Program): string[] | { error: BuildResult } {
+  const bound = new Set<string>();
+  const boundAnywhere = new Set(program.statements.flatMap((s) => (s.kind === 'assign' ? [s.name] : [])));
+  const variables = new Set<string>();
+  for (const statement of program.statements) {
+    const stack: Expr[] = [statement.expr];
+    while (stack.length > 0) {
+      const e = stack.pop()!;
+      if (e.kind === 'call') {
+        const row = OPS_BY_INDEX[OP_INDEX[e.fn] ?? -1];
+        if (!row) return { error: diagnostic('unknown-function', `Unknown function \`${e.name}\`.`, e.nameSpan) };
+        if (row.arity !== e.args.length) {
+          const message = `\`${e.name}\` takes ${row.arity} argument${row.arity === 1 ? '' : 's'}, got ${e.args.length}.`;
+          return { error: diagnostic('wrong-arity', message, e.span) };
+        }
+      }
+      if (e.kind === 'name' && !bound.has(e.name)) {
+        if (boundAnywhere.has(e.name)) {
+          return { error: diagnostic('undefined-binding', `\`${e.name}\` is used before it is defined.`, e.span) };
+        }
+        variables.add(e.name);
+      }
+      const kids = children(e);
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]!);
+    }
+    if (statement.kind === 'assign') {
+      if (bound.has(statement.name)) {
+        return { error: diagnostic('duplicate-binding', `\`${statement.name}\` is bound twice.`, statement.nameSpan) };
+      }
+      bound.add(statement.name);
+    }
+  }
+  return [...variables];
+}
+
+/** Turn a parsed program into the tape. Only programs the parser accepted reach here. */
+export function buildGraph(program: Program, options: BuildOptions = {}): BuildResult {
+  const last = program.statements[program.statements.length - 1];
+  if (!last) return diagnostic('empty-formula', 'The formula is empty.', { start: 0, end: 0 });
+  const collected = collectVariables(program);
+  if (!Array.isArray(collected)) return collected.error;
+
+  const b = new Builder(options.mergeCommonSubexpressions === true);
+  const scope = new Map<string, number>();
+  const inputs = collected.map((name, i) => {
+    const id = b.input(name, i + 1 - collected.length);
+    scope.set(name, id);
+    return id;
+  });
+
+  let output = -1;
+  for (const statement of program.statements) {
+    const id = buildExpr(statement.expr, b, scope);
+    if (statement.kind === 'assign') {
+      const node = b.nodes[id]!;
+      node.binding ??= statement.name;
+      node.spans.push(statement.nameSpan);
+      scope.set(statement.name, id);
+    }
+    output = id;
+  }
+
+  const graph: Graph = {
+    nodes: b.nodes,
+    edges: b.edges,
+    variables: collected,
+    inputs,
+    output,
+    inEdges: b.inEdges,
+    outEdges: b.outEdges,
+    tape: buildTape(b.nodes, b.inEdges),
+  };
+  return { ok: true, graph };
+}
+
+/** Post-order walk with an explicit stack; returns the node id of `root`. */
+function buildExpr(root: Expr, b: Builder, scope: Map<string, number>): number {
+  const todo: Expr[] = [root];
+  const expanded: boolean[] = [false];
+  const results: number[] = [];
+  while (todo.length > 0) {
+    const e = todo[todo.length - 1]!;
+    const ready = expanded[expanded.length - 1]!;
+    if (!ready && e.kind === 'unary' && e.op === 'neg' && e.arg.kind === 'number') {
+      // `-3` is one constant, not neg(3): that is how a learner reads it.
+      todo.pop();
+      expanded.pop();
+      results.push(b.constant(-e.arg.value, e.span, literalName(-e.arg.value)));
+      continue;
+    }
+    const kids = children(e);
+    if (!ready && kids.length > 0) {
+      expanded[expanded.length - 1] = true;
+      for (let i = kids.length - 1; i >= 0; i--) {
+        todo.push(kids[i]!);
+        expanded.push(false);
+      }
+      continue;
+    }
+    todo.pop();
+    expanded.pop();
+    results.push(nodeFor(e, b, scope, results, kids.length));
+  }
+  return results[0]!;
+}
+
+function nodeFor(e: Expr, b: Builder, scope: Map<string, number>, results: number[], arity: number): number {
+  const args = results.splice(results.length - arity, arity);
+  switch (e.kind) {
+    case 'number':
+      return b.constant(e.value, e.span, literalName(e.value));
+    case 'constant':
+      return b.constant(e.value, e.span, e.name === 'pi' ? 'π' : 'e');
+    case 'name': {
+      const id = scope.get(e.name)!;
+      b.nodes[id]!.spans.push(e.span);
+      return id;
+    }
+    case 'unary':
+      return e.op === 'pos' ? args[0]! : b.op('neg', args, e.span);
+    case 'binary':
+      return b.op(e.op, args, e.span);
+    case 'call':
+      return b.op(e.fn, args, e.span);
+  }
+}
+
+function buildTape(nodes: GraphNode[], inEdges: number[][]): Tape {
+  const n = nodes.length;
+  const tape: Tape = {
+    opIndex: new Int16Array(n),
+    arg0: new Int32Array(n).fill(-1),
+    arg1: new Int32Array(n).fill(-1),
+    constant: new Float64Array(n),
+    edge0: new Int32Array(n).fill(-1),
+    edge1: new Int32Array(n).fill(-1),
+  };
+  for (const node of nodes) {
+    const i = node.id;
+    if (node.kind === 'input') tape.opIndex[i] = OP_INPUT;
+    else if (node.kind === 'constant') {
+      tape.opIndex[i] = OP_CONSTANT;
+      tape.constant[i] = node.constant ?? NaN;
+    } else {
+      tape.opIndex[i] = OP_INDEX[node.op] ?? -3;
+      tape.arg0[i] = node.args[0] ?? -1;
+      tape.arg1[i] = node.args[1] ?? -1;
+      tape.edge0[i] = inEdges[i]![0] ?? -1;
+      tape.edge1[i] = inEdges[i]![1] ?? -1;
+    }
+  }
+  return tape;
+}
+
+const ANCESTORS = new WeakMap<Graph, Uint8Array>();
+
+/**
+ * 1 for every node the output depends on (and the output itself), 0 elsewhere. The reverse pass
+ * runs only over these: a statement the output never uses has adjoint 0, and 0 · ∞ from its
+ * partials must not leak a NaN into the gradient. Cached per graph (graphs are immutable).
+ */
+export function outputAncestors(graph: Graph): Uint8Array {
+  const known = ANCESTORS.get(graph);
+  if (known) return known;
+  const { arg0, arg1 } = graph.tape;
+  const live = new Uint8Array(graph.nodes.length);
+  if (graph.output >= 0) live[graph.output] = 1;
+  for (let i = graph.output; i >= 0; i--) {
+    if (live[i] === 0) continue;
+    const a = arg0[i]!;
+    const b = arg1[i]!;
+    if (a >= 0) live[a] = 1;
+    if (b >= 0) live[b] = 1;
+  }
+  ANCESTORS.set(graph, live);
+  return live;
+}

@@ -1,0 +1,31 @@
+import { useId } from 'react';
+import { EXAMPLES, exampleById } from '../examples.ts';
+import { appStore, useApp } from '../store/appStore.ts';
+
+export function ExamplesMenu() {
+  const source = useApp((s) => s.source);
+  const id = useId();
+  const current = EXAMPLES.find((e) => e.formula === source)?.id ?? '';
+  return (
+    <div className="examples-menu">
+      <label htmlFor={id}>Examples</label>
+      <select
+        id={id}
+        value={current}
+        onChange={(e) => {
+          const example = exampleById(e.target.value);
+          if (example) appStore.getState().loadExample(example);
+        }}
+      >
+        <option value="" disabled>
+          Your own formula
+        </option>
+        {EXAMPLES.map((e) => (
+          <option key={e.id} value={e.id}>
+            {e.title}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,109 @@
+// The formula textarea over a backdrop that mirrors its text as React text spans, so the
+// diagnostic's span can be underlined and a hovered node's spans highlighted without ever
+// writing HTML from the learner's text.
+import { useId, useMemo, useRef, type SyntheticEvent } from 'react';
+import { appStore, useApp } from '../store/appStore.ts';
+import { segmentText, type Mark } from './segments.ts';
+import { lineAndColumn } from './position.ts';
+
+export function FormulaEditor() {
+  const source = useApp((s) => s.source);
+  const diagnostics = useApp((s) => s.derived.diagnostics);
+  const stale = useApp((s) => s.derived.stale);
+  const graph = useApp((s) => s.derived.graph);
+  const hovered = useApp((s) => s.hovered);
+  const selected = useApp((s) => s.selected);
+  const backdrop = useRef<HTMLDivElement>(null);
+  const id = useId();
+  const diagId = useId();
+  const diag = diagnostics[0];
+
+  const marks = useMemo(() => {
+    const out: Mark[] = [];
+    if (diag) out.push({ span: diag.span, kind: 'error' });
+    // A stale graph's spans point into an older text, so they would highlight the wrong part.
+    const nodeId = hovered ?? selected;
+    if (!stale && graph && nodeId !== null) {
+      for (const span of graph.nodes[nodeId]?.spans ?? []) out.push({ span, kind: 'highlight' });
+    }
+    return out;
+  }, [diag, stale, graph, hovered, selected]);
+  const segments = useMemo(() => segmentText(source, marks), [source, marks]);
+
+  const syncScroll = (e: SyntheticEvent<HTMLTextAreaElement>) => {
+    if (backdrop.current) {
+      backdrop.current.scrollTop = e.currentTarget.scrollTop;
+      backdrop.current.scrollLeft = e.currentTarget.scrollLeft;
+    }
+  };
+  const reportSelection = (e: SyntheticEvent<HTMLTextAreaElement>) => {
+    const t = e.currentTarget;
+    appStore.getState().setEditorSelection({ start: t.selectionStart, end: t.selectionEnd });
+  };
+
+  const where = diag ? lineAndColumn(source, diag.span.start) : null;
+
+  return (
+    <div className="formula-editor">
+      <label htmlFor={id} className="field-label">
+        Formula
+      </label>
+      <div className={`editor-box${diag ? ' has-error' : ''}`}>
+        <div className="editor-backdrop" ref={backdrop} aria-hidden="true">
+          {segments.map((seg) => (
+            <span key={`${seg.start}-${seg.pastEnd ? 'end' : ''}`} className={seg.marks.map((m) => `mark-${m}`).join(' ')}>
+              {seg.text}
+            </span>
+          ))}
+          {/* A trailing newline in a textarea still takes a line; keep the mirror the same height. */}
+          {'\n'}
+        </div>
+        <textarea
+          id={id}
+          className="editor-input"
+          value={source}
+          rows={4}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoComplete="off"
+          autoCorrect="off"
+          aria-invalid={diag ? true : undefined}
+          aria-describedby={diag ? diagId : undefined}
+          onChange={(e) => {
+            appStore.getState().setSource(e.target.value);
+            reportSelection(e);
+          }}
+          onSelect={reportSelection}
+          onScroll={syncScroll}
+          onBlur={() => appStore.getState().setEditorSelection(null)}
+        />
+      </div>
+      {diag ? (
+        <div
+          id={diagId}
+          className="diagnostic"
+          role="alert"
+          data-testid="diagnostic"
+          data-code={diag.code}
+          data-start={diag.span.start}
+          data-end={diag.span.end}
+        >
+          <p className="diagnostic-message">
+            <span className="diagnostic-icon" aria-hidden="true">
+              ✕
+            </span>{' '}
+            {diag.message}
+            {where && (
+              <span className="diagnostic-where">
+                {' '}
+                (line {where.line}, column {where.column})
+              </span>
+            )}
+          </p>
+          {diag.hint && <p className="diagnostic-hint">Hint: {diag.hint}</p>}
+          {graph && <p className="diagnostic-stale">The graph shows the last formula that worked.</p>}
+        </div>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import { useId, useState } from 'react';
+import { formatNumber } from '../../ad-core/index.ts';
+import { appStore, useApp } from '../store/appStore.ts';
+import { sliderRange } from './sliderRange.ts';
+
+function VariableRow({ name, value }: { name: string; value: number }) {
+  const id = useId();
+  // The number box keeps what the user is typing ("-", "1.") until it is a number; it follows the
+  // store when the value changes from elsewhere (the slider, an example, a link).
+  const [draft, setDraft] = useState(String(value));
+  const [shown, setShown] = useState(value);
+  if (shown !== value) {
+    setShown(value);
+    if (Number(draft) !== value) setDraft(String(value));
+  }
+  const range = sliderRange(value);
+  const set = (v: number) => appStore.getState().setVariable(name, v);
+
+  return (
+    <div className="variable-row">
+      <label htmlFor={id} className="variable-name">
+        {name}
+      </label>
+      <input
+        id={id}
+        type="number"
+        step="any"
+        className="num"
+        value={draft}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          const v = e.target.valueAsNumber;
+          if (Number.isFinite(v)) set(v);
+        }}
+        onBlur={() => setDraft(String(value))}
+      />
+      <input
+        type="range"
+        className="variable-slider"
+        aria-label={`${name} slider`}
+        aria-valuetext={formatNumber(value)}
+        min={range.min}
+        max={range.max}
+        step={range.step}
+        value={value}
+        onChange={(e) => set(Number(e.target.value))}
+      />
+    </div>
+  );
+}
+
+export function VariableInputs() {
+  const graph = useApp((s) => s.derived.graph);
+  const point = useApp((s) => s.derived.point);
+  const variables = graph?.variables ?? [];
+  return (
+    <fieldset className="variables">
+      <legend className="field-label">Variables</legend>
+      {variables.length === 0 ? (
+        <p className="muted">This formula has no variables: it is a constant.</p>
+      ) : (
+        variables.map((name) => <VariableRow key={name} name={name} value={point[name] ?? 1} />)
+      )}
+    </fieldset>
+  );
+}

@@ -1,0 +1,84 @@
+import type { Point } from '../ad-core/index.ts';
+
+export interface Example {
+  /** Stable id, also the `<option>` value. */
+  id: string;
+  /** What the examples menu shows. */
+  title: string;
+  formula: string;
+  at: Point;
+  /** One sentence on what this example teaches. */
+  lesson: string;
+}
+
+export const EXAMPLES: readonly Example[] = [
+  {
+    id: 'default',
+    title: 'Warm-up: sin(x·y) + exp(x)/y',
+    formula: 'sin(x*y) + exp(x)/y',
+    at: { x: 1, y: 2 },
+    lesson: 'x feeds two branches, so its adjoint is the sum of two contributions.',
+  },
+  {
+    id: 'baydin',
+    title: 'Baydin et al. 2018 trace',
+    formula: 'ln(x1) + x1*x2 - sin(x2)',
+    at: { x1: 2, x2: 5 },
+    lesson: 'The evaluation trace from the survey "Automatic differentiation in machine learning".',
+  },
+  {
+    id: 'olah',
+    title: "Olah: (a+b)·(b+1)",
+    formula: '(a+b)*(b+1)',
+    at: { a: 2, b: 1 },
+    lesson: 'Sum over paths: b reaches the output along two paths.',
+  },
+  {
+    id: 'neuron',
+    title: 'CS231n sigmoid neuron',
+    formula: '1/(1+exp(-(w0*x0 + w1*x1 + w2)))',
+    at: { w0: 2, x0: -1, w1: -3, x1: -2, w2: -3 },
+    lesson: 'Backpropagation through a single neuron, gate by gate.',
+  },
+  {
+    id: 'rosenbrock',
+    title: 'Rosenbrock function',
+    formula: '(1-x)^2 + 100*(y-x^2)^2',
+    at: { x: -1.2, y: 1 },
+    lesson: 'The classic optimisation test function at its classic starting point.',
+  },
+  {
+    id: 'fan-out',
+    title: 'Fan-out: x·x + x',
+    formula: 'x*x + x',
+    at: { x: 3 },
+    lesson: 'One variable, three edges: its adjoint adds up three contributions.',
+  },
+  {
+    id: 'binding',
+    title: 'Binding: a = x·y',
+    formula: 'a = x*y; sin(a) + a^2',
+    at: { x: 1, y: 2 },
+    lesson: 'A named intermediate is one shared node with two consumers.',
+  },
+  {
+    id: 'kink',
+    title: 'Kink: relu(x) + abs(y) at 0',
+    formula: 'relu(x) + abs(y)',
+    at: { x: 0, y: 0 },
+    lesson: 'No derivative exists at 0: AD uses a convention, finite differences see a kink.',
+  },
+  {
+    id: 'domain',
+    title: 'Domain error: log(x) at x = −1',
+    formula: 'log(x)',
+    at: { x: -1 },
+    lesson: 'The logarithm of a negative number is NaN, and NaN propagates.',
+  },
+];
+
+export const DEFAULT_EXAMPLE: Example = EXAMPLES[0]!;
+
+export function exampleById(id: string): Example | undefined {
+  return EXAMPLES.find((e) => e.id === id);
+}

@@ -1,0 +1,103 @@
+// One edge, argument → consumer, with an arrowhead; optionally its local partial; and, while it
+// carries something in the current step, a moving dash showing which way that something travels
+// (values and tangents forward, adjoint contributions backward) with the amount written beside.
+import { memo } from 'react';
+import { curveBasis, line } from 'd3';
+import { formatNumber } from '../../ad-core/index.ts';
+import { FONT, textWidth } from './geometry.ts';
+
+export type FlowKind = 'value' | 'tangent' | 'adjoint';
+
+export interface EdgeFlow {
+  kind: FlowKind;
+  /** Amount added at the receiving end (contributions), if any. */
+  amount: number | null;
+}
+
+export interface GraphEdgeViewProps {
+  id: number;
+  points: [number, number][];
+  mid: [number, number];
+  tail: [number, number];
+  active: boolean;
+  flow: EdgeFlow | null;
+  /** The local partial to print on the edge, or null to print none. */
+  partial: number | null;
+  /** Name of the sum the flow adds to (`v̄₁`), written before its amount. */
+  receiver: string;
+  markers: { arrow: string; arrowActive: string; flowBack: string };
+  /** Lines go under the nodes, labels over them. */
+  layer: 'line' | 'label';
+}
+
+const curve = line().curve(curveBasis);
+
+export function edgePath(points: [number, number][]): string {
+  return curve(points) ?? '';
+}
+
+export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewProps) {
+  const { points, mid, active, flow, partial, markers } = props;
+  const d = edgePath(points);
+  const backwards = flow?.kind === 'adjoint';
+  if (props.layer === 'label') {
+    if (partial === null && (flow === null || flow.amount === null)) return null;
+    return (
+      <g className="gv-edge-labels">
+        {partial !== null && (
+          <text className="gv-edge-label gv-partial" x={mid[0]} y={mid[1] + 21}>
+            {`∂ ${formatNumber(partial)}`}
+          </text>
+        )}
+        {flow && flow.amount !== null && (
+          <AmountLabel
+            kind={flow.kind}
+            x={(backwards ? props.tail : mid)[0]}
+            y={(backwards ? props.tail : mid)[1] - 10}
+            text={signed(flow.amount)}
+            title={`${props.receiver} += ${formatNumber(flow.amount)}`}
+          />
+        )}
+      </g>
+    );
+  }
+  return (
+    <g className={active ? 'gv-edge gv-edge--active' : 'gv-edge'} data-edge-id={props.id}>
+      <path
+        className="gv-edge-line"
+        d={d}
+        style={{ d: `path("${d}")` }}
+        markerEnd={`url(#${active ? markers.arrowActive : markers.arrow})`}
+      />
+      {flow && (
+        <path
+          className={`gv-flow gv-flow--${flow.kind}${backwards ? ' gv-flow--back' : ''}`}
+          d={d}
+          pathLength={100}
+          markerStart={backwards ? `url(#${markers.flowBack})` : undefined}
+        />
+      )}
+    </g>
+  );
+});
+
+/** The amount a contribution adds, on a pill so it stays legible over whatever it crosses. */
+function AmountLabel(props: { kind: FlowKind; x: number; y: number; text: string; title: string }) {
+  const { kind, x, y, text } = props;
+  const w = textWidth(text, FONT.edgeLabel) + 14;
+  return (
+    <g className={`gv-amount gv-amount--${kind}`}>
+      <title>{props.title}</title>
+      <rect x={x - w / 2} y={y - 16} width={w} height={22} rx={11} />
+      <text className="gv-edge-label" x={x} y={y}>
+        {text}
+      </text>
+    </g>
+  );
+}
+
+/** `+0.5`, `−0.6796`: what a contribution adds, sign always shown. */
+export function signed(x: number): string {
+  const text = formatNumber(x);
+  return text.startsWith('−') || Number.isNaN(x) ? text : `+${text}`;
+}

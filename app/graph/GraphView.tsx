@@ -1,0 +1,275 @@
+// The computational graph: React draws every node and edge from the Layout and the Frame; d3 only
+// lays out (d3-dag), shapes paths (d3-shape) and pans/zooms (d3-zoom, bound to the <svg>).
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type JSX } from 'react';
+import type { Evaluation, Frame, Graph, Mode } from '../../ad-core/index.ts';
+import { GraphEdgeView } from './GraphEdge.tsx';
+import { GraphNodeView } from './GraphNode.tsx';
+import { SelectedDetail } from './SelectedDetail.tsx';
+import { isForwardMode, stepView } from './frameView.ts';
+import { adjointName, tangentName } from './labels.ts';
+import type { Layout } from './layout.ts';
+import { useLayout } from './useLayout.ts';
+import { useZoom, type Size } from './useZoom.ts';
+import './graph.css';
+
+export interface GraphViewProps {
+  graph: Graph;
+  evaluation: Evaluation;
+  frame: Frame;
+  /** The formula is currently invalid: draw the last valid graph dimmed. */
+  stale: boolean;
+  /** Nodes whose source spans overlap the editor's cursor. */
+  highlighted: ReadonlySet<number>;
+  selected: number | null;
+  showEdgePartials: boolean;
+  onHoverNode(id: number | null): void;
+  onSelectNode(id: number | null): void;
+  /** Optional: the trace's mode; without it, forward mode is recognised from the frame. */
+  mode?: Mode;
+}
+
+interface Scene {
+  graph: Graph;
+  evaluation: Evaluation;
+  frame: Frame;
+  layout: Layout;
+  key: string;
+}
+
+export function GraphView(props: GraphViewProps): JSX.Element {
+  const { graph, evaluation, frame } = props;
+  const { laid, pending } = useLayout(graph);
+
+  // While a large graph's layout is being computed we keep drawing the previous graph with the
+  // numbers that belong to it, never the new numbers on the old shape.
+  const live: Scene | null =
+    laid && laid.graph === graph ? { graph, evaluation, frame, layout: laid.layout, key: laid.key } : null;
+  const [held, setHeld] = useState<Scene | null>(live);
+  if (
+    live &&
+    (held === null ||
+      held.graph !== live.graph ||
+      held.evaluation !== live.evaluation ||
+      held.frame !== live.frame ||
+      held.layout !== live.layout)
+  ) {
+    setHeld(live);
+  }
+  const scene = live ?? held;
+
+  const containerRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const size = useSize(containerRef);
+  const { transform, fit, zoomBy } = useZoom(svgRef);
+
+  // Fit whenever the formula's shape changes (animated) or the view is resized.
+  const fitted = useRef<string | null>(null);
+  const layout = scene?.layout;
+  const sceneKey = scene?.key;
+  useEffect(() => {
+    if (!layout || sceneKey === undefined || size.width === 0 || size.height === 0) return;
+    const animate = fitted.current !== null && fitted.current !== sceneKey;
+    fitted.current = sceneKey;
+    fit(layout, size, animate);
+  }, [layout, sceneKey, size, fit]);
+
+  // Callbacks from the parent may change identity every render; nodes are memoised, so route
+  // events through a ref that always holds the latest ones.
+  const handlers = useRef({ onHoverNode: props.onHoverNode, onSelectNode: props.onSelectNode });
+  useEffect(() => {
+    handlers.current = { onHoverNode: props.onHoverNode, onSelectNode: props.onSelectNode };
+  });
+  const selectedRef = useRef(props.selected);
+  useEffect(() => {
+    selectedRef.current = props.selected;
+  });
+  const onHover = useCallback((id: number | null) => handlers.current.onHoverNode(id), []);
+  const onSelect = useCallback(
+    (id: number) => handlers.current.onSelectNode(selectedRef.current === id ? null : id),
+    [],
+  );
+
+  const uid = useId().replace(/:/g, '');
+  const markers = useMemo(
+    () => ({ arrow: `${uid}-arrow`, arrowActive: `${uid}-arrow-active`, flowBack: `${uid}-flow-back` }),
+    [uid],
+  );
+
+  const content = useMemo(() => {
+    if (!scene) return null;
+    return (
+      <SceneContent
+        scene={scene}
+        highlighted={props.highlighted}
+        selected={props.selected}
+        showEdgePartials={props.showEdgePartials}
+        forwardMode={props.mode ? props.mode === 'forward' : isForwardMode(scene.frame)}
+        markers={markers}
+        onHover={onHover}
+        onSelect={onSelect}
+      />
+    );
+  }, [scene, props.highlighted, props.selected, props.showEdgePartials, props.mode, markers, onHover, onSelect]);
+
+  const dimmed = props.stale || (pending && scene?.graph !== graph);
+  return (
+    <div className={`gv${dimmed ? ' gv--stale' : ''}`} ref={containerRef}>
+      <svg
+        ref={svgRef}
+        className="gv-svg"
+        width={size.width}
+        height={size.height}
+        role="group"
+        aria-label="Computational graph"
+        onClick={() => handlers.current.onSelectNode(null)}
+      >
+        <defs>
+          <marker id={markers.arrow} className="gv-marker" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="strokeWidth" orient="auto">
+            <path d="M0,1 L9,5 L0,9 z" />
+          </marker>
+          <marker id={markers.arrowActive} className="gv-marker gv-marker--active" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="4.5" markerHeight="4.5" markerUnits="strokeWidth" orient="auto">
+            <path d="M0,1 L9,5 L0,9 z" />
+          </marker>
+          <marker id={markers.flowBack} className="gv-marker gv-marker--back" viewBox="0 0 10 10" refX="2" refY="5" markerWidth="4" markerHeight="4" markerUnits="strokeWidth" orient="auto-start-reverse">
+            <path d="M0,1 L9,5 L0,9 z" />
+          </marker>
+        </defs>
+        <g transform={transform.toString()}>{content}</g>
+      </svg>
+      <div className="gv-controls">
+        <button type="button" onClick={() => layout && fit(layout, size, true)}>
+          Fit to view
+        </button>
+        <button type="button" aria-label="Zoom in" title="Zoom in" onClick={() => zoomBy(1.25)}>
+          +
+        </button>
+        <button type="button" aria-label="Zoom out" title="Zoom out" onClick={() => zoomBy(0.8)}>
+          −
+        </button>
+      </div>
+      {props.stale && (
+        <p className="gv-note" role="status">
+          Showing the last valid formula
+        </p>
+      )}
+      {!props.stale && pending && (
+        <p className="gv-note" role="status">
+          Laying out {graph.nodes.length} nodes…
+        </p>
+      )}
+    </div>
+  );
+}
+
+interface SceneContentProps {
+  scene: Scene;
+  highlighted: ReadonlySet<number>;
+  selected: number | null;
+  showEdgePartials: boolean;
+  forwardMode: boolean;
+  markers: { arrow: string; arrowActive: string; flowBack: string };
+  onHover(id: number | null): void;
+  onSelect(id: number): void;
+}
+
+function SceneContent(props: SceneContentProps) {
+  const { graph, evaluation, frame, layout } = props.scene;
+  const { currentNodes, flows } = useMemo(() => stepView(frame), [frame]);
+  const active = useMemo(() => new Set(frame.activeEdges), [frame]);
+  const edgeProps = (layer: 'line' | 'label') =>
+    layout.edges.map((e) => {
+      const edge = graph.edges[e.id];
+      if (!edge) return null;
+      const known = frame.values[edge.to] !== null && frame.values[edge.to] !== undefined;
+      const partial = props.showEdgePartials && known ? (evaluation.partials[e.id] ?? null) : null;
+      const flow = flows.get(e.id) ?? null;
+      const receiver =
+        flow?.kind === 'adjoint'
+          ? adjointName(graph.nodes[edge.from]?.name ?? '')
+          : tangentName(graph.nodes[edge.to]?.name ?? '');
+      return (
+        <GraphEdgeView
+          key={e.id}
+          id={e.id}
+          points={e.points}
+          mid={e.mid}
+          tail={e.tail}
+          active={active.has(e.id)}
+          flow={flow}
+          partial={partial}
+          receiver={receiver}
+          markers={props.markers}
+          layer={layer}
+        />
+      );
+    });
+  const selectedPos = layout.nodes.find((n) => n.id === props.selected);
+  const selectedNode = props.selected === null ? undefined : graph.nodes[props.selected];
+  return (
+    <>
+      <g className="gv-edges">{edgeProps('line')}</g>
+      <g className="gv-nodes">
+        {layout.nodes.map((p) => {
+          const node = graph.nodes[p.id];
+          if (!node) return null;
+          return (
+            <GraphNodeView
+              key={p.id}
+              graph={graph}
+              node={node}
+              x={p.x}
+              y={p.y}
+              value={frame.values[p.id] ?? null}
+              adjoint={frame.adjoints[p.id] ?? null}
+              tangent={frame.tangents[p.id] ?? null}
+              forwardMode={props.forwardMode}
+              rule={evaluation.conventions.get(p.id)}
+              current={currentNodes.has(p.id)}
+              highlighted={props.highlighted.has(p.id)}
+              selected={props.selected === p.id}
+              onHover={props.onHover}
+              onSelect={props.onSelect}
+            />
+          );
+        })}
+      </g>
+      <g className="gv-edge-label-layer">{edgeProps('label')}</g>
+      {selectedPos && selectedNode && (
+        <SelectedDetail
+          node={selectedNode}
+          x={selectedPos.x}
+          y={selectedPos.y}
+          value={frame.values[selectedNode.id] ?? null}
+          adjoint={frame.adjoints[selectedNode.id] ?? null}
+          tangent={frame.tangents[selectedNode.id] ?? null}
+          forwardMode={props.forwardMode}
+          rule={evaluation.conventions.get(selectedNode.id)}
+        />
+      )}
+    </>
+  );
+}
+
+function useSize(ref: React.RefObject<HTMLElement | null>): Size {
+  const [size, setSize] = useState<Size>({ width: 0, height: 0 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const measure = (width: number, height: number) =>
+      setSize((s) =>
+        Math.abs(s.width - width) < 0.5 && Math.abs(s.height - height) < 0.5
+          ? s
+          : { width: Math.round(width), height: Math.round(height) },
+      );
+    const rect = el.getBoundingClientRect();
+    measure(rect.width, rect.height);
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[0]?.contentRect;
+      if (box) measure(box.width, box.height);
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return size;
+}

@@ -1,0 +1,105 @@
+// Node sizes in graph units (1 unit = 1 CSS px at zoom 1). Shared by the layout (which must
+// reserve room for each node's labels without a DOM to measure them) and by the renderer, so the
+// two can never disagree about where a shape ends and an arrowhead begins.
+import type { NodeKind } from '../../ad-core/index.ts';
+
+export type NodeShape = 'rect' | 'circle' | 'pill';
+
+export interface NodeGeometry {
+  shape: NodeShape;
+  /** Shape width and height. */
+  w: number;
+  h: number;
+  /** Label lines drawn under the shape (Wengert name + value, adjoint/tangent, rule). */
+  labelLines: number;
+  /** Width reserved for the label block. */
+  labelWidth: number;
+}
+
+/** What the geometry depends on: only the graph, never the point, so layouts can be memoised. */
+export interface GeometryInput {
+  kind: NodeKind;
+  label: string;
+  /** True if the op can apply a derivative convention somewhere (reserves a line for the rule). */
+  mayUseConvention?: boolean;
+}
+
+export const FONT = {
+  symbol: 20,
+  symbolLong: 17,
+  inputName: 20,
+  constant: 16,
+  value: 16,
+  wengert: 15,
+  rule: 14,
+  edgeLabel: 15,
+} as const;
+
+export const LINE_HEIGHT = 20;
+/** Space between the bottom of the shape and the first label line's box. */
+export const LABEL_GAP = 4;
+const OP_RADIUS = 25;
+const LABEL_WIDTH = 96;
+/** Average advance of a glyph as a fraction of the font size; generous so text fits. */
+const EM = 0.62;
+
+export function textWidth(text: string, fontSize: number): number {
+  // Combining marks take no advance of their own.
+  const glyphs = Array.from(text.normalize('NFC')).filter((c) => !/\p{M}/u.test(c)).length;
+  return glyphs * fontSize * EM;
+}
+
+export function nodeGeometry(node: GeometryInput): NodeGeometry {
+  switch (node.kind) {
+    case 'input':
+      return {
+        shape: 'rect',
+        w: Math.max(52, textWidth(node.label, FONT.inputName) + 26),
+        h: 42,
+        labelLines: 2,
+        labelWidth: LABEL_WIDTH,
+      };
+    case 'constant':
+      return {
+        shape: 'pill',
+        w: Math.max(30, textWidth(node.label, FONT.constant) + 16),
+        h: 28,
+        labelLines: 0,
+        labelWidth: 0,
+      };
+    default:
+      return {
+        shape: 'circle',
+        w: OP_RADIUS * 2,
+        h: OP_RADIUS * 2,
+        labelLines: node.mayUseConvention ? 4 : 2,
+        labelWidth: LABEL_WIDTH,
+      };
+  }
+}
+
+/** Footprint of node + labels: the box the layout must keep free. */
+export function nodeFootprint(g: NodeGeometry): { w: number; h: number } {
+  const labels = g.labelLines > 0 ? LABEL_GAP + g.labelLines * LINE_HEIGHT : 0;
+  return { w: Math.max(g.w, g.labelWidth), h: g.h + labels };
+}
+
+/** Where a ray leaving the shape's centre at `angle` (radians, 0 = right) meets its border. */
+export function borderPoint(
+  g: NodeGeometry,
+  cx: number,
+  cy: number,
+  angle: number,
+): [number, number] {
+  const dx = Math.cos(angle);
+  const dy = Math.sin(angle);
+  if (g.shape === 'circle') {
+    const r = g.w / 2;
+    return [cx + r * dx, cy + r * dy];
+  }
+  // Rectangles (and pills, close enough at these sizes): scale the ray to the nearer side.
+  const hx = g.w / 2;
+  const hy = g.h / 2;
+  const t = Math.min(dx === 0 ? Infinity : hx / Math.abs(dx), dy === 0 ? Infinity : hy / Math.abs(dy));
+  return [cx + t * dx, cy + t * dy];
+}

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { compile, type Graph } from '../../ad-core/index.ts';
+import { layoutInputOf, shapeKey } from './graphInput.ts';
+
+function graphOf(formula: string): Graph {
+  const r = compile(formula);
+  if (!r.ok) throw new Error(formula);
+  return r.graph;
+}
+
+describe('shapeKey', () => {
+  it('is the same for two compilations of one formula and differs for another formula', () => {
+    expect(shapeKey(graphOf('sin(x*y) + y'))).toBe(shapeKey(graphOf('sin(x*y) + y')));
+    expect(shapeKey(graphOf('sin(x*y) + y'))).not.toBe(shapeKey(graphOf('sin(x*y) - y')));
+    expect(shapeKey(graphOf('x*y'))).not.toBe(shapeKey(graphOf('y*x')));
+  });
+});
+
+describe('layoutInputOf', () => {
+  it('keeps every node and edge, repeated edges included', () => {
+    const g = graphOf('x*x + x');
+    const input = layoutInputOf(g);
+    expect(input.nodes.map((n) => n.id)).toEqual(g.nodes.map((n) => n.id));
+    expect(input.edges).toHaveLength(g.edges.length);
+    expect(input.output).toBe(g.output);
+  });
+
+  it('reserves room for a rule only on ops that have a derivative convention', () => {
+    const g = graphOf('abs(x) + sin(x)');
+    const input = layoutInputOf(g);
+    const flag = (op: string) => input.nodes[g.nodes.findIndex((n) => n.op === op)]!.mayUseConvention;
+    expect(flag('abs')).toBe(true);
+    expect(flag('sin')).toBe(false);
+  });
+});

@@ -1,0 +1,24 @@
+// What of a Graph the layout needs, and a key that identifies its shape: the store may hand us a
+// fresh Graph object for the same formula (a new point, say), and that must not re-run the layout
+// or re-fit the view under the teacher's hands.
+import { OPS_BY_ID, type Graph } from '../../ad-core/index.ts';
+import type { LayoutInput } from './layout.ts';
+
+export function layoutInputOf(graph: Graph): LayoutInput {
+  return {
+    nodes: graph.nodes.map((n) => ({
+      id: n.id,
+      kind: n.kind,
+      label: n.label,
+      mayUseConvention: n.kind === 'op' && OPS_BY_ID[n.op]?.conventionText !== undefined,
+    })),
+    edges: graph.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, argIndex: e.argIndex })),
+    output: graph.output,
+  };
+}
+
+export function shapeKey(graph: Graph): string {
+  const parts: string[] = [String(graph.output)];
+  for (const n of graph.nodes) parts.push(`${n.kind}:${n.op}:${n.label}:${n.args.join(',')}`);
+  return parts.join('|');
+}

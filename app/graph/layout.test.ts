@@ -1,0 +1,138 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { compile } from '../../ad-core/index.ts';
+import { layoutInputOf } from './graphInput.ts';
+import { nodeGeometry } from './geometry.ts';
+import { computeLayout, type Layout, type LayoutInput } from './layout.ts';
+import { TapeBuilder, fanOut, randomSum, warmUp } from './testGraphs.ts';
+
+const fixture = JSON.parse(
+  readFileSync(new URL('../../ad-core/fixtures/reference-cases.json', import.meta.url), 'utf8'),
+) as { cases: { name: string; formula: string }[] };
+
+function compiled(formula: string): LayoutInput {
+  const result = compile(formula);
+  if (!result.ok) throw new Error(`does not compile: ${formula}`);
+  return layoutInputOf(result.graph);
+}
+
+function pos(layout: Layout, id: number) {
+  const p = layout.nodes.find((n) => n.id === id);
+  if (!p) throw new Error(`node ${id} not laid out`);
+  return p;
+}
+
+/** The properties every layout must have, whatever the graph. */
+function expectWellFormed(input: LayoutInput, layout: Layout) {
+  expect(Number.isFinite(layout.width) && layout.width > 0).toBe(true);
+  expect(Number.isFinite(layout.height) && layout.height > 0).toBe(true);
+  expect(layout.nodes.map((n) => n.id).sort((a, b) => a - b)).toEqual(
+    input.nodes.map((n) => n.id).sort((a, b) => a - b),
+  );
+  for (const n of layout.nodes) {
+    expect(Number.isFinite(n.x) && Number.isFinite(n.y)).toBe(true);
+    expect(n.x).toBeGreaterThanOrEqual(0);
+    expect(n.x).toBeLessThanOrEqual(layout.width);
+    expect(n.y).toBeGreaterThanOrEqual(0);
+    expect(n.y).toBeLessThanOrEqual(layout.height);
+  }
+  // Arguments are left of their consumers (so inputs are left of everything they feed).
+  for (const e of input.edges) expect(pos(layout, e.from).x).toBeLessThan(pos(layout, e.to).x);
+  // The output is alone in the rightmost column.
+  const out = pos(layout, input.output);
+  for (const n of layout.nodes) if (n.id !== input.output) expect(n.x).toBeLessThan(out.x);
+  // Every edge, repeated ones included, has a finite point list running left to right.
+  expect(layout.edges.map((e) => e.id).sort((a, b) => a - b)).toEqual(
+    input.edges.map((e) => e.id).sort((a, b) => a - b),
+  );
+  for (const e of layout.edges) {
+    expect(e.points.length).toBeGreaterThanOrEqual(2);
+    for (const [x, y] of [...e.points, e.mid, e.tail]) {
+      expect(Number.isFinite(x) && Number.isFinite(y)).toBe(true);
+    }
+    const first = e.points[0]!;
+    const last = e.points[e.points.length - 1]!;
+    expect(first[0]).toBeLessThan(last[0]);
+  }
+}
+
+describe('computeLayout', () => {
+  it('lays out the warm-up example left to right with edges ending on node borders', () => {
+    const input = warmUp();
+    const layout = computeLayout(input);
+    expectWellFormed(input, layout);
+    for (const e of layout.edges) {
+      const edge = input.edges.find((d) => d.id === e.id)!;
+      const to = pos(layout, edge.to);
+      const g = nodeGeometry(input.nodes[edge.to]!);
+      const end = e.points[e.points.length - 1]!;
+      // Op nodes are circles: the arrow tip touches the rim, not the centre.
+      expect(Math.hypot(end[0] - to.x, end[1] - to.y)).toBeCloseTo(g.w / 2, 6);
+    }
+  });
+
+  it('puts all inputs in the first column', () => {
+    const input = warmUp();
+    const layout = computeLayout(input);
+    const xs = input.nodes.filter((n) => n.kind === 'input').map((n) => pos(layout, n.id).x);
+    const minX = Math.min(...layout.nodes.map((n) => n.x));
+    for (const x of xs) expect(x).toBe(minX);
+  });
+
+  it('draws both edges of x*x, as separate curves', () => {
+    const input = fanOut();
+    const layout = computeLayout(input);
+    expectWellFormed(input, layout);
+    const square = input.edges.filter((e) => e.to === 1);
+    expect(square).toHaveLength(2);
+    const [a, b] = square.map((e) => layout.edges.find((l) => l.id === e.id)!);
+    expect(a!.points).not.toEqual(b!.points);
+    // Neither start nor end is shared, so the two arrowheads do not sit on top of each other.
+    expect(a!.points[0]).not.toEqual(b!.points[0]);
+    expect(a!.points.at(-1)).not.toEqual(b!.points.at(-1));
+  });
+
+  it('keeps the output rightmost even when a binding is never used', () => {
+    const t = new TapeBuilder();
+    const x = t.input('x');
+    const y = t.input('y');
+    const unused = t.op('×', x, y);
+    const s = t.op('sin', x);
+    const input = t.build(s);
+    const layout = computeLayout(input);
+    expectWellFormed(input, layout);
+    expect(pos(layout, unused).x).toBeLessThan(pos(layout, s).x);
+  });
+
+  it('lays out every reference case', () => {
+    for (const c of fixture.cases) {
+      const input = compiled(c.formula);
+      expectWellFormed(input, computeLayout(input));
+    }
+  });
+
+  it('is deterministic', () => {
+    const input = randomSum(20, 4, 7);
+    expect(computeLayout(input)).toEqual(computeLayout(input));
+  });
+
+  it('lays out a 500-node graph in well under the time a worker round trip may take', () => {
+    const input = randomSum(125, 5);
+    expect(input.nodes.length).toBeGreaterThan(500);
+    const t0 = performance.now();
+    const layout = computeLayout(input);
+    const ms = performance.now() - t0;
+    expectWellFormed(input, layout);
+    // About 0.6 s alone on the development machine; generous for a shared CI box.
+    expect(ms).toBeLessThan(6000);
+  });
+
+  it('returns an empty layout for an empty graph', () => {
+    expect(computeLayout({ nodes: [], edges: [], output: 0 })).toEqual({
+      width: 0,
+      height: 0,
+      nodes: [],
+      edges: [],
+    });
+  });
+});

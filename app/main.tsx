@@ -1,0 +1,22 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App.tsx';
+import { ErrorBoundary } from './panels/ErrorBoundary.tsx';
+import { appStore } from './store/appStore.ts';
+import { startUrlSync } from './url/urlSync.ts';
+import './styles/theme.css';
+import './styles/app.css';
+
+// Read the link before the first render, so a shared state never flashes the default example.
+startUrlSync(appStore, window);
+
+const root = document.getElementById('root');
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <ErrorBoundary area="playground">
+        <App />
+      </ErrorBoundary>
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,156 @@
+import { useId } from 'react';
+import { TOLERANCES, dataNumber, formatNumber } from '../../ad-core/index.ts';
+import type { CheckRow, CheckStatus, FdMethod } from '../../ad-core/index.ts';
+import { appStore, useApp } from '../store/appStore.ts';
+import { Num } from './Num.tsx';
+
+const METHODS: { id: FdMethod; label: string }[] = [
+  { id: 'central', label: 'Central' },
+  { id: 'forward', label: 'Forward' },
+  { id: 'richardson', label: 'Richardson' },
+  { id: 'complex', label: 'Complex step' },
+];
+
+const STEP_SIZES = [1e-1, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8, 1e-10, 1e-12, 1e-20];
+
+export const STATUS_TEXT: Record<CheckStatus, { icon: string; word: string; explain: string }> = {
+  pass: { icon: '✓', word: 'pass', explain: 'AD and finite differences agree within tolerance.' },
+  mismatch: { icon: '✕', word: 'mismatch', explain: 'AD and finite differences disagree.' },
+  kink: {
+    icon: '⋀',
+    word: 'kink',
+    explain: 'Left and right slopes differ: no derivative exists here, AD reports its convention.',
+  },
+  nonfinite: { icon: '!', word: 'nonfinite', explain: 'A value or slope is NaN or infinite.' },
+  unsupported: {
+    icon: '—',
+    word: 'unsupported',
+    explain: 'Complex step needs analytic operations; this formula has one that is not (abs, relu, max, …).',
+  },
+};
+
+function KinkNote({ row }: { row: CheckRow }) {
+  if (row.status !== 'kink' || row.left === undefined || row.right === undefined) return null;
+  return (
+    <li>
+      <strong>{row.variable}</strong>: slope from the left <Num value={row.left} />, from the right{' '}
+      <Num value={row.right} />; AD reports <Num value={row.ad} /> by convention.
+    </li>
+  );
+}
+
+export function GradientCheck() {
+  const checks = useApp((s) => s.derived.checks);
+  const method = useApp((s) => s.method);
+  const h = useApp((s) => s.h);
+  const stale = useApp((s) => s.derived.stale);
+  const methodId = useId();
+  const stepId = useId();
+  const headingId = useId();
+  const tol = TOLERANCES[method];
+  const statuses = new Set(checks.map((c) => c.status));
+
+  return (
+    <section className={`panel-section gradient-check${stale ? ' stale' : ''}`} aria-labelledby={headingId}>
+      <h2 id={headingId}>Gradient check</h2>
+      <div className="check-controls">
+        <label htmlFor={methodId}>Difference</label>
+        <select id={methodId} value={method} onChange={(e) => appStore.getState().setMethod(e.target.value as FdMethod)}>
+          {METHODS.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={stepId}>Step size h</label>
+        <select
+          id={stepId}
+          value={h === null ? 'default' : String(h)}
+          onChange={(e) => appStore.getState().setStepSize(e.target.value === 'default' ? null : Number(e.target.value))}
+        >
+          <option value="default">default</option>
+          {STEP_SIZES.map((v) => (
+            <option key={v} value={String(v)}>
+              {formatNumber(v)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <table className="check-table">
+        <caption className="visually-hidden">Gradient check</caption>
+        <thead>
+          <tr>
+            <th scope="col">∂f/∂</th>
+            <th scope="col" className="n">
+              AD
+            </th>
+            <th scope="col" className="n">
+              FD
+            </th>
+            <th scope="col" className="n">
+              error
+              <br />
+              <span className="th-sub">abs · rel</span>
+            </th>
+            <th scope="col">status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {checks.map((row) => {
+            const st = STATUS_TEXT[row.status];
+            return (
+              <tr
+                key={row.variable}
+                data-variable={row.variable}
+                data-ad={dataNumber(row.ad)}
+                data-fd={dataNumber(row.fd)}
+                data-status={row.status}
+                className={`status-${row.status}`}
+              >
+                <th scope="row" className="var">
+                  {row.variable}
+                </th>
+                <td className="n ad">
+                  <Num value={row.ad} />
+                </td>
+                <td className="n">
+                  <Num value={row.fd} />
+                </td>
+                <td className="n err">
+                  <Num value={row.absError} digits={2} />
+                  <br />
+                  <Num value={row.relError} digits={2} />
+                </td>
+                <td className="status" title={st.explain}>
+                  <span className="status-icon" aria-hidden="true">
+                    {st.icon}
+                  </span>{' '}
+                  {st.word}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <p className="note">
+        Agrees when |AD − FD| ≤ {formatNumber(tol)} · max(1, |AD|).
+        {h === null ? ' Step h scaled by max(1, |x|).' : ''}
+      </p>
+      {[...statuses].filter((s) => s !== 'pass').length > 0 && (
+        <ul className="note status-notes">
+          {[...statuses]
+            .filter((s) => s !== 'pass' && s !== 'kink')
+            .map((s) => (
+              <li key={s}>
+                <span aria-hidden="true">{STATUS_TEXT[s].icon}</span> <strong>{STATUS_TEXT[s].word}</strong>:{' '}
+                {STATUS_TEXT[s].explain}
+              </li>
+            ))}
+          {checks.map((row) => (
+            <KinkNote key={row.variable} row={row} />
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

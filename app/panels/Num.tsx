@@ -1,0 +1,19 @@
+import { dataNumber, formatNumber } from '../../ad-core/index.ts';
+
+/** A number as people read it (4 significant digits), its exact value in the title; NaN/∞ marked. */
+export function Num({ value, digits }: { value: number | null | undefined; digits?: number }) {
+  if (value === null || value === undefined) {
+    return <span className="num unknown">not yet</span>;
+  }
+  const finite = Number.isFinite(value);
+  return (
+    <span className={`num${finite ? '' : ' nonfinite'}`} title={dataNumber(value)}>
+      {formatNumber(value, digits)}
+      {!finite && (
+        <span className="nonfinite-mark" aria-hidden="true">
+          ⚠
+        </span>
+      )}
+    </span>
+  );
+}

@@ -1,0 +1,189 @@
+import { useEffect, useId } from 'react';
+import { appStore, useApp } from '../store/appStore.ts';
+import type { SeedChoice } from '../store/store.ts';
+import { EndIcon, PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from './icons.tsx';
+import { keyCommand } from './keys.ts';
+import { phaseLabel } from './phase.ts';
+import { SPEEDS, stepIntervalMs } from './stepping.ts';
+
+/** Drives play: one interval while playing, each tick a store action. */
+function usePlayTimer(): void {
+  const playing = useApp((s) => s.playing);
+  const speed = useApp((s) => s.speed);
+  useEffect(() => {
+    if (!playing) return;
+    const id = window.setInterval(() => appStore.getState().tick(), stepIntervalMs(speed));
+    return () => window.clearInterval(id);
+  }, [playing, speed]);
+}
+
+/** Space, ←/→, Home/End anywhere on the page except where the focused control needs the key. */
+function usePlayerKeys(): void {
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target instanceof HTMLElement ? e.target : null;
+      const command = keyCommand({
+        key: e.key,
+        ctrlKey: e.ctrlKey,
+        metaKey: e.metaKey,
+        altKey: e.altKey,
+        target: t ? { tagName: t.tagName, type: (t as HTMLInputElement).type, isContentEditable: t.isContentEditable } : null,
+      });
+      if (!command) return;
+      e.preventDefault();
+      const s = appStore.getState();
+      if (command === 'toggle-play') s.togglePlay();
+      else if (command === 'step-forward') s.stepForward();
+      else if (command === 'step-back') s.stepBack();
+      else if (command === 'reset') s.reset();
+      else s.goToEnd();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+}
+
+function ModeControls() {
+  const mode = useApp((s) => s.mode);
+  const setMode = useApp((s) => s.setMode);
+  const seed = useApp((s) => s.seed);
+  const setSeed = useApp((s) => s.setSeed);
+  const graph = useApp((s) => s.derived.graph);
+  const seedVector = useApp((s) => s.derived.seedVector);
+  const seedId = useId();
+  const variables = graph?.variables ?? [];
+  const chosen =
+    seed.kind === 'custom' ? 'custom' : `var:${variables.includes(seed.name) ? seed.name : (variables[0] ?? '')}`;
+
+  const onSeed = (value: string) => {
+    const next: SeedChoice =
+      value === 'custom' ? { kind: 'custom', vector: { ...seedVector } } : { kind: 'variable', name: value.slice(4) };
+    setSeed(next);
+  };
+
+  return (
+    <div className="mode-controls">
+      <fieldset className="segmented">
+        <legend>Mode</legend>
+        {(['reverse', 'forward'] as const).map((m) => (
+          <label key={m} className={mode === m ? 'on' : ''}>
+            <input type="radio" name="ad-mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+            {m === 'reverse' ? 'Reverse' : 'Forward'}
+          </label>
+        ))}
+      </fieldset>
+      {mode === 'forward' && (
+        <div className="seed-picker">
+          <label htmlFor={seedId}>Seed</label>
+          <select id={seedId} value={chosen} onChange={(e) => onSeed(e.target.value)}>
+            {variables.map((v) => (
+              <option key={v} value={`var:${v}`}>
+                {v} = 1, others 0
+              </option>
+            ))}
+            <option value="custom">custom…</option>
+          </select>
+          {seed.kind === 'custom' &&
+            variables.map((v) => (
+              <label key={v} className="seed-component">
+                <span aria-hidden="true">{v}:</span>
+                <input
+                  type="number"
+                  step="any"
+                  aria-label={`Seed component ${v}`}
+                  value={String(seed.vector[v] ?? 0)}
+                  onChange={(e) => {
+                    const value = e.target.valueAsNumber;
+                    if (Number.isFinite(value)) setSeed({ kind: 'custom', vector: { ...seed.vector, [v]: value } });
+                  }}
+                />
+              </label>
+            ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function PlayerBar() {
+  usePlayTimer();
+  usePlayerKeys();
+  const step = useApp((s) => s.step);
+  const total = useApp((s) => s.derived.trace?.steps.length ?? 0);
+  const playing = useApp((s) => s.playing);
+  const speed = useApp((s) => s.speed);
+  const frame = useApp((s) => s.frame);
+  const mode = useApp((s) => s.mode);
+  const { togglePlay, stepForward, stepBack, reset, goToEnd, seek, setSpeed } = appStore.getState();
+  const speedId = useId();
+  const timelineId = useId();
+
+  return (
+    <section className="player" aria-label="Player">
+      <ModeControls />
+      <div className="transport">
+        <button type="button" className="icon-button" aria-label="Reset" title="Reset (Home)" onClick={reset}>
+          <ResetIcon />
+        </button>
+        <button type="button" className="icon-button" aria-label="Step back" title="Step back (←)" onClick={stepBack}>
+          <StepBackIcon />
+        </button>
+        <button
+          type="button"
+          className="play-button"
+          aria-label={playing ? 'Pause' : 'Play'}
+          title={playing ? 'Pause (Space)' : 'Play (Space)'}
+          onClick={togglePlay}
+          disabled={total === 0}
+        >
+          {playing ? <PauseIcon /> : <PlayIcon />}
+          <span aria-hidden="true">{playing ? 'Pause' : 'Play'}</span>
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label="Step forward"
+          title="Step forward (→)"
+          onClick={stepForward}
+         
+        >
+          <StepForwardIcon />
+        </button>
+        <button type="button" className="icon-button" aria-label="Go to end" title="Go to end (End)" onClick={goToEnd}>
+          <EndIcon />
+        </button>
+      </div>
+      <div className="speed">
+        <label htmlFor={speedId}>Speed</label>
+        <select id={speedId} value={String(speed)} onChange={(e) => setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((v) => (
+            <option key={v} value={String(v)}>
+              {v}×
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="timeline">
+        <label htmlFor={timelineId} className="visually-hidden">
+          Timeline
+        </label>
+        <input
+          id={timelineId}
+          type="range"
+          min={0}
+          max={total}
+          step={1}
+          value={step}
+          aria-valuetext={`step ${step} of ${total}`}
+          onChange={(e) => seek(Number(e.target.value))}
+        />
+      </div>
+      <div className="counter">
+        <span data-testid="step-counter" className="num">
+          {step} / {total}
+        </span>
+        <span className="phase">{phaseLabel(frame, mode)}</span>
+      </div>
+    </section>
+  );
+}

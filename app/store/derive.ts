@@ -1,0 +1,166 @@
+// Everything the screen shows is derived from a handful of inputs by this one pure function.
+// Each stage is reused when its own inputs did not change, so dragging a slider re-evaluates
+// but does not re-parse, and moving the step cursor recomputes nothing here at all.
+import type { CheckRow, Diagnostic, Evaluation, FdMethod, Graph, Mode, Point, Trace } from '../../ad-core/index.ts';
+import { checksFor, compileSource, traceFor } from './core.ts';
+
+export type SeedChoice = { kind: 'variable'; name: string } | { kind: 'custom'; vector: Point };
+
+export interface Inputs {
+  source: string;
+  /** Every value the user (or an example, or a link) set, including for variables no longer used. */
+  point: Point;
+  mode: Mode;
+  seed: SeedChoice;
+  method: FdMethod;
+  /** null: the method's default step. */
+  h: number | null;
+}
+
+export interface Derived {
+  /** The source these diagnostics belong to. */
+  source: string;
+  /** Diagnostics of the current source; empty when it compiles. */
+  diagnostics: Diagnostic[];
+  /** The last graph that compiled; null only if nothing ever compiled. */
+  graph: Graph | null;
+  /** The graph is from an earlier text because the current one does not compile. */
+  stale: boolean;
+  /** The graph's variables at the values in use (user's value, or the default). */
+  point: Point;
+  /** Forward mode's tangent seed per variable. */
+  seedVector: Point;
+  evaluation: Evaluation | null;
+  trace: Trace | null;
+  checks: CheckRow[];
+  /** Non-null when the engine itself failed (a bug, not a user error). */
+  internalError: string | null;
+  // Stage keys, for reuse.
+  pointKey: string;
+  seedKey: string;
+  method: FdMethod;
+  h: number | null;
+  mode: Mode;
+}
+
+export const DEFAULT_VARIABLE_VALUE = 1;
+
+/** The value in use for each variable of the graph. */
+export function effectivePoint(graph: Graph, point: Point): Point {
+  const out: Point = {};
+  for (const name of graph.variables) {
+    const v = point[name];
+    out[name] = typeof v === 'number' && Number.isFinite(v) ? v : DEFAULT_VARIABLE_VALUE;
+  }
+  return out;
+}
+
+/** Forward mode's seed direction: a unit vector along one variable, or the user's own vector. */
+export function seedVector(graph: Graph, seed: SeedChoice): Point {
+  const out: Point = {};
+  const chosen =
+    seed.kind === 'variable' && graph.variables.includes(seed.name) ? seed.name : graph.variables[0];
+  for (const name of graph.variables) {
+    if (seed.kind === 'custom') {
+      const v = seed.vector[name];
+      out[name] = typeof v === 'number' && Number.isFinite(v) ? v : 0;
+    } else {
+      out[name] = name === chosen ? 1 : 0;
+    }
+  }
+  return out;
+}
+
+function keyOf(p: Point): string {
+  return Object.entries(p)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(',');
+}
+
+export function derive(prev: Derived | null, inputs: Inputs): Derived {
+  try {
+    return deriveUnsafe(prev, inputs);
+  } catch (err) {
+    // The engine is not supposed to throw on any input; if it does, keep the last good picture.
+    const message = err instanceof Error ? err.message : String(err);
+    const base = prev ?? emptyDerived(inputs);
+    return { ...base, internalError: message };
+  }
+}
+
+function emptyDerived(inputs: Inputs): Derived {
+  return {
+    source: inputs.source,
+    diagnostics: [],
+    graph: null,
+    stale: true,
+    point: {},
+    seedVector: {},
+    evaluation: null,
+    trace: null,
+    checks: [],
+    internalError: null,
+    pointKey: '',
+    seedKey: '',
+    method: inputs.method,
+    h: inputs.h,
+    mode: inputs.mode,
+  };
+}
+
+function deriveUnsafe(prev: Derived | null, inputs: Inputs): Derived {
+  let graph = prev?.graph ?? null;
+  let diagnostics = prev?.diagnostics ?? [];
+  let stale = prev?.stale ?? true;
+  let graphChanged = false;
+
+  if (!prev || prev.source !== inputs.source) {
+    const built = compileSource(inputs.source);
+    if (built.ok) {
+      graph = built.graph;
+      diagnostics = [];
+      stale = false;
+      graphChanged = true;
+    } else {
+      diagnostics = built.diagnostics;
+      stale = true;
+    }
+  }
+  if (!graph) {
+    return { ...emptyDerived(inputs), diagnostics };
+  }
+
+  const point = effectivePoint(graph, inputs.point);
+  const pointKey = keyOf(point);
+  const seed = seedVector(graph, inputs.seed);
+  const seedKey = keyOf(seed);
+  const pointChanged = graphChanged || !prev || prev.pointKey !== pointKey;
+
+  const traceSame =
+    !pointChanged && prev?.trace && prev.mode === inputs.mode && (inputs.mode === 'reverse' || prev.seedKey === seedKey);
+  const trace = traceSame && prev?.trace ? prev.trace : traceFor(graph, point, inputs.mode, seed);
+  // The trace evaluates the graph itself; reuse the previous evaluation object when the point did
+  // not change, so components keyed on it do not re-render for a mode switch.
+  const evaluation = !pointChanged && prev?.evaluation ? prev.evaluation : trace.evaluation;
+
+  const checksSame = !pointChanged && prev && prev.method === inputs.method && prev.h === inputs.h;
+  const checks = checksSame && prev ? prev.checks : checksFor(graph, point, inputs.method, inputs.h);
+
+  return {
+    source: inputs.source,
+    diagnostics,
+    graph,
+    stale,
+    point: pointChanged || !prev ? point : prev.point,
+    seedVector: prev && prev.seedKey === seedKey && !graphChanged ? prev.seedVector : seed,
+    evaluation,
+    trace,
+    checks,
+    internalError: null,
+    pointKey,
+    seedKey,
+    method: inputs.method,
+    h: inputs.h,
+    mode: inputs.mode,
+  };
+}

@@ -1,0 +1,226 @@
+// One zustand store built from four slices. Inputs (source, point, mode, seed, method, h) live in
+// the source slice; everything computed from them lives in the computation slice and is only
+// ever written by `recompute` below, never by hand.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { FdMethod, Frame, Mode, Point } from '../../ad-core/index.ts';
+import { DEFAULT_EXAMPLE, type Example } from '../examples.ts';
+import { clampStep, nextStep, playStartStep, previousStep, tickStep } from '../player/stepping.ts';
+import { frameFor } from './core.ts';
+import { derive, type Derived, type Inputs, type SeedChoice } from './derive.ts';
+import type { SharedState } from '../url/hash.ts';
+
+export type { SeedChoice } from './derive.ts';
+
+export interface TextRange {
+  start: number;
+  end: number;
+}
+
+
+export interface SourceSlice {
+  source: string;
+  point: Point;
+  mode: Mode;
+  seed: SeedChoice;
+  method: FdMethod;
+  h: number | null;
+  setSource(text: string): void;
+  setVariable(name: string, value: number): void;
+  setMode(mode: Mode): void;
+  setSeed(seed: SeedChoice): void;
+  setMethod(method: FdMethod): void;
+  setStepSize(h: number | null): void;
+  loadExample(example: Example): void;
+  /** Restore exactly what a link encodes. */
+  restore(shared: SharedState): void;
+}
+
+export interface ComputationSlice {
+  derived: Derived;
+  /** What is known at the current step; null only if nothing ever compiled. */
+  frame: Frame | null;
+}
+
+export interface PlaybackSlice {
+  step: number;
+  playing: boolean;
+  speed: number;
+  play(): void;
+  pause(): void;
+  togglePlay(): void;
+  stepForward(): void;
+  stepBack(): void;
+  reset(): void;
+  goToEnd(): void;
+  seek(step: number): void;
+  /** The play timer's heartbeat: advance one step, stop at the end. */
+  tick(): void;
+  setSpeed(speed: number): void;
+}
+
+export interface ViewSlice {
+  selected: number | null;
+  hovered: number | null;
+  /** The formula's selection while the editor has focus; null otherwise. */
+  editorSelection: TextRange | null;
+  showEdgePartials: boolean;
+  /** A short status message (e.g. "that link was damaged"); null when there is none. */
+  notice: string | null;
+  selectNode(id: number | null): void;
+  hoverNode(id: number | null): void;
+  setEditorSelection(range: TextRange | null): void;
+  setShowEdgePartials(show: boolean): void;
+  setNotice(notice: string | null): void;
+}
+
+export type AppState = SourceSlice & ComputationSlice & PlaybackSlice & ViewSlice;
+export type AppStore = StoreApi<AppState>;
+
+type Set = StoreApi<AppState>['setState'];
+type Get = StoreApi<AppState>['getState'];
+
+function inputsOf(s: AppState): Inputs {
+  return { source: s.source, point: s.point, mode: s.mode, seed: s.seed, method: s.method, h: s.h };
+}
+
+function totalOf(d: Derived): number {
+  return d.trace?.steps.length ?? 0;
+}
+
+/**
+ * Apply a change of inputs and recompute what depends on it. A new graph, mode or seed direction
+ * is a new animation: it stops playing and shows the finished pass (the values are what a learner
+ * typing wants to see); `step` overrides that (links carry their step).
+ */
+function recompute(set: Set, get: Get, patch: Partial<Inputs>, step?: number): void {
+  const s = get();
+  const inputs = { ...inputsOf(s), ...patch };
+  const derived = derive(s.derived, inputs);
+  const graphChanged = derived.graph !== s.derived.graph;
+  const structural =
+    graphChanged ||
+    inputs.mode !== s.mode ||
+    (inputs.mode === 'forward' && derived.seedKey !== s.derived.seedKey);
+  const total = totalOf(derived);
+  const nextStepValue = clampStep(step ?? (structural ? total : s.step), total);
+  const frame =
+    derived.trace === s.derived.trace && nextStepValue === s.step && s.frame
+      ? s.frame
+      : derived.trace
+        ? frameFor(derived.trace, nextStepValue)
+        : null;
+  set({
+    ...patch,
+    derived,
+    frame,
+    step: nextStepValue,
+    playing: structural || step !== undefined ? false : s.playing,
+    selected: graphChanged ? null : s.selected,
+    hovered: graphChanged ? null : s.hovered,
+  });
+}
+
+function goTo(set: Set, get: Get, step: number, playing?: boolean): void {
+  const s = get();
+  const total = totalOf(s.derived);
+  const k = clampStep(step, total);
+  const frame = s.derived.trace ? (k === s.step && s.frame ? s.frame : frameFor(s.derived.trace, k)) : null;
+  set({ step: k, frame, ...(playing === undefined ? {} : { playing }) });
+}
+
+function createSourceSlice(set: Set, get: Get): SourceSlice {
+  return {
+    source: DEFAULT_EXAMPLE.formula,
+    point: { ...DEFAULT_EXAMPLE.at },
+    mode: 'reverse',
+    seed: { kind: 'variable', name: '' },
+    method: 'central',
+    h: null,
+    setSource: (text) => recompute(set, get, { source: text }),
+    setVariable: (name, value) => {
+      if (!Number.isFinite(value)) return;
+      recompute(set, get, { point: { ...get().point, [name]: value } });
+    },
+    setMode: (mode) => recompute(set, get, { mode }),
+    setSeed: (seed) => recompute(set, get, { seed }),
+    setMethod: (method) => recompute(set, get, { method }),
+    setStepSize: (h) => recompute(set, get, { h: h !== null && Number.isFinite(h) && h > 0 ? h : null }),
+    loadExample: (example) => {
+      recompute(set, get, { source: example.formula, point: { ...example.at } });
+      set({ notice: null });
+    },
+    restore: (shared) => {
+      const patch: Partial<Inputs> = { source: shared.formula, point: { ...shared.point } };
+      if (shared.mode) patch.mode = shared.mode;
+      // A link without a step shows the finished pass, like a freshly typed formula.
+      recompute(set, get, patch, shared.step ?? Number.POSITIVE_INFINITY);
+    },
+  };
+}
+
+function createPlaybackSlice(set: Set, get: Get): PlaybackSlice {
+  return {
+    step: 0,
+    playing: false,
+    speed: 1,
+    play: () => {
+      const s = get();
+      goTo(set, get, playStartStep(s.step, totalOf(s.derived)), totalOf(s.derived) > 0);
+    },
+    pause: () => set({ playing: false }),
+    togglePlay: () => (get().playing ? get().pause() : get().play()),
+    stepForward: () => goTo(set, get, nextStep(get().step, totalOf(get().derived)), false),
+    stepBack: () => goTo(set, get, previousStep(get().step, totalOf(get().derived)), false),
+    reset: () => goTo(set, get, 0, false),
+    goToEnd: () => goTo(set, get, totalOf(get().derived), false),
+    seek: (step) => goTo(set, get, step, false),
+    tick: () => {
+      const s = get();
+      if (!s.playing) return;
+      const t = tickStep(s.step, totalOf(s.derived));
+      goTo(set, get, t.step, t.playing);
+    },
+    setSpeed: (speed) => {
+      if (Number.isFinite(speed) && speed > 0) set({ speed });
+    },
+  };
+}
+
+function createViewSlice(set: Set, get: Get): ViewSlice {
+  return {
+    selected: null,
+    hovered: null,
+    editorSelection: null,
+    showEdgePartials: true,
+    notice: null,
+    selectNode: (id) => set({ selected: id }),
+    hoverNode: (id) => {
+      if (get().hovered !== id) set({ hovered: id });
+    },
+    setEditorSelection: (range) => {
+      const cur = get().editorSelection;
+      if (cur === range || (cur && range && cur.start === range.start && cur.end === range.end)) return;
+      set({ editorSelection: range ? { ...range } : null });
+    },
+    setShowEdgePartials: (show) => set({ showEdgePartials: show }),
+    setNotice: (notice) => set({ notice }),
+  };
+}
+
+export function createAppStore(): AppStore {
+  const store = createStore<AppState>()((set, get) => {
+    const source = createSourceSlice(set, get);
+    const initialInputs = inputsOf({ ...source } as AppState);
+    const derived = derive(null, initialInputs);
+    const total = totalOf(derived);
+    return {
+      ...source,
+      derived,
+      frame: derived.trace ? frameFor(derived.trace, total) : null,
+      ...createPlaybackSlice(set, get),
+      step: total,
+      ...createViewSlice(set, get),
+    };
+  });
+  return store;
+}

@@ -1,0 +1,25 @@
+import { useMemo } from 'react';
+import type { Graph } from '../../ad-core/index.ts';
+import { MathView } from './MathView.tsx';
+import { formulaTex } from './formula-tex.ts';
+import './teach.css';
+
+export interface FormulaTexProps {
+  graph: Graph;
+  /** Node under the pointer (in the graph or the trace table); its part of the formula is boxed. */
+  highlightedNode: number | null;
+}
+
+/** The formula typeset from the graph, the hovered node's subexpression highlighted. */
+export function FormulaTex({ graph, highlightedNode }: FormulaTexProps) {
+  const { tex, text } = useMemo(() => formulaTex(graph, highlightedNode), [graph, highlightedNode]);
+  return (
+    <div className="teach-formula" data-testid="formula-tex">
+      {tex === null ? (
+        <span className="teach-formula-fallback">{text}</span>
+      ) : (
+        <MathView tex={tex} fallback={text} display className="teach-formula-math" />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+import katex from 'katex';
+import { describe, expect, it } from 'vitest';
+import { evaluate } from '../../ad-core/index.ts';
+import type { Graph, Point } from '../../ad-core/index.ts';
+import { HIGHLIGHT_BACKGROUND, MAX_TEXT_CHARS, MAX_TEX_CHARS, formulaTex } from './formula-tex.ts';
+import { bracesBalanced, graphOf, referenceCases } from './test-helpers.ts';
+import { variableTex } from './tex-parts.ts';
+
+const formulas = [
+  ...referenceCases().map((c) => ({ formula: c.formula, at: c.at })),
+  { formula: '-x^2 + (-x)^2 + x - (y - z) + x*(-y) - -z', at: { x: 1.5, y: -2, z: 0.25 } },
+  { formula: 'x^(y+1) / (x*y)^2 + e^x - 2^-x + x/(y/z)', at: { x: 1.5, y: 2, z: 3 } },
+  { formula: '(x - y) / (x + y) * (x / y) ^ 2 ^ 0.5', at: { x: 3, y: 2 } },
+  { formula: 'a = x*y; b = a + 1; sin(a) + a^2 / b', at: { x: 0.5, y: 3 } },
+  { formula: 'max(x, y) - min(θ, 2) + tanh(w_0)', at: { x: 1, y: 2, θ: 0.5, w_0: 0.2 } },
+];
+
+function valueAt(graph: Graph, at: Point): number {
+  return evaluate(graph, at).values[graph.output] ?? NaN;
+}
+
+describe('formulaTex', () => {
+  for (const { formula, at } of formulas) {
+    const graph = graphOf(formula);
+
+    it(`typesets ${formula} as TeX KaTeX accepts, with or without a highlight`, () => {
+      for (const highlight of [null, ...graph.nodes.map((n) => n.id)]) {
+        const { tex } = formulaTex(graph, highlight);
+        if (tex === null) throw new Error('formula unexpectedly too long');
+        expect(bracesBalanced(tex)).toBe(true);
+        expect(tex.split('\\left(').length).toBe(tex.split('\\right)').length);
+        expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error', trust: false, maxExpand: 100 })).not.toThrow();
+        expect(tex.includes(HIGHLIGHT_BACKGROUND)).toBe(highlight !== null);
+      }
+    });
+
+    it(`writes ${formula} as plain text that means the same formula`, () => {
+      const { text } = formulaTex(graph);
+      // Back to the input language: statements separated by ';', the output last and unnamed.
+      const source = text.replace(/·/g, '*').replace(/−/g, '-').replace(/(^|; )f = /, '$1');
+      const again = graphOf(source);
+      expect(valueAt(again, at)).toBeCloseTo(valueAt(graph, at), 12);
+    });
+  }
+
+  it('highlights every use of a shared variable', () => {
+    const graph = graphOf('x*y + sin(x)');
+    const x = graph.inputs[graph.variables.indexOf('x')];
+    const { tex } = formulaTex(graph, x ?? null);
+    expect(tex?.split('\\colorbox').length).toBe(3);
+  });
+
+  it('escapes variable names', () => {
+    expect(variableTex('w_0')).toBe('\\mathrm{w\\_0}');
+    expect(variableTex('θ')).toBe('{\\theta}');
+    expect(variableTex('x1')).toBe('x_{1}');
+    expect(variableTex('rate')).toBe('\\mathrm{rate}');
+    expect(variableTex('é')).toBe('\\text{é}');
+  });
+
+  it('falls back to text, then to a notice, as formulas grow, and never overflows the stack', () => {
+    const sum = (n: number) => graphOf(Array.from({ length: n }, (_, i) => `x${i % 5}`).join(' + '));
+    const small = formulaTex(sum(50));
+    expect(small.tex).not.toBeNull();
+    const medium = formulaTex(sum(1500));
+    expect(medium.tex).toBeNull();
+    expect(medium.text.length).toBeGreaterThan(MAX_TEX_CHARS);
+    expect(medium.text.length).toBeLessThanOrEqual(MAX_TEXT_CHARS);
+    // Deeper than any recursive walk could go.
+    const huge = formulaTex(sum(20000));
+    expect(huge.tex).toBeNull();
+    expect(huge.text).toMatch(/too long/);
+  });
+});

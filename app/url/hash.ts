@@ -1,0 +1,110 @@
+// The URL hash format of DESIGN.md:
+//   #f=<encodeURIComponent(formula)>&at=<encodeURIComponent("x=1,y=2")>&mode=reverse|forward&step=<n>
+// Decoding treats the hash as hostile: anything unexpected is rejected with a reason, never
+// half-applied, and nothing in it is ever interpreted as anything but text and numbers.
+import type { Mode, Point } from '../../ad-core/index.ts';
+
+export interface SharedState {
+  formula: string;
+  point: Point;
+  mode?: Mode;
+  step?: number;
+}
+
+export type DecodeResult =
+  | { kind: 'empty' }
+  | { kind: 'ok'; state: SharedState }
+  | { kind: 'invalid'; reason: string };
+
+/** Longer hashes are refused before any decoding work (a link is not a place for essays). */
+export const MAX_HASH_LENGTH = 20_000;
+export const MAX_FORMULA_LENGTH = 5_000;
+const MAX_STEP = 1_000_000_000;
+
+const KEYS = new Set(['f', 'at', 'mode', 'step']);
+const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+// Markup and control characters are never part of a formula; their presence means the link was
+// tampered with, so it is refused rather than shown.
+// eslint-disable-next-line no-control-regex
+const FORBIDDEN = /[<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
+export function formatPoint(point: Point, order?: readonly string[]): string {
+  const names = order ?? Object.keys(point);
+  return names
+    .filter((n) => typeof point[n] === 'number')
+    .map((n) => `${n}=${String(point[n])}`)
+    .join(',');
+}
+
+export function parsePoint(text: string): { ok: true; point: Point } | { ok: false; reason: string } {
+  if (text.trim() === '') return { ok: true, point: {} };
+  const entries: [string, number][] = [];
+  const seen = new Set<string>();
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq < 0) return { ok: false, reason: `"${part.slice(0, 20)}" is not name=value` };
+    const name = part.slice(0, eq).trim();
+    const raw = part.slice(eq + 1).trim();
+    if (!NAME.test(name)) return { ok: false, reason: 'a variable name is not valid' };
+    if (seen.has(name)) return { ok: false, reason: `${name} is given twice` };
+    if (!NUMBER.test(raw)) return { ok: false, reason: `the value of ${name} is not a number` };
+    const value = Number(raw);
+    if (!Number.isFinite(value)) return { ok: false, reason: `the value of ${name} is not finite` };
+    seen.add(name);
+    entries.push([name, value]);
+  }
+  // fromEntries defines own properties, so a name like __proto__ cannot reach the prototype.
+  return { ok: true, point: Object.fromEntries(entries) };
+}
+
+export function encodeHash(state: SharedState, order?: readonly string[]): string {
+  let out = `#f=${encodeURIComponent(state.formula)}&at=${encodeURIComponent(formatPoint(state.point, order))}`;
+  if (state.mode) out += `&mode=${state.mode}`;
+  if (state.step !== undefined) out += `&step=${state.step}`;
+  return out;
+}
+
+export function decodeHash(hash: string): DecodeResult {
+  const body = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (body === '') return { kind: 'empty' };
+  if (body.length > MAX_HASH_LENGTH) return { kind: 'invalid', reason: 'the link is too long' };
+
+  const fields = new Map<string, string>();
+  for (const part of body.split('&')) {
+    const eq = part.indexOf('=');
+    const key = eq < 0 ? part : part.slice(0, eq);
+    if (!KEYS.has(key)) return { kind: 'invalid', reason: 'the link has an unknown part' };
+    if (fields.has(key)) return { kind: 'invalid', reason: 'the link repeats a part' };
+    let value: string;
+    try {
+      value = decodeURIComponent(eq < 0 ? '' : part.slice(eq + 1));
+    } catch {
+      return { kind: 'invalid', reason: 'the link is not properly encoded' };
+    }
+    fields.set(key, value);
+  }
+
+  const formula = fields.get('f');
+  if (formula === undefined) return { kind: 'invalid', reason: 'the link has no formula' };
+  if (formula.length > MAX_FORMULA_LENGTH) return { kind: 'invalid', reason: 'the formula in the link is too long' };
+  if (FORBIDDEN.test(formula)) return { kind: 'invalid', reason: 'the formula in the link contains markup' };
+
+  const at = parsePoint(fields.get('at') ?? '');
+  if (!at.ok) return { kind: 'invalid', reason: `the point in the link is not valid: ${at.reason}` };
+
+  const state: SharedState = { formula, point: at.point };
+  const mode = fields.get('mode');
+  if (mode !== undefined) {
+    if (mode !== 'reverse' && mode !== 'forward') return { kind: 'invalid', reason: 'the mode in the link is unknown' };
+    state.mode = mode;
+  }
+  const step = fields.get('step');
+  if (step !== undefined) {
+    if (!/^\d{1,10}$/.test(step) || Number(step) > MAX_STEP) {
+      return { kind: 'invalid', reason: 'the step in the link is not a whole number' };
+    }
+    state.step = Number(step);
+  }
+  return { kind: 'ok', state };
+}

@@ -1,0 +1,357 @@
+#!/usr/bin/env node
+// `npm run bench:ui`: how quickly the built app answers a formula change, and how smoothly it plays.
+//
+//   node scripts/bench-ui.mjs [--no-build] [--json] [--runs N] [--play-ms N]
+//
+// 1. Builds the app (`npx vite build`) unless --no-build, serves dist/ with `vite preview` on a
+//    free port, and drives it in headless Chromium (system Chromium; CHROMIUM_PATH overrides).
+// 2. Keystroke → painted graph, for generated formulas of about 20, 100 and 500 nodes: the
+//    textarea goes from F to F' (one character apart, one node more) with Playwright's `fill`;
+//    inside the page the clock starts at the `input` event (performance.mark) and stops at the
+//    first requestAnimationFrame after the one in which the graph shows F's node count — i.e.
+//    once that frame has been painted. The median over --runs edits (both directions) is printed.
+// 3. Frame times while playing at 100 and 500 nodes: Play at the fastest speed, record the deltas
+//    between animation frames for --play-ms, report their median and maximum.
+// Timings are printed, never asserted: the machine is shared and noisy.
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer } from 'node:net';
+import { chromium } from '@playwright/test';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 && argv[i + 1] !== undefined ? Number(argv[i + 1]) : fallback;
+};
+const JSON_OUT = flag('--json');
+const RUNS = option('--runs', 15);
+const PLAY_MS = option('--play-ms', 4000);
+const SIZES = [20, 100, 500];
+const PLAY_SIZES = [100, 500];
+const TARGETS = { keystrokeToPaintMsAt100: 33, maxFrameMsPlayingAt500: 50 };
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+// Progress goes to stderr so that --json leaves stdout to the JSON alone.
+const log = (...args) => console.error(...args);
+
+// ---- formulas ---------------------------------------------------------------------------------
+
+/** Terms over x, y, z and the number of graph nodes each adds (operations and constants). */
+const TERMS = [
+  { text: (c) => `sin(${c}*x*y)`, nodes: 4 },
+  { text: (c) => `cos(y + ${c}*z)`, nodes: 4 },
+  { text: () => 'x*z', nodes: 1 },
+  { text: (c) => `tanh(${c}*x)`, nodes: 3 },
+  { text: () => 'exp(-y)', nodes: 2 },
+  { text: (c) => `sqrt(${c} + x*x)`, nodes: 4 },
+  { text: (c) => `log(${c} + z*z)`, nodes: 4 },
+  { text: (c) => `y/(${c} + x^2)`, nodes: 5 },
+];
+
+/** A small deterministic generator, so every run benchmarks the same formulas. */
+function lcg(seed) {
+  let s = seed >>> 0;
+  return () => {
+    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+/**
+ * A sum of terms, parenthesised as a balanced tree (formulas nest; a flat chain would also make
+ * the drawing absurdly wide), aiming at `target` nodes: 3 inputs + the terms + one `+` per join.
+ */
+function generateFormula(target) {
+  const random = lcg(target);
+  const terms = [];
+  let nodes = 3;
+  while (nodes < target) {
+    const term = TERMS[Math.floor(random() * TERMS.length)];
+    const c = (0.5 + Math.floor(random() * 20) / 10).toFixed(1);
+    terms.push(term.text(c));
+    nodes += term.nodes + (terms.length > 1 ? 1 : 0);
+  }
+  const balance = (items) => {
+    if (items.length === 1) return items[0];
+    const mid = Math.ceil(items.length / 2);
+    return `(${balance(items.slice(0, mid))} + ${balance(items.slice(mid))})`;
+  };
+  return { text: balance(terms), estimatedNodes: nodes };
+}
+
+// ---- server -----------------------------------------------------------------------------------
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForHttp(url, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
+}
+
+function startPreview(port) {
+  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  return {
+    child,
+    stop() {
+      // The preview runs under npx; end its whole process group (the one this script started).
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+// ---- in-page measurement ----------------------------------------------------------------------
+
+/**
+ * Arms a one-shot measurement in the page: the clock starts at the textarea's next `input`
+ * event and stops one animation frame after the graph first shows `expected` nodes.
+ * Resolves to the milliseconds between the two marks.
+ */
+function armPaintMeasurement(page, expected, timeoutMs) {
+  return page.evaluate(
+    ({ expected, timeoutMs }) =>
+      new Promise((resolve, reject) => {
+        const count = () => document.querySelectorAll('[data-testid="graph-node"]').length;
+        const onInput = () => {
+          document.removeEventListener('input', onInput, true);
+          performance.clearMarks('bench:formula-change');
+          performance.clearMarks('bench:graph-painted');
+          performance.mark('bench:formula-change');
+          const started = performance.now();
+          const poll = () => {
+            if (count() === expected) {
+              // This frame shows the new graph; the next callback runs after it has been painted.
+              requestAnimationFrame(() => {
+                performance.mark('bench:graph-painted');
+                const m = performance.measure('bench:formula-to-paint', 'bench:formula-change', 'bench:graph-painted');
+                resolve(m.duration);
+              });
+            } else if (performance.now() - started > timeoutMs) {
+              reject(new Error(`graph never showed ${expected} nodes (shows ${count()})`));
+            } else {
+              requestAnimationFrame(poll);
+            }
+          };
+          // The commit may already have happened synchronously inside the input event.
+          queueMicrotask(() => requestAnimationFrame(poll));
+        };
+        // Capture phase on the document: runs before React's own listener sees the event.
+        document.addEventListener('input', onInput, true);
+      }),
+    { expected, timeoutMs },
+  );
+}
+
+async function nodeCount(page) {
+  return page.locator('[data-testid="graph-node"]').count();
+}
+
+/** Fills the formula and waits until the node count has settled; returns it. */
+async function loadFormula(page, text) {
+  await page.getByRole('textbox', { name: 'Formula', exact: true }).fill(text);
+  let last = -1;
+  let stableSince = Date.now();
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const n = await nodeCount(page);
+    if (n !== last) {
+      last = n;
+      stableSince = Date.now();
+    } else if (n > 0 && Date.now() - stableSince > 1000) {
+      return n;
+    }
+    await page.waitForTimeout(100);
+  }
+  throw new Error('the graph never settled');
+}
+
+async function measureKeystroke(page, size) {
+  const { text } = generateFormula(size);
+  // F' is F with one more character, a unary minus on the last variable: one more node.
+  const base = `${text} + x`;
+  const edited = `${text} + -x`;
+  const baseNodes = await loadFormula(page, base);
+  const editedNodes = await loadFormula(page, edited);
+  if (editedNodes === baseNodes) throw new Error('the edit did not change the node count');
+  const box = page.getByRole('textbox', { name: 'Formula', exact: true });
+  const samples = [];
+  for (let i = 0; i < RUNS; i++) {
+    const [to, expected] = i % 2 === 0 ? [base, baseNodes] : [edited, editedNodes];
+    const measured = armPaintMeasurement(page, expected, 30_000);
+    await box.fill(to);
+    samples.push(await measured);
+  }
+  return { targetNodes: size, nodes: baseNodes, chars: base.length, runs: samples.length, ...stats(samples) };
+}
+
+async function measurePlaying(page, size) {
+  const { text } = generateFormula(size);
+  const nodes = await loadFormula(page, text);
+  const speed = page.getByRole('combobox', { name: 'Speed', exact: true });
+  if ((await speed.count()) > 0) {
+    const values = await speed.locator('option').evaluateAll((els) => els.map((e) => e.value));
+    const fastest = values.map(Number).filter(Number.isFinite).sort((a, b) => b - a)[0];
+    if (fastest !== undefined) await speed.selectOption(String(fastest));
+  }
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  const counter = page.getByTestId('step-counter');
+  const before = (await counter.textContent()) ?? '';
+
+  const recording = page.evaluate(
+    (durationMs) =>
+      new Promise((resolve) => {
+        const deltas = [];
+        let last = performance.now();
+        const start = last;
+        const tick = (now) => {
+          deltas.push(now - last);
+          last = now;
+          if (now - start < durationMs) requestAnimationFrame(tick);
+          else resolve(deltas);
+        };
+        requestAnimationFrame((now) => {
+          last = now;
+          requestAnimationFrame(tick);
+        });
+      }),
+    PLAY_MS,
+  );
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const deltas = await recording;
+  const after = (await counter.textContent()) ?? '';
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  if ((await pause.count()) > 0) await pause.click();
+  const s = stats(deltas);
+  return {
+    targetNodes: size,
+    nodes,
+    frames: deltas.length,
+    medianFrameMs: s.medianMs,
+    maxFrameMs: s.maxMs,
+    stepsPlayed: `${before.trim()} → ${after.trim()}`,
+  };
+}
+
+function stats(samples) {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { medianMs: round(median), minMs: round(sorted[0]), maxMs: round(sorted.at(-1)) };
+}
+
+const round = (x) => Math.round(x * 10) / 10;
+
+// ---- main -------------------------------------------------------------------------------------
+
+async function main() {
+  if (!flag('--no-build')) {
+    log('building: npx vite build');
+    const built = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    if (built.status !== 0) throw new Error('vite build failed');
+  }
+  const port = await freePort();
+  const preview = startPreview(port);
+  const url = `http://127.0.0.1:${port}/`;
+  let browser;
+  try {
+    await waitForHttp(url, 60_000);
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(url);
+    await page.getByRole('textbox', { name: 'Formula', exact: true }).waitFor();
+
+    const keystroke = [];
+    for (const size of SIZES) {
+      log(`keystroke → painted graph, ~${size} nodes …`);
+      keystroke.push(await measureKeystroke(page, size));
+    }
+    const playing = [];
+    for (const size of PLAY_SIZES) {
+      log(`frame times while playing, ~${size} nodes …`);
+      playing.push(await measurePlaying(page, size));
+    }
+
+    const at100 = keystroke.find((k) => k.targetNodes === 100);
+    const at500 = playing.find((p) => p.targetNodes === 500);
+    const result = {
+      chromium: browser.version(),
+      runs: RUNS,
+      playMs: PLAY_MS,
+      keystroke,
+      playing,
+      targets: {
+        keystrokeToPaintMsAt100: { target: TARGETS.keystrokeToPaintMsAt100, measured: at100?.medianMs, met: (at100?.medianMs ?? Infinity) <= TARGETS.keystrokeToPaintMsAt100 },
+        maxFrameMsPlayingAt500: { target: TARGETS.maxFrameMsPlayingAt500, measured: at500?.maxFrameMs, met: (at500?.maxFrameMs ?? Infinity) <= TARGETS.maxFrameMsPlayingAt500 },
+      },
+      pageErrors: errors,
+    };
+
+    if (JSON_OUT) {
+      console.log(JSON.stringify(result, null, 2));
+    } else {
+      console.log(`\nUI benchmark (Chromium ${result.chromium}, ${RUNS} edits per size, ${PLAY_MS} ms of play)\n`);
+      console.log('keystroke → painted graph');
+      console.log('  nodes   chars   median ms   min ms   max ms');
+      for (const k of keystroke) {
+        console.log(`  ${pad(k.nodes, 5)}   ${pad(k.chars, 5)}   ${pad(k.medianMs, 9)}   ${pad(k.minMs, 6)}   ${pad(k.maxMs, 6)}`);
+      }
+      console.log('\nframe time while playing');
+      console.log('  nodes   frames   median ms   max ms   steps');
+      for (const p of playing) {
+        console.log(`  ${pad(p.nodes, 5)}   ${pad(p.frames, 6)}   ${pad(p.medianFrameMs, 9)}   ${pad(p.maxFrameMs, 6)}   ${p.stepsPlayed}`);
+      }
+      const t = result.targets;
+      console.log(
+        `\ntargets: keystroke → paint at 100 nodes ≤ ${t.keystrokeToPaintMsAt100.target} ms: ${t.keystrokeToPaintMsAt100.measured} ms (${t.keystrokeToPaintMsAt100.met ? 'met' : 'NOT met'}); ` +
+          `max frame playing at 500 nodes ≤ ${t.maxFrameMsPlayingAt500.target} ms: ${t.maxFrameMsPlayingAt500.measured} ms (${t.maxFrameMsPlayingAt500.met ? 'met' : 'NOT met'})`,
+      );
+      if (errors.length > 0) console.log(`\npage errors during the benchmark:\n  ${errors.join('\n  ')}`);
+    }
+  } finally {
+    await browser?.close();
+    preview.stop();
+  }
+}
+
+const pad = (v, n) => String(v ?? '—').padStart(n);
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
