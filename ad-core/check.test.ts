@@ -12,11 +12,22 @@ import {
 } from './check.ts';
 import { compile } from './graph.ts';
 import type { FdMethod, Graph, Point } from './types.ts';
-import referenceCases from './fixtures/reference-cases.json' with { type: 'json' };
+import referenceFixture from './fixtures/reference-cases.json' with { type: 'json' };
+
+interface ReferenceCase {
+  name: string;
+  formula: string;
+  at: Point;
+  value: number;
+  gradient: Point;
+}
+// JSON imports type each case's point with every other case's names as optional `undefined`.
+const referenceCases = referenceFixture as unknown as { cases: ReferenceCase[] };
 
 function graphOf(source: string): Graph {
   const built = compile(source);
-  if (!built.ok) throw new Error(`${source}: ${built.diagnostics.map((d) => d.message).join('; ')}`);
+  if (!built.ok)
+    throw new Error(`${source}: ${built.diagnostics.map((d) => d.message).join('; ')}`);
   return built.graph;
 }
 
@@ -53,7 +64,11 @@ const SMOOTH: { source: string; at: Point; exact: Point }[] = [
   { source: 'x^3 - 2*x*y', at: { x: 1.5, y: -0.7 }, exact: { x: 3 * 1.5 ** 2 + 1.4, y: -3 } },
   { source: 'log(1 + x^2)', at: { x: -2.5 }, exact: { x: (2 * -2.5) / (1 + 2.5 ** 2) } },
   // Large coordinates: only a step scaled by |x| keeps the difference accurate here.
-  { source: 'sin(x/1000)*y', at: { x: 2500, y: 3e4 }, exact: { x: (Math.cos(2.5) / 1000) * 3e4, y: Math.sin(2.5) } },
+  {
+    source: 'sin(x/1000)*y',
+    at: { x: 2500, y: 3e4 },
+    exact: { x: (Math.cos(2.5) / 1000) * 3e4, y: Math.sin(2.5) },
+  },
 ];
 
 describe('each method on smooth functions', () => {
@@ -67,7 +82,9 @@ describe('each method on smooth functions', () => {
           expect(row.status).toBe('pass');
           expect(row.method).toBe(method);
           expect(row.tolerance).toBe(TOLERANCES[method]);
-          expect(Math.abs(row.fd - truth)).toBeLessThanOrEqual(TOLERANCES[method] * Math.max(1, Math.abs(truth)));
+          expect(Math.abs(row.fd - truth)).toBeLessThanOrEqual(
+            TOLERANCES[method] * Math.max(1, Math.abs(truth)),
+          );
           expect(row.relError).toBeLessThanOrEqual(row.tolerance);
         }
       });
@@ -117,7 +134,9 @@ describe('classification', () => {
     const graph = graphOf('x^2');
     const wrong = [2 * 1.5 + 1e-6];
     expect(checkAgainst(graph, { x: 1.5 }, wrong, { method: 'forward' })[0]?.status).toBe('pass');
-    expect(checkAgainst(graph, { x: 1.5 }, wrong, { method: 'richardson' })[0]?.status).toBe('mismatch');
+    expect(checkAgainst(graph, { x: 1.5 }, wrong, { method: 'richardson' })[0]?.status).toBe(
+      'mismatch',
+    );
   });
 
   it('finds the kink of relu and abs at 0 with the one-sided slopes', () => {
@@ -125,6 +144,7 @@ describe('classification', () => {
       ['relu(x)', 0, 1],
       ['abs(x)', -1, 1],
       ['3*abs(x) + x^2', -3, 3],
+      ['abs(x) + 1e5*x^2', -1, 1],
     ] as const) {
       const [row] = checkGradient(graphOf(source), { x: 0 });
       expect(row?.status, source).toBe('kink');
@@ -148,6 +168,10 @@ describe('classification', () => {
       ['1e5*x^2', { x: 1e-3 }],
       ['cos(30*x)', { x: 0 }],
       ['exp(x)', { x: 20 }],
+      // Found by the property test: the slopes' gap shrinks like h⁵ here, not like h.
+      ['(atan2(x, 3)*x)^3', { x: 0 }],
+      // Differentiable (f' = 0) though f'' is infinite: the gap shrinks like √h.
+      ['abs(x)^1.5', { x: 0 }],
     ];
     for (const [source, at] of cases) {
       const statuses = checkGradient(graphOf(source), at).map((r) => r.status);
@@ -164,7 +188,10 @@ describe('classification', () => {
 
   it('detectKink returns null on a smooth slice and the slopes at a corner', () => {
     expect(detectKink((t) => t * t * t, 0)).toBeNull();
-    expect(detectKink((t) => Math.max(0, t - 1), 1)).toEqual({ left: 0, right: expect.closeTo(1, 9) });
+    expect(detectKink((t) => Math.max(0, t - 1), 1)).toEqual({
+      left: 0,
+      right: expect.closeTo(1, 9),
+    });
   });
 
   it('reports nonfinite outside the domain and at infinite slopes', () => {

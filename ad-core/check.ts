@@ -3,7 +3,15 @@
 import { evaluateComplexStep, nonAnalyticOps } from './complex-eval.ts';
 import { evaluate, evaluateValues } from './evaluate.ts';
 import { reverse } from './reverse.ts';
-import type { CheckOptions, CheckRow, CheckStatus, FdMethod, Graph, Point, SweepPoint } from './types.ts';
+import type {
+  CheckOptions,
+  CheckRow,
+  CheckStatus,
+  FdMethod,
+  Graph,
+  Point,
+  SweepPoint,
+} from './types.ts';
 
 const EPS = Number.EPSILON;
 
@@ -62,7 +70,12 @@ export function sliceOf(graph: Graph, point: Point, variable: string): Slice {
  * ((x+h) − x, which rounding can change), falling back to `h` when x + h rounds back to x, so a
  * too-small step shows its true failure (a slope of 0) instead of 0/0.
  */
-export function realDifference(f: Slice, x: number, method: Exclude<FdMethod, 'complex'>, h: number): number {
+export function realDifference(
+  f: Slice,
+  x: number,
+  method: Exclude<FdMethod, 'complex'>,
+  h: number,
+): number {
   if (method === 'forward') {
     const xp = x + h;
     return (f(xp) - f(x)) / takenStep(xp - x, h);
@@ -87,17 +100,25 @@ export function complexDifference(graph: Graph, point: Point, variable: string, 
   return out === null ? NaN : out.im / h;
 }
 
-function differenceFor(graph: Graph, point: Point, variable: string, f: Slice, method: FdMethod, h: number): number {
+function differenceFor(
+  graph: Graph,
+  point: Point,
+  variable: string,
+  f: Slice,
+  method: FdMethod,
+  h: number,
+): number {
   const x = point[variable] ?? NaN;
-  return method === 'complex' ? complexDifference(graph, point, variable, h) : realDifference(f, x, method, h);
+  return method === 'complex'
+    ? complexDifference(graph, point, variable, h)
+    : realDifference(f, x, method, h);
 }
 
 // ---------------------------------------------------------------------------------------------
 // Kinks
 
-/** One-sided slopes at two step sizes, relative to max(1, |x|). */
-const KINK_STEP_LARGE = 1e-4;
-const KINK_STEP_SMALL = 1e-6;
+/** One-sided slopes at three step sizes, relative to max(1, |x|). */
+const KINK_STEPS = [1e-4, 1e-5, 1e-6] as const;
 /** A jump in slope this large relative to the slopes themselves is a kink, not curvature or noise. */
 const KINK_JUMP = 1e-3;
 
@@ -107,31 +128,46 @@ export interface Kink {
 }
 
 /**
- * Detects a point where the left and right derivatives differ. At a smooth point the gap between
- * the one-sided slopes is f''·h (it shrinks with h); at a kink it tends to the jump in slope. The
- * gaps at two steps are extrapolated linearly to h = 0, and the jump counts when it stands clear of
- * both the slopes' size and the rounding noise of f. Returns the small-step slopes, or null.
+ * Detects a point where the left and right derivatives differ. The gap between the one-sided
+ * slopes is, at a kink, the jump J plus curvature c·h; at a smooth point it is f''·h + O(h³)
+ * (or a non-linear power of h where f'' is 0 or infinite). The gaps at three steps are
+ * extrapolated linearly to h = 0 twice (from the two larger and the two smaller steps): a kink
+ * gives the same non-zero J both times, with the sign of the gap and most of its size; smooth
+ * shapes give J ≈ 0, a J of the opposite sign, or estimates that change with the steps. J must
+ * also stand clear of the slopes' size and of the rounding noise of f. Returns the one-sided
+ * derivatives at a kink (slopes extrapolated to h = 0 like the gap), or null.
  */
 export function detectKink(f: Slice, x: number): Kink | null {
   const s = scaleOf(x);
   const f0 = f(x);
-  const hL = KINK_STEP_LARGE * s;
-  const hS = KINK_STEP_SMALL * s;
-  const fpL = f(x + hL);
-  const fmL = f(x - hL);
-  const fpS = f(x + hS);
-  const fmS = f(x - hS);
-  if (![f0, fpL, fmL, fpS, fmS].every(Number.isFinite)) return null;
-  const leftL = (f0 - fmL) / hL;
-  const rightL = (fpL - f0) / hL;
-  const left = (f0 - fmS) / hS;
-  const right = (fpS - f0) / hS;
-  const gapL = rightL - leftL;
-  const gapS = right - left;
-  const jump = (hL * gapS - hS * gapL) / (hL - hS);
-  const noise = (8 * EPS * Math.max(Math.abs(f0), Math.abs(fpS), Math.abs(fmS))) / hS;
+  const hs = KINK_STEPS.map((k) => k * s);
+  const sides = hs.map((h) => [f(x - h), f(x + h)] as const);
+  if (!Number.isFinite(f0) || !sides.every(([m, p]) => Number.isFinite(m) && Number.isFinite(p)))
+    return null;
+  const slopes = sides.map(([m, p], i) => ({
+    left: (f0 - m) / (hs[i] ?? NaN),
+    right: (p - f0) / (hs[i] ?? NaN),
+  }));
+  const gaps = slopes.map(({ left, right }) => right - left);
+  const [hL = NaN, hM = NaN, hS = NaN] = hs;
+  const [gL = NaN, gM = NaN, gS = NaN] = gaps;
+  const extrapolate = (h1: number, g1: number, h2: number, g2: number) =>
+    (h1 * g2 - h2 * g1) / (h1 - h2);
+  const jump = extrapolate(hM, gM, hS, gS);
+  const jumpLarge = extrapolate(hL, gL, hM, gM);
+  // The one-sided derivatives, extrapolated to h = 0 the same way (removes the curvature term).
+  const [mid = { left: NaN, right: NaN }, small = { left: NaN, right: NaN }] = slopes.slice(1);
+  const left = extrapolate(hM, mid.left, hS, small.left);
+  const right = extrapolate(hM, mid.right, hS, small.right);
+  const noise = (8 * EPS * Math.max(Math.abs(f0), ...sides.flat().map(Math.abs))) / hS;
   const threshold = Math.max(KINK_JUMP * Math.max(Math.abs(left), Math.abs(right)), 100 * noise);
-  return Math.abs(jump) > threshold ? { left, right } : null;
+  const isKink =
+    Math.abs(jump) > threshold &&
+    jump * gS > 0 &&
+    Math.abs(jump) >= 0.5 * Math.abs(gS) &&
+    jump / jumpLarge >= 0.5 &&
+    jump / jumpLarge <= 2;
+  return isKink ? { left, right } : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -148,7 +184,12 @@ export function checkGradient(graph: Graph, point: Point, options: CheckOptions 
  * The classifier behind `checkGradient`, with the AD values given: exported so tests can show that
  * a wrong derivative is caught as a `mismatch` (a check that cannot fail checks nothing).
  */
-export function checkAgainst(graph: Graph, point: Point, ad: readonly number[], options: CheckOptions = {}): CheckRow[] {
+export function checkAgainst(
+  graph: Graph,
+  point: Point,
+  ad: readonly number[],
+  options: CheckOptions = {},
+): CheckRow[] {
   const method = options.method ?? 'central';
   const tolerance = TOLERANCES[method];
   const unsupported = method === 'complex' && nonAnalyticOps(graph).length > 0;
@@ -163,6 +204,7 @@ export function checkAgainst(graph: Graph, point: Point, ad: readonly number[], 
     const f = sliceOf(graph, point, variable);
     const fd = differenceFor(graph, point, variable, f, method, h);
     const absError = Math.abs(adValue - fd);
+    // Relative to max(1, |ad|), the same scale as the tolerance: pass ⟺ relError ≤ tolerance.
     const relError = absError / Math.max(1, Math.abs(adValue));
     const row: CheckRow = { ...base, fd, absError, relError, status: 'pass' };
     if (!Number.isFinite(adValue) || !Number.isFinite(fd)) return { ...row, status: 'nonfinite' };
@@ -180,7 +222,10 @@ export function classify(absError: number, ad: number, tolerance: number): Check
 // Error versus step size
 
 /** 1e-16 … 1e0, four steps per decade. */
-export const SWEEP_STEPS: readonly number[] = Array.from({ length: 65 }, (_, k) => 10 ** (k / 4 - 16));
+export const SWEEP_STEPS: readonly number[] = Array.from(
+  { length: 65 },
+  (_, k) => 10 ** (k / 4 - 16),
+);
 
 /**
  * |fd − ad| for every method at every step in SWEEP_STEPS, for one variable. The steps are

@@ -22,7 +22,12 @@ export function nonAnalyticOps(graph: Graph): string[] {
  * the tape holds a non-analytic op, because a complex value there would be a wrong number.
  * A variable missing from `point` evaluates as NaN, like the real evaluation.
  */
-export function evaluateComplexStep(graph: Graph, point: Point, variable: string, h: number): Complex | null {
+export function evaluateComplexStep(
+  graph: Graph,
+  point: Point,
+  variable: string,
+  h: number,
+): Complex | null {
   const { opIndex, arg0, arg1, constant } = graph.tape;
   const n = opIndex.length;
   const re = new Float64Array(n);

@@ -13,7 +13,10 @@ function graphOf(source: string): Graph {
 }
 
 /** Gradient by reverse mode, checked against the fused path and forward mode. */
-function grad(source: string, point: Point): { graph: Graph; g: Record<string, number>; marked: string[] } {
+function grad(
+  source: string,
+  point: Point,
+): { graph: Graph; g: Record<string, number>; marked: string[] } {
   const graph = graphOf(source);
   const evaluation = evaluate(graph, point);
   const { adjoints } = reverse(graph, evaluation);
@@ -41,8 +44,14 @@ describe('conventions', () => {
   });
 
   it('max/min ties give ½ to each argument', () => {
-    expect(grad('max(x, y)', { x: 2, y: 2 })).toMatchObject({ g: { x: 0.5, y: 0.5 }, marked: ['max'] });
-    expect(grad('min(x, y)', { x: 2, y: 2 })).toMatchObject({ g: { x: 0.5, y: 0.5 }, marked: ['min'] });
+    expect(grad('max(x, y)', { x: 2, y: 2 })).toMatchObject({
+      g: { x: 0.5, y: 0.5 },
+      marked: ['max'],
+    });
+    expect(grad('min(x, y)', { x: 2, y: 2 })).toMatchObject({
+      g: { x: 0.5, y: 0.5 },
+      marked: ['min'],
+    });
     expect(grad('max(x, y)', { x: 3, y: 2 }).g).toEqual({ x: 1, y: 0 });
     expect(grad('min(x, y)', { x: 3, y: 2 }).g).toEqual({ x: 0, y: 1 });
     // max(x, x) ties with itself: ½ + ½ = 1, the true slope.
@@ -71,7 +80,9 @@ describe('conventions', () => {
     expect(r.marked).toEqual(['log']);
     const e = evaluate(r.graph, { x: -1, y: 2 });
     expect(e.values[r.graph.output]).toBeNaN();
-    expect(e.conventions.get(r.graph.nodes.find((n) => n.op === 'log')!.id)).toMatch(/negative.*NaN/);
+    expect(e.conventions.get(r.graph.nodes.find((n) => n.op === 'log')!.id)).toMatch(
+      /negative.*NaN/,
+    );
   });
 
   it('NaN and ±∞ are never turned into 0', () => {

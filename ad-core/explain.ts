@@ -20,7 +20,8 @@ const BAR = '\u0304';
 const DOT = '\u0307';
 
 /** `v₃` → `v̄₃` (adjoint), `v̇₃` (tangent). Constants have no Wengert name; they keep theirs. */
-const withMark = (name: string, mark: string) => (name.startsWith('v') ? `v${mark}${name.slice(1)}` : name);
+const withMark = (name: string, mark: string) =>
+  name.startsWith('v') ? `v${mark}${name.slice(1)}` : name;
 const bar = (n: GraphNode) => withMark(n.name, BAR);
 const dot = (n: GraphNode) => withMark(n.name, DOT);
 const fmt = (x: number) => formatNumber(x);
@@ -61,7 +62,11 @@ function applyText(row: OpRow, args: string[], numeric: number[] | null): string
   const shown = args.map((a, i) => {
     const x = numeric?.[i];
     // A negative number as an operand of an infix operator (or any pow base) needs brackets.
-    const wrap = x !== undefined && (x < 0 || Object.is(x, -0)) && row.infix !== undefined && (i > 0 || row.id === 'pow');
+    const wrap =
+      x !== undefined &&
+      (x < 0 || Object.is(x, -0)) &&
+      row.infix !== undefined &&
+      (i > 0 || row.id === 'pow');
     return wrap ? `(${a})` : a;
   });
   if (row.infix) return `${shown[0]} ${row.infix} ${shown[1]}`;
@@ -73,7 +78,10 @@ function applyText(row: OpRow, args: string[], numeric: number[] | null): string
 function texApply(row: OpRow, args: string[], numeric: number[] | null): string {
   const shown = args.map((a, i) => {
     const x = numeric?.[i];
-    const needs = x !== undefined && x < 0 && ((row.infix !== undefined && (i > 0 || row.id === 'pow')) || row.id === 'neg');
+    const needs =
+      x !== undefined &&
+      x < 0 &&
+      ((row.infix !== undefined && (i > 0 || row.id === 'pow')) || row.id === 'neg');
     return needs ? `\\left(${a}\\right)` : a;
   });
   return row.tex(shown);
@@ -97,8 +105,15 @@ export function explainStep(trace: Trace, k: number): Explanation {
   const index = Math.max(0, Math.min(steps.length, Math.floor(k)));
   const step = steps[index - 1];
   if (!step) {
-    const what = trace.mode === 'reverse' ? 'values forward, then adjoints backward' : 'values and tangents forward';
-    return { title: 'Start', lines: [`Nothing computed yet. The ${trace.mode} pass will compute ${what}.`], tex: [] };
+    const what =
+      trace.mode === 'reverse'
+        ? 'values forward, then adjoints backward'
+        : 'values and tangents forward';
+    return {
+      title: 'Start',
+      lines: [`Nothing computed yet. The ${trace.mode} pass will compute ${what}.`],
+      tex: [],
+    };
   }
   switch (step.kind) {
     case 'evaluate':
@@ -108,14 +123,18 @@ export function explainStep(trace: Trace, k: number): Explanation {
       return {
         title: 'Seed the output adjoint',
         lines: [`${bar(n)} = ${fmt(step.adjoint)} (∂f/∂f)`],
-        tex: [`${texNode(n, 'bar')} = \\frac{\\partial f}{\\partial f} = ${texNumber(step.adjoint)}`],
+        tex: [
+          `${texNode(n, 'bar')} = \\frac{\\partial f}{\\partial f} = ${texNumber(step.adjoint)}`,
+        ],
       };
     }
     case 'seed-tangents':
       return {
         title: 'Seed the input tangents',
         lines: step.tangents.map((t) => `${dot(graph.nodes[t.node]!)} = ${fmt(t.tangent)}`),
-        tex: step.tangents.map((t) => `${texNode(graph.nodes[t.node]!, 'dot')} = ${texNumber(t.tangent)}`),
+        tex: step.tangents.map(
+          (t) => `${texNode(graph.nodes[t.node]!, 'dot')} = ${texNumber(t.tangent)}`,
+        ),
       };
     case 'propagate':
       return explainPropagate(trace, step);
@@ -139,10 +158,18 @@ function explainEvaluate(trace: Trace, step: Extract<Step, { kind: 'evaluate' }>
   const args = node.args.map((id) => graph.nodes[id]!);
   const argValues = node.args.map((id) => evaluation.values[id]!);
   const lines = [
-    `${node.name} = ${applyText(row, args.map((a) => a.name), null)} = ${applyText(row, argValues.map(fmt), argValues)} = ${fmt(step.value)}`,
+    `${node.name} = ${applyText(
+      row,
+      args.map((a) => a.name),
+      null,
+    )} = ${applyText(row, argValues.map(fmt), argValues)} = ${fmt(step.value)}`,
   ];
   const tex = [
-    `${texNode(node)} = ${texApply(row, args.map((a) => texNode(a)), null)} = ${texApply(row, argValues.map(texNumber), argValues)} = ${texNumber(step.value)}`,
+    `${texNode(node)} = ${texApply(
+      row,
+      args.map((a) => texNode(a)),
+      null,
+    )} = ${texApply(row, argValues.map(texNumber), argValues)} = ${texNumber(step.value)}`,
   ];
   const explanation: Explanation = { title: `Evaluate ${node.name}`, lines, tex };
   if (step.tangent !== undefined) {
@@ -154,12 +181,24 @@ function explainEvaluate(trace: Trace, step: Extract<Step, { kind: 'evaluate' }>
       tex.push(`${texNode(node, 'dot')} = 0`);
     } else {
       const argIndexOf = (c: Contribution) => graph.edges[c.edge]!.argIndex;
-      const symbolic = cs.map((c) => `${dot(graph.nodes[c.from]!)}·${bracket(partialSymbol(row, argIndexOf(c), argNames))}`);
+      const symbolic = cs.map(
+        (c) =>
+          `${dot(graph.nodes[c.from]!)}·${bracket(partialSymbol(row, argIndexOf(c), argNames))}`,
+      );
       const numeric = cs.map((c) => `${signed(tangentOf(trace, c))}·${signed(c.partial)}`);
-      lines.push(`${dot(node)} = ${symbolic.join(' + ')} = ${numeric.join(' + ')} = ${fmt(step.tangent)}`);
-      const symTex = cs.map((c) => `${texNode(graph.nodes[c.from]!, 'dot')} \\cdot ${row.partialTex[argIndexOf(c)]?.(argTex) ?? ''}`);
-      const numTex = cs.map((c) => `${texNumber(tangentOf(trace, c))} \\cdot ${paren(texNumber(c.partial))}`);
-      tex.push(`${texNode(node, 'dot')} = ${symTex.join(' + ')} = ${numTex.join(' + ')} = ${texNumber(step.tangent)}`);
+      lines.push(
+        `${dot(node)} = ${symbolic.join(' + ')} = ${numeric.join(' + ')} = ${fmt(step.tangent)}`,
+      );
+      const symTex = cs.map(
+        (c) =>
+          `${texNode(graph.nodes[c.from]!, 'dot')} \\cdot ${row.partialTex[argIndexOf(c)]?.(argTex) ?? ''}`,
+      );
+      const numTex = cs.map(
+        (c) => `${texNumber(tangentOf(trace, c))} \\cdot ${paren(texNumber(c.partial))}`,
+      );
+      tex.push(
+        `${texNode(node, 'dot')} = ${symTex.join(' + ')} = ${numTex.join(' + ')} = ${texNumber(step.tangent)}`,
+      );
     }
     const rule = evaluation.conventions.get(node.id);
     if (rule) explanation.convention = rule;
@@ -169,7 +208,8 @@ function explainEvaluate(trace: Trace, step: Extract<Step, { kind: 'evaluate' }>
 
 /** The tangent a forward contribution carried (the `from` node's, recorded in an earlier step). */
 function tangentOf(trace: Trace, c: Contribution): number {
-  for (const s of trace.steps) if (s.kind === 'evaluate' && s.node === c.from) return s.tangent ?? NaN;
+  for (const s of trace.steps)
+    if (s.kind === 'evaluate' && s.node === c.from) return s.tangent ?? NaN;
   return NaN;
 }
 
@@ -194,11 +234,18 @@ function explainPropagate(trace: Trace, step: Extract<Step, { kind: 'propagate' 
     );
     if (isFanOut(graph, c.to)) {
       lines.push(`${bar(to)} = ${fmt(c.before)} + ${signed(c.amount)} = ${fmt(c.after)}`);
-      tex.push(`${texNode(to, 'bar')} = ${texNumber(c.before)} + ${paren(texNumber(c.amount))} = ${texNumber(c.after)}`);
+      tex.push(
+        `${texNode(to, 'bar')} = ${texNumber(c.before)} + ${paren(texNumber(c.amount))} = ${texNumber(c.after)}`,
+      );
     }
   }
-  if (step.contributions.length === 0) lines.push(`${node.name} has only constant arguments: nothing to pass back.`);
-  const explanation: Explanation = { title: `Propagate ${bar(node)} = ${fmt(step.adjoint)}`, lines, tex };
+  if (step.contributions.length === 0)
+    lines.push(`${node.name} has only constant arguments: nothing to pass back.`);
+  const explanation: Explanation = {
+    title: `Propagate ${bar(node)} = ${fmt(step.adjoint)}`,
+    lines,
+    tex,
+  };
   const rule = evaluation.conventions.get(node.id);
   if (rule) explanation.convention = rule;
   return explanation;
@@ -211,4 +258,3 @@ const signed = (x: number) => (x < 0 ? `(${fmt(x)})` : fmt(x));
 function isFanOut(graph: Graph, id: number): boolean {
   return (graph.outEdges[id]?.length ?? 0) > 1;
 }
-

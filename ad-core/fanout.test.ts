@@ -16,7 +16,9 @@ const idOf = (g: Graph, name: string) => g.inputs[g.variables.indexOf(name)]!;
 
 /** All reverse contributions received by `node`, in the order they were made. */
 function contributionsTo(steps: Step[], node: number): Contribution[] {
-  return steps.flatMap((s) => (s.kind === 'propagate' ? s.contributions.filter((c) => c.to === node) : []));
+  return steps.flatMap((s) =>
+    s.kind === 'propagate' ? s.contributions.filter((c) => c.to === node) : [],
+  );
 }
 
 describe('fan-out', () => {

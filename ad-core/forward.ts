@@ -55,4 +55,3 @@ export function forward(graph: Graph, evaluation: Evaluation, seed: Point): Forw
 export function defaultSeed(graph: Graph): Point {
   return Object.fromEntries(graph.variables.map((name, k) => [name, k === 0 ? 1 : 0]));
 }
-

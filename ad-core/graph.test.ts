@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from './parser.ts';
-import { buildGraph, compile, OP_CONSTANT, OP_INPUT, outputAncestors, wengertName } from './graph.ts';
+import {
+  buildGraph,
+  compile,
+  OP_CONSTANT,
+  OP_INPUT,
+  outputAncestors,
+  wengertName,
+} from './graph.ts';
 import { OPS_BY_INDEX } from './ops.ts';
 import type { BuildOptions, Graph } from './types.ts';
 
@@ -26,7 +33,19 @@ describe('the tape', () => {
   it('names n inputs v₁₋ₙ … v₀ with Unicode subscripts, and gives TeX-safe indices', () => {
     const g = graphOf(Array.from({ length: 11 }, (_, i) => `p${i}`).join('*'));
     const inputs = g.nodes.filter((n) => n.kind === 'input');
-    expect(inputs.map((n) => n.name)).toEqual(['v₋₁₀', 'v₋₉', 'v₋₈', 'v₋₇', 'v₋₆', 'v₋₅', 'v₋₄', 'v₋₃', 'v₋₂', 'v₋₁', 'v₀']);
+    expect(inputs.map((n) => n.name)).toEqual([
+      'v₋₁₀',
+      'v₋₉',
+      'v₋₈',
+      'v₋₇',
+      'v₋₆',
+      'v₋₅',
+      'v₋₄',
+      'v₋₃',
+      'v₋₂',
+      'v₋₁',
+      'v₀',
+    ]);
     expect(inputs.map((n) => n.wengertIndex)).toEqual([-10, -9, -8, -7, -6, -5, -4, -3, -2, -1, 0]);
     expect(g.nodes.filter((n) => n.kind === 'op').map((n) => n.wengertIndex)).toEqual(
       Array.from({ length: 10 }, (_, i) => i + 1),
@@ -114,7 +133,10 @@ describe('the tape', () => {
       } else {
         expect(OPS_BY_INDEX[k]!.id).toBe(n.op);
         expect([arg0[n.id], arg1[n.id]]).toEqual([n.args[0], n.args[1] ?? -1]);
-        expect([edge0[n.id], edge1[n.id]]).toEqual([g.inEdges[n.id]![0], g.inEdges[n.id]![1] ?? -1]);
+        expect([edge0[n.id], edge1[n.id]]).toEqual([
+          g.inEdges[n.id]![0],
+          g.inEdges[n.id]![1] ?? -1,
+        ]);
       }
     }
   });

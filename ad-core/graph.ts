@@ -139,7 +139,9 @@ function children(e: Expr): Expr[] {
 /** Variable names in order of first appearance: names not bound by an earlier statement. */
 function collectVariables(program: Program): string[] | { error: BuildResult } {
   const bound = new Set<string>();
-  const boundAnywhere = new Set(program.statements.flatMap((s) => (s.kind === 'assign' ? [s.name] : [])));
+  const boundAnywhere = new Set(
+    program.statements.flatMap((s) => (s.kind === 'assign' ? [s.name] : [])),
+  );
   const variables = new Set<string>();
   for (const statement of program.statements) {
     const stack: Expr[] = [statement.expr];
@@ -147,7 +149,10 @@ function collectVariables(program: Program): string[] | { error: BuildResult } {
       const e = stack.pop()!;
       if (e.kind === 'call') {
         const row = OPS_BY_INDEX[OP_INDEX[e.fn] ?? -1];
-        if (!row) return { error: diagnostic('unknown-function', `Unknown function \`${e.name}\`.`, e.nameSpan) };
+        if (!row)
+          return {
+            error: diagnostic('unknown-function', `Unknown function \`${e.name}\`.`, e.nameSpan),
+          };
         if (row.arity !== e.args.length) {
           const message = `\`${e.name}\` takes ${row.arity} argument${row.arity === 1 ? '' : 's'}, got ${e.args.length}.`;
           return { error: diagnostic('wrong-arity', message, e.span) };
@@ -155,7 +160,13 @@ function collectVariables(program: Program): string[] | { error: BuildResult } {
       }
       if (e.kind === 'name' && !bound.has(e.name)) {
         if (boundAnywhere.has(e.name)) {
-          return { error: diagnostic('undefined-binding', `\`${e.name}\` is used before it is defined.`, e.span) };
+          return {
+            error: diagnostic(
+              'undefined-binding',
+              `\`${e.name}\` is used before it is defined.`,
+              e.span,
+            ),
+          };
         }
         variables.add(e.name);
       }
@@ -164,7 +175,13 @@ function collectVariables(program: Program): string[] | { error: BuildResult } {
     }
     if (statement.kind === 'assign') {
       if (bound.has(statement.name)) {
-        return { error: diagnostic('duplicate-binding', `\`${statement.name}\` is bound twice.`, statement.nameSpan) };
+        return {
+          error: diagnostic(
+            'duplicate-binding',
+            `\`${statement.name}\` is bound twice.`,
+            statement.nameSpan,
+          ),
+        };
       }
       bound.add(statement.name);
     }
@@ -243,7 +260,13 @@ function buildExpr(root: Expr, b: Builder, scope: Map<string, number>): number {
   return results[0]!;
 }
 
-function nodeFor(e: Expr, b: Builder, scope: Map<string, number>, results: number[], arity: number): number {
+function nodeFor(
+  e: Expr,
+  b: Builder,
+  scope: Map<string, number>,
+  results: number[],
+  arity: number,
+): number {
   const args = results.splice(results.length - arity, arity);
   switch (e.kind) {
     case 'number':

@@ -10,5 +10,6 @@ export { forward } from './forward.ts';
 export { reverse, gradient } from './reverse.ts';
 export { buildTrace, frameAt } from './trace.ts';
 export { explainStep } from './explain.ts';
+export type { Explanation } from './explain.ts';
 export { checkGradient, sweepErrors, TOLERANCES, defaultStep } from './check.ts';
 export { formatNumber, dataNumber } from './format.ts';

@@ -12,7 +12,10 @@ const POINTS: [number, number][] = [
   [0.8, 1.9],
   [-0.45, 1.3],
 ];
-const pointsFor = (op: OpSpec) => (['log', 'log2', 'log10', 'sqrt', 'pow'].includes(op.id) ? POINTS.map(([a, b]) => [Math.abs(a), b] as [number, number]) : POINTS);
+const pointsFor = (op: OpSpec) =>
+  ['log', 'log2', 'log10', 'sqrt', 'pow'].includes(op.id)
+    ? POINTS.map(([a, b]) => [Math.abs(a), b] as [number, number])
+    : POINTS;
 
 function central(f: (x: number) => number, x: number): number {
   const h = 1e-5 * Math.max(1, Math.abs(x));
@@ -39,28 +42,45 @@ describe('the operation table', () => {
     expect(opByCallName('constructor')).toBeUndefined();
   });
 
-  it.each(OPS.map((o) => [o.id, o] as const))('%s: local partials agree with central differences', (_id, op) => {
-    for (const [a, b] of pointsFor(op)) {
-      const out = op.value(a, b);
-      expect(op.partial(0, a, b, out)).toBeCloseTo(central((x) => op.value(x, b), a), 6);
-      if (op.arity === 2) expect(op.partial(1, a, b, out)).toBeCloseTo(central((y) => op.value(a, y), b), 6);
-      expect(op.convention(a, b)).toBeNull();
-    }
-  });
-
-  it.each(OPS.filter((o) => o.complex).map((o) => [o.id, o] as const))('%s: complex step gives value and partials to 1e-12', (_id, op) => {
-    const h = 1e-20;
-    for (const [a, b] of pointsFor(op)) {
-      const out = op.value(a, b);
-      const za = op.complex!({ re: a, im: h }, { re: b, im: 0 });
-      expect(za.re).toBeCloseTo(out, 12);
-      expect(Math.abs(za.im / h - op.partial(0, a, b, out))).toBeLessThan(1e-12 * Math.max(1, Math.abs(za.im / h)));
-      if (op.arity === 2) {
-        const zb = op.complex!({ re: a, im: 0 }, { re: b, im: h });
-        expect(Math.abs(zb.im / h - op.partial(1, a, b, out))).toBeLessThan(1e-12 * Math.max(1, Math.abs(zb.im / h)));
+  it.each(OPS.map((o) => [o.id, o] as const))(
+    '%s: local partials agree with central differences',
+    (_id, op) => {
+      for (const [a, b] of pointsFor(op)) {
+        const out = op.value(a, b);
+        expect(op.partial(0, a, b, out)).toBeCloseTo(
+          central((x) => op.value(x, b), a),
+          6,
+        );
+        if (op.arity === 2)
+          expect(op.partial(1, a, b, out)).toBeCloseTo(
+            central((y) => op.value(a, y), b),
+            6,
+          );
+        expect(op.convention(a, b)).toBeNull();
       }
-    }
-  });
+    },
+  );
+
+  it.each(OPS.filter((o) => o.complex).map((o) => [o.id, o] as const))(
+    '%s: complex step gives value and partials to 1e-12',
+    (_id, op) => {
+      const h = 1e-20;
+      for (const [a, b] of pointsFor(op)) {
+        const out = op.value(a, b);
+        const za = op.complex!({ re: a, im: h }, { re: b, im: 0 });
+        expect(za.re).toBeCloseTo(out, 12);
+        expect(Math.abs(za.im / h - op.partial(0, a, b, out))).toBeLessThan(
+          1e-12 * Math.max(1, Math.abs(za.im / h)),
+        );
+        if (op.arity === 2) {
+          const zb = op.complex!({ re: a, im: 0 }, { re: b, im: h });
+          expect(Math.abs(zb.im / h - op.partial(1, a, b, out))).toBeLessThan(
+            1e-12 * Math.max(1, Math.abs(zb.im / h)),
+          );
+        }
+      }
+    },
+  );
 
   it('has no complex extension for the non-analytic ops', () => {
     expect(OPS.filter((o) => !o.complex).map((o) => o.id)).toEqual(NON_ANALYTIC);

@@ -243,7 +243,8 @@ const fnTex =
 const op = (name: string) => `\\operatorname{${name}}`;
 /** Unary TeX rows take one typeset argument; the table stores them as `args => …`. */
 const t1 = (f: Fn1) => (args: string[]) => f(args[0] ?? '');
-const t2 = (f: (a: string, b: string) => string) => (args: string[]) => f(args[0] ?? '', args[1] ?? '');
+const t2 = (f: (a: string, b: string) => string) => (args: string[]) =>
+  f(args[0] ?? '', args[1] ?? '');
 
 export const OPS: OpRow[] = [
   row({
@@ -611,7 +612,9 @@ export const OPS: OpRow[] = [
     complex: cSigmoid,
     tex: t1((a) => `\\sigma\\left(${a}\\right)`),
     partialText: ['∂σ(a)/∂a = σ(a)·(1 − σ(a))'],
-    partialTex: [t1((a) => `\\sigma\\left(${a}\\right)\\left(1 - \\sigma\\left(${a}\\right)\\right)`)],
+    partialTex: [
+      t1((a) => `\\sigma\\left(${a}\\right)\\left(1 - \\sigma\\left(${a}\\right)\\right)`),
+    ],
   }),
   row({
     id: 'softplus',
@@ -640,7 +643,10 @@ export const OPS: OpRow[] = [
     },
     ruleFor: (_i, a, b) => (a === b ? RULES.max : null),
     tex: t2((a, b) => `\\max\\left(${a}, ${b}\\right)`),
-    partialText: ['∂max(a,b)/∂a = 1 if a > b, ½ if a = b, else 0', '∂max(a,b)/∂b = 1 if b > a, ½ if a = b, else 0'],
+    partialText: [
+      '∂max(a,b)/∂a = 1 if a > b, ½ if a = b, else 0',
+      '∂max(a,b)/∂b = 1 if b > a, ½ if a = b, else 0',
+    ],
     partialTex: [t2((a, b) => `[${a} > ${b}]`), t2((a, b) => `[${b} > ${a}]`)],
     conventionText: 'max/min at a tie: ½ to each argument',
   }),
@@ -657,7 +663,10 @@ export const OPS: OpRow[] = [
     },
     ruleFor: (_i, a, b) => (a === b ? RULES.min : null),
     tex: t2((a, b) => `\\min\\left(${a}, ${b}\\right)`),
-    partialText: ['∂min(a,b)/∂a = 1 if a < b, ½ if a = b, else 0', '∂min(a,b)/∂b = 1 if b < a, ½ if a = b, else 0'],
+    partialText: [
+      '∂min(a,b)/∂a = 1 if a < b, ½ if a = b, else 0',
+      '∂min(a,b)/∂b = 1 if b < a, ½ if a = b, else 0',
+    ],
     partialTex: [t2((a, b) => `[${a} < ${b}]`), t2((a, b) => `[${b} < ${a}]`)],
     conventionText: 'max/min at a tie: ½ to each argument',
   }),
@@ -693,7 +702,9 @@ export const OPS_BY_ID: Record<string, OpRow> = Object.fromEntries(OPS.map((r) =
 /** Op id → index into OPS_BY_INDEX. */
 export const OP_INDEX: Record<string, number> = Object.fromEntries(OPS.map((r, i) => [r.id, i]));
 
-const BY_CALL_NAME = new Map<string, OpRow>(OPS.flatMap((r) => r.callNames.map((n) => [n, r] as const)));
+const BY_CALL_NAME = new Map<string, OpRow>(
+  OPS.flatMap((r) => r.callNames.map((n) => [n, r] as const)),
+);
 
 /** The op a learner calls by `name` (`ln` → log, `pow` → pow), or undefined. */
 export function opByCallName(name: string): OpRow | undefined {
@@ -709,12 +720,21 @@ export const CALL_NAMES: readonly string[] = [...BY_CALL_NAME.keys()];
 // Every inlined case computes exactly what its row computes, bit for bit; the rest go through
 // the row. Row order is part of the contract for these cases:
 const [ADD, SUB, MUL, DIV, POW, NEG] = [0, 1, 2, 3, 4, 5] as const;
-if (['add', 'sub', 'mul', 'div', 'pow', 'neg'].some((id, k) => OPS[[ADD, SUB, MUL, DIV, POW, NEG][k]!]?.id !== id)) {
+if (
+  ['add', 'sub', 'mul', 'div', 'pow', 'neg'].some(
+    (id, k) => OPS[[ADD, SUB, MUL, DIV, POW, NEG][k]!]?.id !== id,
+  )
+) {
   throw new Error('ops.ts: the inlined arithmetic cases no longer match the row order');
 }
 
 /** Forward sweep over a tape: `values[i]` for every op node, from its arguments, in place. */
-export function sweepValuesInPlace(opIndex: Int16Array, arg0: Int32Array, arg1: Int32Array, values: Float64Array): void {
+export function sweepValuesInPlace(
+  opIndex: Int16Array,
+  arg0: Int32Array,
+  arg1: Int32Array,
+  values: Float64Array,
+): void {
   const fns = VALUE_BY_INDEX;
   const n = opIndex.length;
   for (let i = 0; i < n; i++) {
@@ -790,7 +810,8 @@ export function sweepAdjointsInPlace(
         const a = values[a0]!;
         const b = values[a1]!;
         adjoints[a0] = adjoints[a0]! + d * powSlopeBase(a, b);
-        if (opIndex[a1] !== -2) adjoints[a1] = adjoints[a1]! + d * powSlopeExponent(a, b, values[i]!);
+        if (opIndex[a1] !== -2)
+          adjoints[a1] = adjoints[a1]! + d * powSlopeExponent(a, b, values[i]!);
         break;
       }
       case NEG:

@@ -15,7 +15,9 @@ interface ReferenceCase {
   gradient: Record<string, number>;
 }
 
-const fixture = JSON.parse(readFileSync(new URL('./fixtures/reference-cases.json', import.meta.url), 'utf8')) as {
+const fixture = JSON.parse(
+  readFileSync(new URL('./fixtures/reference-cases.json', import.meta.url), 'utf8'),
+) as {
   cases: ReferenceCase[];
 };
 
@@ -42,14 +44,17 @@ describe('reference cases', () => {
       const { adjoints } = reverse(graph, evaluation);
       expectRelative(evaluation.values[graph.output]!, c.value, 'value');
       expect(graph.variables.slice().sort()).toEqual(Object.keys(c.gradient).sort());
-      graph.variables.forEach((name, k) => expectRelative(adjoints[graph.inputs[k]!]!, c.gradient[name]!, name));
+      graph.variables.forEach((name, k) =>
+        expectRelative(adjoints[graph.inputs[k]!]!, c.gradient[name]!, name),
+      );
     });
 
     it('the fused gradient gives the same numbers', () => {
       const graph = graphOf(c);
       const result = gradient(graph, c.at);
       expectRelative(result.value, c.value, 'value');
-      for (const [name, g] of Object.entries(c.gradient)) expectRelative(result.gradient[name]!, g, name);
+      for (const [name, g] of Object.entries(c.gradient))
+        expectRelative(result.gradient[name]!, g, name);
     });
 
     it('forward mode gives each partial with a unit seed', () => {

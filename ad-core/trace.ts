@@ -122,7 +122,16 @@ export function frameAt(trace: Trace, k: number): Frame {
     }
   }
   const current = step > 0 ? steps[step - 1]! : null;
-  return { step, total, current, values, adjoints, tangents, activeEdges: activeEdges(graph, current), phase: phaseOf(current, step, total) };
+  return {
+    step,
+    total,
+    current,
+    values,
+    adjoints,
+    tangents,
+    activeEdges: activeEdges(graph, current),
+    phase: phaseOf(current, step, total),
+  };
 }
 
 function activeEdges(graph: Graph, current: Step | null): number[] {

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo } from 'react';
-import { ExamplesMenu } from './editor/ExamplesMenu.tsx';
+import { ExampleLesson, ExamplesMenu } from './editor/ExamplesMenu.tsx';
 import { FormulaEditor } from './editor/FormulaEditor.tsx';
 import { OutputValue } from './editor/OutputValue.tsx';
 import { nodesForSelection } from './editor/selection.ts';
@@ -32,7 +32,11 @@ function GraphArea() {
     [graph, selection, stale],
   );
   if (!graph || !evaluation || !frame) {
-    return <p className="graph-empty">Type a formula on the left to see its computational graph.</p>;
+    return (
+      <p className="graph-empty">
+        The graph appears as soon as the formula on the left is valid — see the message under it.
+      </p>
+    );
   }
   const { hoverNode, selectNode } = appStore.getState();
   return (
@@ -51,6 +55,16 @@ function GraphArea() {
   );
 }
 
+function EdgePartialsToggle() {
+  const show = useApp((s) => s.showEdgePartials);
+  return (
+    <label className="toggle">
+      <input type="checkbox" checked={show} onChange={(e) => appStore.getState().setShowEdgePartials(e.target.checked)} />
+      Show ∂ on edges
+    </label>
+  );
+}
+
 export function App() {
   const internalError = useApp((s) => s.derived.internalError);
 
@@ -59,6 +73,7 @@ export function App() {
       <header className="app-header">
         <h1>Autodiff Playground</h1>
         <ExamplesMenu />
+        <EdgePartialsToggle />
         <Notice />
       </header>
       <main className="app-main">
@@ -67,6 +82,7 @@ export function App() {
             <FormulaEditor />
             <OutputValue />
             <VariableInputs />
+            <ExampleLesson />
           </ErrorBoundary>
         </section>
         <section className="graph-col" aria-label="Computational graph">

@@ -23,6 +23,24 @@ function describeViolations(results: AxeResults): string {
     .join('\n\n');
 }
 
+/** Relative luminance (0 black … 1 white) of the page's backdrop: the first opaque background. */
+function backdropLuminance(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const candidates = [document.getElementById('root')?.firstElementChild, document.body, document.documentElement];
+    for (const el of candidates) {
+      if (!el) continue;
+      const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(getComputedStyle(el).backgroundColor);
+      if (!m || m[4] === '0') continue;
+      const lin = (c: number) => {
+        const v = c / 255;
+        return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+      };
+      return 0.2126 * lin(Number(m[1])) + 0.7152 * lin(Number(m[2])) + 0.0722 * lin(Number(m[3]));
+    }
+    return 1; // nothing painted: the browser's white canvas
+  });
+}
+
 async function scan(page: Page): Promise<AxeResults> {
   return new AxeBuilder({ page }).withTags(TAGS).analyze();
 }
@@ -48,6 +66,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
     test(`the main screen has no axe violations (${colorScheme})`, async ({ playground, page }) => {
       await openBusyScreen(playground);
+      // The scheme really applies, so the dark scan checks dark colours.
+      const luminance = await backdropLuminance(page);
+      if (colorScheme === 'dark') expect(luminance, 'dark scheme has a dark backdrop').toBeLessThan(0.2);
+      else expect(luminance, 'light scheme has a light backdrop').toBeGreaterThan(0.6);
       const results = await scan(page);
       expect(results.violations.length, `axe violations:\n\n${describeViolations(results)}`).toBe(0);
     });

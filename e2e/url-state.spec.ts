@@ -47,6 +47,7 @@ test('the URL follows the learner, replacing history rather than adding to it', 
 
   await playground.typeFormula('(a+b)*(b+2)');
   await expect.poll(() => playground.hash()).toContain(`f=${encodeURIComponent('(a+b)*(b+2)')}`);
+  await playground.reset();
   await playground.stepForward();
   await playground.stepForward();
   await expect.poll(() => playground.hash()).toMatch(/(^|&)step=2(&|$)/);
@@ -84,8 +85,9 @@ for (const { name, hash } of HOSTILE) {
   test(`a link with ${name} is harmless: default example and a notice`, async ({ playground, page }) => {
     await playground.gotoHash('');
     const defaultFormula = await playground.formula().inputValue();
-    const defaultNodes = await playground.nodeLocator().count();
     expect(defaultFormula.trim(), 'the app opens with a default example').not.toBe('');
+    const defaultNodes = compileOrThrow(defaultFormula).nodes.length;
+    await playground.waitForNodeCount(defaultNodes);
     await expect(playground.linkNotice()).toHaveCount(0);
 
     await playground.gotoHash(hash());

@@ -2,9 +2,19 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../graph.ts';
 import { gradient } from '../reverse.ts';
 import type { Graph, Point } from '../types.ts';
-import referenceCases from '../fixtures/reference-cases.json' with { type: 'json' };
+import referenceFixture from '../fixtures/reference-cases.json' with { type: 'json' };
 import { naiveGradient } from './naive.ts';
 import { BENCH_POINT, benchGraph } from './run-bench.ts';
+
+interface ReferenceCase {
+  name: string;
+  formula: string;
+  at: Point;
+  value: number;
+  gradient: Point;
+}
+// JSON imports type each case's point with every other case's names as optional `undefined`.
+const referenceCases = referenceFixture as unknown as { cases: ReferenceCase[] };
 
 function graphOf(source: string): Graph {
   const built = compile(source);
@@ -18,7 +28,9 @@ function expectSameGradient(graph: Graph, point: Point): void {
   expect(naive.value).toBe(engine.value);
   for (const v of graph.variables) {
     const e = engine.gradient[v] ?? NaN;
-    expect(Math.abs((naive.gradient[v] ?? NaN) - e), v).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(e)));
+    expect(Math.abs((naive.gradient[v] ?? NaN) - e), v).toBeLessThanOrEqual(
+      1e-12 * Math.max(1, Math.abs(e)),
+    );
   }
 }
 
@@ -29,7 +41,10 @@ describe('naiveGradient (the micrograd-style baseline)', () => {
 
   it('sums fan-out contributions (x*x + x, shared bindings)', () => {
     expect(naiveGradient(graphOf('x*x + x'), { x: 3 }).gradient).toEqual({ x: 7 });
-    expect(naiveGradient(graphOf('a = x*y; a*a + a'), { x: 2, y: 3 }).gradient).toEqual({ x: 39, y: 26 });
+    expect(naiveGradient(graphOf('a = x*y; a*a + a'), { x: 2, y: 3 }).gradient).toEqual({
+      x: 39,
+      y: 26,
+    });
   });
 
   it('agrees with the engine on the generated benchmark formulas', () => {
@@ -39,7 +54,10 @@ describe('naiveGradient (the micrograd-style baseline)', () => {
 
   it('handles a 10,000-node graph without overflowing the stack', () => {
     // A chain 10,000 deep, through bindings (the parser limits nesting, not chains).
-    const lines = Array.from({ length: 10_000 }, (_, i) => `a${i} = sin(${i === 0 ? 'x' : `a${i - 1}`})`);
+    const lines = Array.from(
+      { length: 10_000 },
+      (_, i) => `a${i} = sin(${i === 0 ? 'x' : `a${i - 1}`})`,
+    );
     const deep = graphOf([...lines, 'a9999'].join('\n'));
     expectSameGradient(deep, { x: 0.5 });
     expect(naiveGradient(deep, { x: 0.5 }).gradient.x).not.toBe(0);

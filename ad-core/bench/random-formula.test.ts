@@ -33,7 +33,9 @@ describe('randomFormula', () => {
       expect(graph.nodes.length).toBeGreaterThanOrEqual(size);
       expect(graph.nodes.length).toBeLessThan(size * 1.2 + 30);
       // Reuse: some binding feeds several consumers, so its adjoint sums contributions.
-      const shared = graph.nodes.filter((n) => n.binding !== undefined && (graph.outEdges[n.id]?.length ?? 0) >= 2);
+      const shared = graph.nodes.filter(
+        (n) => n.binding !== undefined && (graph.outEdges[n.id]?.length ?? 0) >= 2,
+      );
       expect(shared.length).toBeGreaterThan(formula.bindings / 10);
       expect(graph.variables).toEqual(['x', 'y', 'z']);
       expect(Number.isFinite(evaluateValues(graph, BENCH_POINT)[graph.output])).toBe(true);

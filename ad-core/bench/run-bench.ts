@@ -24,15 +24,25 @@ export function benchGraph(targetNodes: number, seed = 20_240_601 + targetNodes)
   const formula = randomFormula(targetNodes, seed);
   const built = compile(formula.source);
   if (!built.ok) {
-    throw new Error(`benchmark formula does not compile: ${built.diagnostics.map((d) => d.message).join('; ')}`);
+    throw new Error(
+      `benchmark formula does not compile: ${built.diagnostics.map((d) => d.message).join('; ')}`,
+    );
   }
   return built.graph;
 }
 
-export function benchOne(graph: Graph, point: Point = BENCH_POINT, timing: TimingOptions = {}): BenchRow {
+export function benchOne(
+  graph: Graph,
+  point: Point = BENCH_POINT,
+  timing: TimingOptions = {},
+): BenchRow {
   const out = graph.output;
   const [evaluateMs = NaN, gradientMs = NaN, baselineGradientMs = NaN] = medianMsEach(
-    [() => evaluateValues(graph, point)[out], () => gradient(graph, point).value, () => naiveGradient(graph, point).value],
+    [
+      () => evaluateValues(graph, point)[out],
+      () => gradient(graph, point).value,
+      () => naiveGradient(graph, point).value,
+    ],
     timing,
   );
   return {
@@ -46,7 +56,14 @@ export function benchOne(graph: Graph, point: Point = BENCH_POINT, timing: Timin
 }
 
 export function renderBenchText(rows: readonly BenchRow[]): string {
-  const header = ['nodes', 'evaluate ms', 'gradient ms', 'gradient/evaluate', 'baseline ms', 'speed-up'];
+  const header = [
+    'nodes',
+    'evaluate ms',
+    'gradient ms',
+    'gradient/evaluate',
+    'baseline ms',
+    'speed-up',
+  ];
   const cells = rows.map((r) => [
     String(r.nodes),
     r.evaluateMs.toPrecision(3),
@@ -55,7 +72,9 @@ export function renderBenchText(rows: readonly BenchRow[]): string {
     r.baselineGradientMs.toPrecision(3),
     r.speedupOverBaseline.toFixed(1),
   ]);
-  const widths = header.map((h, c) => Math.max(h.length, ...cells.map((row) => (row[c] ?? '').length)));
+  const widths = header.map((h, c) =>
+    Math.max(h.length, ...cells.map((row) => (row[c] ?? '').length)),
+  );
   const line = (row: string[]) => row.map((cell, c) => cell.padStart(widths[c] ?? 0)).join('  ');
   const notes = [
     '',
@@ -70,7 +89,10 @@ export const TARGETS = { gradientOverEvaluate: 2.5, speedupOverBaseline: 20 } as
 
 /** Whether the largest graph meets the issue's targets, said plainly. */
 function verdict(rows: readonly BenchRow[]): string[] {
-  const largest = rows.reduce<BenchRow | undefined>((best, r) => (best === undefined || r.nodes > best.nodes ? r : best), undefined);
+  const largest = rows.reduce<BenchRow | undefined>(
+    (best, r) => (best === undefined || r.nodes > best.nodes ? r : best),
+    undefined,
+  );
   if (!largest) return [];
   const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
   return [

@@ -16,7 +16,11 @@ describe('medianMsEach', () => {
       for (let i = 0; i < n; i++) s += Math.sqrt(i);
       return s;
     };
-    const [small = NaN, large = NaN] = medianMsEach([work(1_000), work(100_000)], { warmupMs: 20, sampleMs: 2, samples: 7 });
+    const [small = NaN, large = NaN] = medianMsEach([work(1_000), work(100_000)], {
+      warmupMs: 20,
+      sampleMs: 2,
+      samples: 7,
+    });
     expect(small).toBeGreaterThan(0);
     expect(large).toBeGreaterThan(small * 10);
   });

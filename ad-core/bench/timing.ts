@@ -26,7 +26,10 @@ function consume(r: unknown): void {
 }
 
 /** Median milliseconds per call of each function, measured interleaved. */
-export function medianMsEach(fns: readonly (() => unknown)[], options: TimingOptions = {}): number[] {
+export function medianMsEach(
+  fns: readonly (() => unknown)[],
+  options: TimingOptions = {},
+): number[] {
   const { warmupMs = 150, sampleMs = 4, samples = 41, clock = 'cpu' } = options;
   const now = clock === 'cpu' ? cpuMs : () => performance.now();
   const batches = fns.map((fn) => {
@@ -60,5 +63,7 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   if (sorted.length === 0) return NaN;
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }

@@ -20,7 +20,17 @@ describe('parseArgs', () => {
   });
 
   it('reads every option, with values after a space or after =', () => {
-    const r = parseArgs(['--mode=forward', 'x', '--seed', 'x=1', '--method', 'richardson', '--h=1e-4', '--json', '--merge']);
+    const r = parseArgs([
+      '--mode=forward',
+      'x',
+      '--seed',
+      'x=1',
+      '--method',
+      'richardson',
+      '--h=1e-4',
+      '--json',
+      '--merge',
+    ]);
     expect(r.ok && r.options).toMatchObject({
       formula: 'x',
       mode: 'forward',
@@ -53,7 +63,10 @@ describe('parseArgs', () => {
       [['x', '--at', 'x=1', '--at', 'x=2'], /given twice/],
       [['x', '--frobnicate'], /unknown option --frobnicate/],
       [['x', '--mode', 'sideways'], /--mode must be reverse or forward/],
-      [['x', '--method', 'secant'], /--method must be one of central, forward, richardson, complex/],
+      [
+        ['x', '--method', 'secant'],
+        /--method must be one of central, forward, richardson, complex/,
+      ],
       [['x', '--h', '0'], /--h must be a positive number/],
       [['x', '--h', 'tiny'], /--h must be a positive number/],
       [['x', '--seed', 'x=1'], /--seed needs --mode forward/],
@@ -69,10 +82,19 @@ describe('parseArgs', () => {
 
 describe('parseNumber', () => {
   it('reads plain numbers and a few named ones, and nothing else', () => {
-    expect(['2', '-0.5', '.5', '+3', '1e-3', '2.5E+4'].map(parseNumber)).toEqual([2, -0.5, 0.5, 3, 1e-3, 2.5e4]);
-    expect(['pi', '-π', 'e', 'inf', '-Infinity'].map(parseNumber)).toEqual([Math.PI, -Math.PI, Math.E, Infinity, -Infinity]);
+    expect(['2', '-0.5', '.5', '+3', '1e-3', '2.5E+4'].map(parseNumber)).toEqual([
+      2, -0.5, 0.5, 3, 1e-3, 2.5e4,
+    ]);
+    expect(['pi', '-π', 'e', 'inf', '-Infinity'].map(parseNumber)).toEqual([
+      Math.PI,
+      -Math.PI,
+      Math.E,
+      Infinity,
+      -Infinity,
+    ]);
     expect(parseNumber('nan')).toBeNaN();
-    for (const bad of ['', '1,5', '0x10', '2x', '1e', 'one', '--1']) expect(parseNumber(bad), bad).toBeNull();
+    for (const bad of ['', '1,5', '0x10', '2x', '1e', 'one', '--1'])
+      expect(parseNumber(bad), bad).toBeNull();
   });
 });
 
@@ -80,7 +102,10 @@ describe('parseAssignments', () => {
   const vars = ['x', 'y'];
 
   it('reads name=value lists with spaces', () => {
-    expect(parseAssignments(' x = 2 , y=-5 ', '--at', vars, true)).toEqual({ ok: true, values: { x: 2, y: -5 } });
+    expect(parseAssignments(' x = 2 , y=-5 ', '--at', vars, true)).toEqual({
+      ok: true,
+      values: { x: 2, y: -5 },
+    });
   });
 
   it('names the missing variables when all are required', () => {
@@ -88,11 +113,17 @@ describe('parseAssignments', () => {
       ok: false,
       message: '--at: missing value for y (give --at x=…,y=…)',
     });
-    expect(parseAssignments('', '--at', vars, true)).toMatchObject({ ok: false, message: expect.stringContaining('missing values for x, y') });
+    expect(parseAssignments('', '--at', vars, true)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('missing values for x, y'),
+    });
   });
 
   it('fills missing seed components with 0', () => {
-    expect(parseAssignments('y=1', '--seed', vars, false)).toEqual({ ok: true, values: { x: 0, y: 1 } });
+    expect(parseAssignments('y=1', '--seed', vars, false)).toEqual({
+      ok: true,
+      values: { x: 0, y: 1 },
+    });
   });
 
   it('rejects unknown, repeated and unparsable entries', () => {
@@ -100,8 +131,14 @@ describe('parseAssignments', () => {
       ok: false,
       message: '--at: unknown variable "w" (the formula\'s variables are x, y)',
     });
-    expect(parseAssignments('x=1,x=2', '--at', vars, true)).toMatchObject({ ok: false, message: '--at: x is given twice' });
-    expect(parseAssignments('x=two,y=1', '--at', vars, true)).toMatchObject({ ok: false, message: '--at: "two" is not a number (for x)' });
+    expect(parseAssignments('x=1,x=2', '--at', vars, true)).toMatchObject({
+      ok: false,
+      message: '--at: x is given twice',
+    });
+    expect(parseAssignments('x=two,y=1', '--at', vars, true)).toMatchObject({
+      ok: false,
+      message: '--at: "two" is not a number (for x)',
+    });
     expect(parseAssignments('x=1,5', '--at', ['x'], true)).toMatchObject({
       ok: false,
       message: '--at: expected name=value, got "5" (use "." for decimals: x=1.5)',
@@ -109,7 +146,12 @@ describe('parseAssignments', () => {
   });
 
   it('treats prototype names as ordinary variables', () => {
-    const r = parseAssignments('__proto__=1,constructor=2', '--at', ['__proto__', 'constructor'], true);
+    const r = parseAssignments(
+      '__proto__=1,constructor=2',
+      '--at',
+      ['__proto__', 'constructor'],
+      true,
+    );
     expect(r.ok && Object.entries(r.values)).toEqual([
       ['__proto__', 1],
       ['constructor', 2],

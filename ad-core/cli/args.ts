@@ -60,11 +60,15 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
   const help = flags.has('--help');
   if (!help && positional.length === 0) return { ok: false, message: 'no formula given' };
   if (positional.length > 1) {
-    return { ok: false, message: `expected one formula, got ${positional.length} arguments (quote the formula)` };
+    return {
+      ok: false,
+      message: `expected one formula, got ${positional.length} arguments (quote the formula)`,
+    };
   }
 
   const mode = values.get('--mode') ?? 'reverse';
-  if (!isOneOf(mode, MODES)) return { ok: false, message: `--mode must be reverse or forward, not "${mode}"` };
+  if (!isOneOf(mode, MODES))
+    return { ok: false, message: `--mode must be reverse or forward, not "${mode}"` };
   const method = values.get('--method') ?? 'central';
   if (!isOneOf(method, METHODS)) {
     return { ok: false, message: `--method must be one of ${METHODS.join(', ')}, not "${method}"` };
@@ -79,7 +83,8 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
     h = parsed;
   }
   const seed = values.get('--seed') ?? null;
-  if (seed !== null && mode !== 'forward') return { ok: false, message: '--seed needs --mode forward' };
+  if (seed !== null && mode !== 'forward')
+    return { ok: false, message: '--seed needs --mode forward' };
 
   return {
     ok: true,
@@ -141,12 +146,17 @@ export function parseAssignments(
     const name = part.slice(0, eq).trim();
     const valueText = part.slice(eq + 1);
     if (!variables.includes(name)) {
-      const known = variables.length > 0 ? `the formula's variables are ${variables.join(', ')}` : 'the formula has no variables';
+      const known =
+        variables.length > 0
+          ? `the formula's variables are ${variables.join(', ')}`
+          : 'the formula has no variables';
       return { ok: false, message: `${flag}: unknown variable "${name}" (${known})` };
     }
-    if (Object.hasOwn(values, name)) return { ok: false, message: `${flag}: ${name} is given twice` };
+    if (Object.hasOwn(values, name))
+      return { ok: false, message: `${flag}: ${name} is given twice` };
     const value = parseNumber(valueText);
-    if (value === null) return { ok: false, message: `${flag}: "${valueText.trim()}" is not a number (for ${name})` };
+    if (value === null)
+      return { ok: false, message: `${flag}: "${valueText.trim()}" is not a number (for ${name})` };
     values[name] = value;
   }
   const missing = variables.filter((v) => !Object.hasOwn(values, v));
@@ -154,7 +164,10 @@ export function parseAssignments(
     if (requireAll) {
       const example = variables.map((v) => `${v}=…`).join(',');
       const noun = missing.length === 1 ? 'value' : 'values';
-      return { ok: false, message: `${flag}: missing ${noun} for ${missing.join(', ')} (give ${flag} ${example})` };
+      return {
+        ok: false,
+        message: `${flag}: missing ${noun} for ${missing.join(', ')} (give ${flag} ${example})`,
+      };
     }
     for (const v of missing) values[v] = 0;
   }

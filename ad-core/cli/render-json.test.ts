@@ -2,12 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../graph.ts';
 import type { Point } from '../types.ts';
 import { buildReport } from './report.ts';
-import { diagnosticsJson, jsonNumber, renderJson, reportJson, usageErrorJson } from './render-json.ts';
+import {
+  diagnosticsJson,
+  jsonNumber,
+  renderJson,
+  reportJson,
+  usageErrorJson,
+} from './render-json.ts';
 
 function json(formula: string, point: Point): Record<string, unknown> {
   const built = compile(formula);
   if (!built.ok) throw new Error(built.diagnostics.map((d) => d.message).join('; '));
-  const text = renderJson(reportJson(buildReport({ formula, graph: built.graph, point, mode: 'reverse', method: 'central' })));
+  const text = renderJson(
+    reportJson(
+      buildReport({ formula, graph: built.graph, point, mode: 'reverse', method: 'central' }),
+    ),
+  );
   expect(text.endsWith('\n')).toBe(true);
   expect(text.trim().split('\n')).toHaveLength(1);
   return JSON.parse(text) as Record<string, unknown>;
@@ -15,7 +25,13 @@ function json(formula: string, point: Point): Record<string, unknown> {
 
 describe('jsonNumber', () => {
   it('keeps finite numbers and spells the rest as strings', () => {
-    expect([1.5, -0, NaN, Infinity, -Infinity].map(jsonNumber)).toEqual([1.5, -0, 'NaN', 'Infinity', '-Infinity']);
+    expect([1.5, -0, NaN, Infinity, -Infinity].map(jsonNumber)).toEqual([
+      1.5,
+      -0,
+      'NaN',
+      'Infinity',
+      '-Infinity',
+    ]);
   });
 });
 
@@ -45,7 +61,10 @@ describe('reportJson', () => {
     const out = json('sqrt(x) + log(y)', { x: 0, y: -1 });
     expect(out.value).toBe('NaN');
     expect(out.gradient).toEqual({ x: 'Infinity', y: 'NaN' });
-    expect((out.check as { status: string }[]).map((r) => r.status)).toEqual(['nonfinite', 'nonfinite']);
+    expect((out.check as { status: string }[]).map((r) => r.status)).toEqual([
+      'nonfinite',
+      'nonfinite',
+    ]);
     const neg = json('-1/x', { x: 0 });
     expect(neg.value).toBe('-Infinity');
   });
@@ -59,9 +78,19 @@ describe('diagnosticsJson and usageErrorJson', () => {
     const out = diagnosticsJson(built.diagnostics);
     expect(out).toEqual({
       ok: false,
-      diagnostics: [{ code: 'unclosed-paren', message: built.diagnostics[0]?.message, start: 3, end: 4, hint: built.diagnostics[0]?.hint }],
+      diagnostics: [
+        {
+          code: 'unclosed-paren',
+          message: built.diagnostics[0]?.message,
+          start: 3,
+          end: 4,
+          hint: built.diagnostics[0]?.hint,
+        },
+      ],
     });
-    expect(diagnosticsJson([{ code: 'empty-formula', message: 'm', span: { start: 0, end: 0 } }])).toEqual({
+    expect(
+      diagnosticsJson([{ code: 'empty-formula', message: 'm', span: { start: 0, end: 0 } }]),
+    ).toEqual({
       ok: false,
       diagnostics: [{ code: 'empty-formula', message: 'm', start: 0, end: 0, hint: null }],
     });

@@ -10,7 +10,10 @@ export function jsonNumber(x: number): JsonNumber {
   return Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity';
 }
 
-function jsonPoint(variables: string[], values: Record<string, number>): Record<string, JsonNumber> {
+function jsonPoint(
+  variables: string[],
+  values: Record<string, number>,
+): Record<string, JsonNumber> {
   return Object.fromEntries(variables.map((v) => [v, jsonNumber(values[v] ?? NaN)]));
 }
 

@@ -4,10 +4,18 @@ import type { FdMethod, Mode, Point } from '../types.ts';
 import { buildReport } from './report.ts';
 import { fullNumber, renderText, table } from './render-text.ts';
 
-function text(formula: string, point: Point, mode: Mode = 'reverse', seed?: Point, method: FdMethod = 'central'): string {
+function text(
+  formula: string,
+  point: Point,
+  mode: Mode = 'reverse',
+  seed?: Point,
+  method: FdMethod = 'central',
+): string {
   const built = compile(formula);
   if (!built.ok) throw new Error(built.diagnostics.map((d) => d.message).join('; '));
-  return renderText(buildReport({ formula, graph: built.graph, point, mode, method, ...(seed ? { seed } : {}) }));
+  return renderText(
+    buildReport({ formula, graph: built.graph, point, mode, method, ...(seed ? { seed } : {}) }),
+  );
 }
 
 /** The lines from the one starting with `title` to the next blank line. */
@@ -32,11 +40,16 @@ describe('fullNumber', () => {
 
 describe('table', () => {
   it('pads columns to the widest cell, numbers on the right, counting code points', () => {
-    expect(table(['a', 'num'], [['v₋₁', '1'], ['θ', '−12.5']], [false, true])).toEqual([
-      'a      num',
-      'v₋₁      1',
-      'θ    −12.5',
-    ]);
+    expect(
+      table(
+        ['a', 'num'],
+        [
+          ['v₋₁', '1'],
+          ['θ', '−12.5'],
+        ],
+        [false, true],
+      ),
+    ).toEqual(['a      num', 'v₋₁      1', 'θ    −12.5']);
   });
 });
 
@@ -52,7 +65,9 @@ describe('renderText', () => {
 
   it('prints the gradient check as an aligned table with the method and tolerance', () => {
     const lines = section(out, 'Gradient check');
-    expect(lines[0]).toBe('Gradient check: central difference, h = ∛ε·max(1,|x|); pass when |AD − FD| ≤ 1e−6·max(1,|AD|)');
+    expect(lines[0]).toBe(
+      'Gradient check: central difference, h = ∛ε·max(1,|x|); pass when |AD − FD| ≤ 1e−6·max(1,|AD|)',
+    );
     const statusColumn = lines[1]?.indexOf('status');
     expect(lines.slice(2).map((l) => l.indexOf('pass'))).toEqual([statusColumn, statusColumn]);
     expect(lines[2]).toMatch(/^x +0\.5268472411352377 +0\.52684724\d+ +\d\.\de−\d+ +pass$/);

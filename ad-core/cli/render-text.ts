@@ -56,7 +56,8 @@ export function renderText(report: Report): string {
   const out: string[] = [];
   const [first, ...rest] = report.formula.split('\n');
   out.push(`formula  ${first ?? ''}`, ...rest.map((l) => `         ${l}`));
-  if (report.variables.length > 0) out.push(`at       ${assignments(report.variables, report.point)}`);
+  if (report.variables.length > 0)
+    out.push(`at       ${assignments(report.variables, report.point)}`);
   out.push('');
 
   const results = [
@@ -85,7 +86,13 @@ function renderCheck(report: Report): string[] {
     `Gradient check: ${METHOD_NAMES[method]}, h = ${step}; pass when |AD − FD| ≤ ${tolerance}·max(1,|AD|)`,
     ...table(
       ['variable', 'AD (reverse mode)', 'FD', '|AD − FD|', 'status'],
-      report.check.map((r) => [r.variable, fullNumber(r.ad), fullNumber(r.fd), shortError(r.absError), r.status]),
+      report.check.map((r) => [
+        r.variable,
+        fullNumber(r.ad),
+        fullNumber(r.fd),
+        shortError(r.absError),
+        r.status,
+      ]),
       [false, true, true, true, false],
     ),
   ];
@@ -96,11 +103,15 @@ function renderCheck(report: Report): string[] {
           'no derivative exists, AD reports its convention',
       );
     } else if (r.status === 'nonfinite') {
-      out.push(`  ${r.variable}: AD or FD is not a finite number here (outside the domain, or an infinite slope)`);
+      out.push(
+        `  ${r.variable}: AD or FD is not a finite number here (outside the domain, or an infinite slope)`,
+      );
     }
   }
   if (report.unsupportedOps && report.unsupportedOps.length > 0) {
-    out.push(`  complex step needs analytic operations; this formula uses ${report.unsupportedOps.join(', ')}`);
+    out.push(
+      `  complex step needs analytic operations; this formula uses ${report.unsupportedOps.join(', ')}`,
+    );
     out.push('  (try --method central)');
   }
   return out;
@@ -120,7 +131,12 @@ function renderTrace(report: Report): string[] {
   });
   const out = [
     title,
-    ...table(['node', 'operation', 'value', forwardMode ? 'tangent' : 'adjoint'], rows, [false, false, true, true]),
+    ...table(['node', 'operation', 'value', forwardMode ? 'tangent' : 'adjoint'], rows, [
+      false,
+      false,
+      true,
+      true,
+    ]),
   ];
   for (const n of report.nodes) {
     if (n.convention !== undefined) out.push(`  * ${n.name}: ${n.convention}`);

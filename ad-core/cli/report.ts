@@ -58,7 +58,8 @@ export function buildReport(input: ReportInput): Report {
   const { graph, point, mode, method } = input;
   const evaluation = evaluate(graph, point);
   const { adjoints } = reverse(graph, evaluation);
-  const tangents = mode === 'forward' && input.seed ? forward(graph, evaluation, input.seed).tangents : null;
+  const tangents =
+    mode === 'forward' && input.seed ? forward(graph, evaluation, input.seed).tangents : null;
   const gradient: Point = {};
   graph.variables.forEach((v, i) => {
     gradient[v] = adjoints[graph.inputs[i] ?? -1] ?? NaN;
@@ -88,7 +89,10 @@ export function buildReport(input: ReportInput): Report {
     gradient,
     method,
     h: input.h,
-    check: checkGradient(graph, point, { method, ...(input.h !== undefined ? { h: input.h } : {}) }),
+    check: checkGradient(graph, point, {
+      method,
+      ...(input.h !== undefined ? { h: input.h } : {}),
+    }),
     nodes,
   };
   if (method === 'complex') {

@@ -43,28 +43,46 @@ describe('runCli', () => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, value: 9, gradient: { x: 6 } });
     const bad = runCli(['x^', '--at', 'x=3', '--json']);
     expect(bad.exitCode).toBe(1);
-    expect(JSON.parse(bad.stdout)).toMatchObject({ ok: false, diagnostics: [{ code: 'unexpected-end' }] });
+    expect(JSON.parse(bad.stdout)).toMatchObject({
+      ok: false,
+      diagnostics: [{ code: 'unexpected-end' }],
+    });
     const usage = runCli(['x^2', '--at', 'y=3', '--json']);
     expect(usage.exitCode).toBe(2);
-    expect(JSON.parse(usage.stdout)).toEqual({ ok: false, error: expect.stringContaining('unknown variable "y"') });
+    expect(JSON.parse(usage.stdout)).toEqual({
+      ok: false,
+      error: expect.stringContaining('unknown variable "y"'),
+    });
   });
 
   it('forward mode seeds the first variable by default and follows --seed', () => {
-    const first = JSON.parse(runCli(['x*y', '--at', 'x=3,y=4', '--mode', 'forward', '--json']).stdout);
-    expect(first).toMatchObject({ mode: 'forward', seed: { x: 1, y: 0 }, directionalDerivative: 4 });
-    const seeded = JSON.parse(runCli(['x*y', '--at', 'x=3,y=4', '--mode', 'forward', '--seed', 'y=2', '--json']).stdout);
+    const first = JSON.parse(
+      runCli(['x*y', '--at', 'x=3,y=4', '--mode', 'forward', '--json']).stdout,
+    );
+    expect(first).toMatchObject({
+      mode: 'forward',
+      seed: { x: 1, y: 0 },
+      directionalDerivative: 4,
+    });
+    const seeded = JSON.parse(
+      runCli(['x*y', '--at', 'x=3,y=4', '--mode', 'forward', '--seed', 'y=2', '--json']).stdout,
+    );
     expect(seeded).toMatchObject({ seed: { x: 0, y: 2 }, directionalDerivative: 6 });
     expect(seeded.nodes.map((n: { tangent: number }) => n.tangent)).toEqual([0, 2, 6]);
   });
 
   it('uses --method and --h for the check', () => {
-    const r = JSON.parse(runCli(['x^3', '--at', 'x=2', '--method', 'forward', '--h', '1e-2', '--json']).stdout);
+    const r = JSON.parse(
+      runCli(['x^3', '--at', 'x=2', '--method', 'forward', '--h', '1e-2', '--json']).stdout,
+    );
     expect(r.check[0]).toMatchObject({ method: 'forward', h: 0.02, status: 'mismatch' });
   });
 
   it('merges common subexpressions with --merge', () => {
     const plain = JSON.parse(runCli(['sin(x) + sin(x)', '--at', 'x=1', '--json']).stdout);
-    const merged = JSON.parse(runCli(['sin(x) + sin(x)', '--at', 'x=1', '--merge', '--json']).stdout);
+    const merged = JSON.parse(
+      runCli(['sin(x) + sin(x)', '--at', 'x=1', '--merge', '--json']).stdout,
+    );
     expect([plain.nodes.length, merged.nodes.length]).toEqual([4, 3]);
     expect(merged.gradient.x).toBe(plain.gradient.x);
   });

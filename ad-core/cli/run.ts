@@ -68,7 +68,10 @@ export function runCli(argv: readonly string[]): CliResult {
   return { stdout, stderr: '', exitCode: 0 };
 }
 
-function seedFor(options: CliOptions, variables: string[]): { ok: true; values?: Point } | { ok: false; message: string } {
+function seedFor(
+  options: CliOptions,
+  variables: string[],
+): { ok: true; values?: Point } | { ok: false; message: string } {
   if (options.mode !== 'forward') return { ok: true };
   if (options.seed !== null) return parseAssignments(options.seed, '--seed', variables, false);
   const values: Point = {};
@@ -83,7 +86,11 @@ function usageError(message: string, json: boolean): CliResult {
   return { stdout: '', stderr: `error: ${message}\nRun with --help for usage.\n`, exitCode: 2 };
 }
 
-function formulaError(source: string, diagnostics: readonly Diagnostic[], json: boolean): CliResult {
+function formulaError(
+  source: string,
+  diagnostics: readonly Diagnostic[],
+  json: boolean,
+): CliResult {
   if (json) return { stdout: renderJson(diagnosticsJson(diagnostics)), stderr: '', exitCode: 1 };
   const frames = diagnostics.map((d) => formatCodeFrame(source, d));
   return { stdout: '', stderr: frames.join('\n\n') + '\n', exitCode: 1 };

@@ -29,3 +29,16 @@ export function ExamplesMenu() {
     </div>
   );
 }
+
+/** The current example's one-line lesson, so a teacher can read out what to look for. */
+export function ExampleLesson() {
+  const source = useApp((s) => s.source);
+  const example = EXAMPLES.find((e) => e.formula === source);
+  if (!example) return null;
+  return (
+    <p className="lesson">
+      <span className="lesson-label">Look for: </span>
+      {example.lesson}
+    </p>
+  );
+}

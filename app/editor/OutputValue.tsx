@@ -9,7 +9,7 @@ export function OutputValue() {
   const value = evaluation.values[graph.output] ?? Number.NaN;
   const nonFinite = !Number.isFinite(value);
   return (
-    <div className={`output${stale ? ' stale' : ''}`}>
+    <div className={`output${stale ? ' stale-panel' : ''}`}>
       <span className="field-label">Output f =</span>{' '}
       <span
         data-testid="output-value"

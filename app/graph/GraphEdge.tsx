@@ -41,21 +41,28 @@ export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewPro
   const d = edgePath(points);
   const backwards = flow?.kind === 'adjoint';
   if (props.layer === 'label') {
-    if (partial === null && (flow === null || flow.amount === null)) return null;
+    const amount = flow?.amount ?? null;
+    if (partial === null && amount === null) return null;
+    // While a contribution travels the edge its amount replaces the partial (the amount is the
+    // partial times the adjoint, and the step explanation spells that product out).
     return (
       <g className="gv-edge-labels">
-        {partial !== null && (
-          <text className="gv-edge-label gv-partial" x={mid[0]} y={mid[1] + 21}>
-            {`∂ ${formatNumber(partial)}`}
-          </text>
+        {partial !== null && amount === null && (
+          <EdgeTag
+            className="gv-tag-partial"
+            x={mid[0]}
+            y={mid[1]}
+            text={`∂ ${formatNumber(partial)}`}
+            title={`local partial ∂(consumer)/∂(argument) = ${String(partial)}`}
+          />
         )}
-        {flow && flow.amount !== null && (
-          <AmountLabel
-            kind={flow.kind}
+        {flow && amount !== null && (
+          <EdgeTag
+            className={`gv-amount gv-amount--${flow.kind}`}
             x={(backwards ? props.tail : mid)[0]}
-            y={(backwards ? props.tail : mid)[1] - 10}
-            text={signed(flow.amount)}
-            title={`${props.receiver} += ${formatNumber(flow.amount)}`}
+            y={(backwards ? props.tail : mid)[1]}
+            text={signed(amount)}
+            title={`${props.receiver} += ${String(amount)}`}
           />
         )}
       </g>
@@ -81,15 +88,15 @@ export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewPro
   );
 });
 
-/** The amount a contribution adds, on a pill so it stays legible over whatever it crosses. */
-function AmountLabel(props: { kind: FlowKind; x: number; y: number; text: string; title: string }) {
-  const { kind, x, y, text } = props;
-  const w = textWidth(text, FONT.edgeLabel) + 14;
+/** A short label threaded on its edge, on a pill so it stays legible over what it crosses. */
+function EdgeTag(props: { className: string; x: number; y: number; text: string; title: string }) {
+  const { x, y, text } = props;
+  const w = textWidth(text, FONT.edgeLabel) + 12;
   return (
-    <g className={`gv-amount gv-amount--${kind}`}>
+    <g className={`gv-edge-tag ${props.className}`}>
       <title>{props.title}</title>
-      <rect x={x - w / 2} y={y - 16} width={w} height={22} rx={11} />
-      <text className="gv-edge-label" x={x} y={y}>
+      <rect x={x - w / 2} y={y - 11} width={w} height={22} rx={11} />
+      <text className="gv-edge-label" x={x} y={y} dy="0.35em">
         {text}
       </text>
     </g>

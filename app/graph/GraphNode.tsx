@@ -104,9 +104,13 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
       >
         {node.label}
       </text>
-      {node.id === graph.output && (
-        <text className="gv-output-tag" y={-g.h / 2 - 8}>
-          output
+      {(node.id === graph.output || (node.binding && node.kind === 'op')) && (
+        <text className="gv-tag" y={-g.h / 2 - 8}>
+          {node.binding && node.kind === 'op'
+            ? node.id === graph.output
+              ? `${node.binding} · output`
+              : `${node.binding} =`
+            : 'output'}
         </text>
       )}
       {nonFinite && (

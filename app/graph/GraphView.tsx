@@ -60,7 +60,7 @@ export function GraphView(props: GraphViewProps): JSX.Element {
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const size = useSize(containerRef);
-  const { transform, fit, zoomBy } = useZoom(svgRef);
+  const { transform, fit, zoomBy, reveal } = useZoom(svgRef);
 
   // Fit whenever the formula's shape changes (animated) or the view is resized.
   const fitted = useRef<string | null>(null);
@@ -72,6 +72,15 @@ export function GraphView(props: GraphViewProps): JSX.Element {
     fitted.current = sceneKey;
     fit(layout, size, animate);
   }, [layout, sceneKey, size, fit]);
+
+  // Follow the current step when the user has zoomed in and it walks off screen.
+  const currentFrame = scene?.frame;
+  useEffect(() => {
+    if (!layout || !currentFrame) return;
+    const ids = stepView(currentFrame).currentNodes;
+    const points = layout.nodes.filter((n) => ids.has(n.id)).map((n): [number, number] => [n.x, n.y]);
+    reveal(points, size);
+  }, [currentFrame, layout, size, reveal]);
 
   // Callbacks from the parent may change identity every render; nodes are memoised, so route
   // events through a ref that always holds the latest ones.
@@ -181,7 +190,11 @@ function SceneContent(props: SceneContentProps) {
       const edge = graph.edges[e.id];
       if (!edge) return null;
       const known = frame.values[edge.to] !== null && frame.values[edge.to] !== undefined;
-      const partial = props.showEdgePartials && known ? (evaluation.partials[e.id] ?? null) : null;
+      // A constant's partial leads nowhere a learner differentiates by; showing it (often NaN, as
+      // ∂(x^2)/∂2 at x < 0) would only distract.
+      const fromConstant = graph.nodes[edge.from]?.kind === 'constant';
+      const partial =
+        props.showEdgePartials && known && !fromConstant ? (evaluation.partials[e.id] ?? null) : null;
       const flow = flows.get(e.id) ?? null;
       const receiver =
         flow?.kind === 'adjoint'

@@ -71,8 +71,9 @@ const MULTI_EDGE_SPACING = 22;
 /** Minimum angle between edge ends on one node, and the widest an end may lean. */
 const MIN_END_SEPARATION = 0.38;
 const MAX_END_ANGLE = 1.2;
-/** Up to this many nodes, decrossing gets its full default effort; beyond, two quick passes. */
+/** Up to this many nodes decrossing gets its full default effort; beyond, fewer passes. */
 const THOROUGH_DECROSS_LIMIT = 60;
+const QUICK_DECROSS_LIMIT = 200;
 const MARGIN = 12;
 
 type Dag = MutGraphNode<number, undefined>;
@@ -124,13 +125,15 @@ export function computeLayout(input: LayoutInput): Layout {
   const layering = layeringSimplex().group((node: DagNode<number, unknown>) =>
     input.nodes[node.data]!.kind === 'input' ? 'inputs' : undefined,
   );
+  // decrossTwoLayer recounts all crossings (quadratic in layer width) after every pass, which
+  // dominates large layouts; past a few dozen nodes one or two passes get nearly all the benefit.
   const decross =
     n <= THOROUGH_DECROSS_LIMIT
       ? decrossTwoLayer()
       : decrossTwoLayer()
           .order(twolayerGreedy().base(twolayerAgg()))
           .inits([decrossDfs()])
-          .passes(2);
+          .passes(n <= QUICK_DECROSS_LIMIT ? 2 : 1);
   const layout = sugiyama()
     .layering(layering)
     .decross(decross)

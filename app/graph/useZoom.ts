@@ -38,13 +38,20 @@ export function fitTransform(content: Size, view: Size): { k: number; x: number;
 export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
   const behaviour = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const current = useRef<ZoomTransform>(zoomIdentity);
+  /** True once the user has panned or zoomed by hand since the last fit. */
+  const adjusted = useRef(false);
 
   useEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     const z = zoom<SVGSVGElement, unknown>()
       .scaleExtent(SCALE_EXTENT)
-      .on('zoom', (event: { transform: ZoomTransform }) => setTransform(event.transform));
+      .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
+        if (event.sourceEvent) adjusted.current = true;
+        current.current = event.transform;
+        setTransform(event.transform);
+      });
     const root = select(svg);
     root.call(z).on('dblclick.zoom', null);
     behaviour.current = z;
@@ -74,6 +81,7 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
   const fit = useCallback(
     (content: Size, view: Size, animate: boolean) => {
       const { k, x, y } = fitTransform(content, view);
+      adjusted.current = false;
       apply(zoomIdentity.translate(x, y).scale(k), animate);
     },
     [apply],
@@ -83,10 +91,37 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
     const svg = svgRef.current;
     const z = behaviour.current;
     if (!svg || !z) return;
+    adjusted.current = true;
     const root = select(svg);
     if (prefersReducedMotion()) root.call(z.scaleBy, factor);
     else root.transition().duration(200).call(z.scaleBy, factor);
   }, [svgRef]);
 
-  return { transform, fit, zoomBy };
+  /**
+   * After the user has zoomed in, keep the current step on screen: if any of `points` (graph
+   * coordinates) is outside the view, pan (never zoom) to centre the first of them.
+   */
+  const reveal = useCallback(
+    (points: readonly [number, number][], view: Size) => {
+      const svg = svgRef.current;
+      const z = behaviour.current;
+      const first = points[0];
+      if (!svg || !z || !first || !adjusted.current) return;
+      const t = current.current;
+      const margin = 40;
+      const outside = points.some(([x, y]) => {
+        const sx = t.applyX(x);
+        const sy = t.applyY(y);
+        return sx < margin || sy < margin || sx > view.width - margin || sy > view.height - margin;
+      });
+      if (!outside) return;
+      const root = select(svg);
+      root.interrupt();
+      if (prefersReducedMotion()) root.call(z.translateTo, first[0], first[1]);
+      else root.transition().duration(ANIMATION_MS).call(z.translateTo, first[0], first[1]);
+    },
+    [svgRef],
+  );
+
+  return { transform, fit, zoomBy, reveal };
 }

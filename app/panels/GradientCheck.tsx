@@ -1,7 +1,8 @@
-import { useId } from 'react';
+import { useId, useMemo } from 'react';
 import { TOLERANCES, dataNumber, formatNumber } from '../../ad-core/index.ts';
 import type { CheckRow, CheckStatus, FdMethod } from '../../ad-core/index.ts';
 import { appStore, useApp } from '../store/appStore.ts';
+import { selectChecks } from '../store/checks.ts';
 import { Num } from './Num.tsx';
 
 const METHODS: { id: FdMethod; label: string }[] = [
@@ -40,7 +41,9 @@ function KinkNote({ row }: { row: CheckRow }) {
 }
 
 export function GradientCheck() {
-  const checks = useApp((s) => s.derived.checks);
+  const derived = useApp((s) => s.derived);
+  // Synchronous on purpose: the table's data-* must never lag the graph (tests and users read both).
+  const checks = useMemo(() => selectChecks(derived), [derived]);
   const method = useApp((s) => s.method);
   const h = useApp((s) => s.h);
   const stale = useApp((s) => s.derived.stale);
@@ -51,8 +54,9 @@ export function GradientCheck() {
   const statuses = new Set(checks.map((c) => c.status));
 
   return (
-    <section className={`panel-section gradient-check${stale ? ' stale' : ''}`} aria-labelledby={headingId}>
+    <section className={`panel-section gradient-check${stale ? ' stale-panel' : ''}`} aria-labelledby={headingId}>
       <h2 id={headingId}>Gradient check</h2>
+      {stale && <p className="note stale-note">For the last formula that worked.</p>}
       <div className="check-controls">
         <label htmlFor={methodId}>Difference</label>
         <select id={methodId} value={method} onChange={(e) => appStore.getState().setMethod(e.target.value as FdMethod)}>
@@ -111,15 +115,15 @@ export function GradientCheck() {
                   {row.variable}
                 </th>
                 <td className="n ad">
-                  <Num value={row.ad} />
+                  <Num value={row.ad} mark={false} />
                 </td>
                 <td className="n">
-                  <Num value={row.fd} />
+                  <Num value={row.fd} mark={false} />
                 </td>
                 <td className="n err">
-                  <Num value={row.absError} digits={2} />
+                  <Num value={row.absError} digits={2} mark={false} />
                   <br />
-                  <Num value={row.relError} digits={2} />
+                  <Num value={row.relError} digits={2} mark={false} />
                 </td>
                 <td className="status" title={st.explain}>
                   <span className="status-icon" aria-hidden="true">

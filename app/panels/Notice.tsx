@@ -4,7 +4,7 @@ import { appStore, useApp } from '../store/appStore.ts';
 export function Notice() {
   const notice = useApp((s) => s.notice);
   return (
-    <div role="status" className={notice ? 'notice' : 'notice empty'}>
+    <div role="status" data-testid="notice" className={notice ? 'notice' : 'notice empty'}>
       {notice && (
         <>
           <span>{notice}</span>

@@ -1,7 +1,7 @@
 import { dataNumber, formatNumber } from '../../ad-core/index.ts';
 
-/** A number as people read it (4 significant digits), its exact value in the title; NaN/∞ marked. */
-export function Num({ value, digits }: { value: number | null | undefined; digits?: number }) {
+/** A number as people read it (4 significant digits), its exact value in the title; NaN/∞ marked (in words and colour, plus ⚠ unless `mark` is off). */
+export function Num({ value, digits, mark = true }: { value: number | null | undefined; digits?: number; mark?: boolean }) {
   if (value === null || value === undefined) {
     return <span className="num unknown">not yet</span>;
   }
@@ -9,7 +9,7 @@ export function Num({ value, digits }: { value: number | null | undefined; digit
   return (
     <span className={`num${finite ? '' : ' nonfinite'}`} title={dataNumber(value)}>
       {formatNumber(value, digits)}
-      {!finite && (
+      {!finite && mark && (
         <span className="nonfinite-mark" aria-hidden="true">
           ⚠
         </span>

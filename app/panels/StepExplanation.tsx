@@ -5,7 +5,6 @@ import { useApp } from '../store/appStore.ts';
 export function StepExplanation() {
   const trace = useApp((s) => s.derived.trace);
   const step = useApp((s) => s.step);
-  const phase = useApp((s) => s.frame?.phase ?? 'start');
   const explanation = useMemo(() => (trace ? explainStep(trace, step) : null), [trace, step]);
   if (!trace || !explanation) return null;
   const total = trace.steps.length;
@@ -31,13 +30,6 @@ export function StepExplanation() {
         <p className="convention">
           <span aria-hidden="true">⚑ </span>
           <strong>Convention:</strong> {explanation.convention}
-        </p>
-      )}
-      {phase === 'done' && step === total && (
-        <p className="note">
-          {trace.mode === 'reverse'
-            ? 'Done: each input’s adjoint is ∂f/∂(that input).'
-            : 'Done: the output’s tangent is the derivative along the seed.'}
         </p>
       )}
     </section>

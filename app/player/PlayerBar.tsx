@@ -17,26 +17,35 @@ function usePlayTimer(): void {
   }, [playing, speed]);
 }
 
-/** Space, ←/→, Home/End anywhere on the page except where the focused control needs the key. */
+/** Space, ←/→, Home/End (and Escape to close node details) anywhere on the page except where the focused control needs the key. */
 function usePlayerKeys(): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const t = e.target instanceof HTMLElement ? e.target : null;
+      const t = e.target instanceof Element ? e.target : null;
       const command = keyCommand({
         key: e.key,
+        defaultPrevented: e.defaultPrevented,
         ctrlKey: e.ctrlKey,
         metaKey: e.metaKey,
         altKey: e.altKey,
-        target: t ? { tagName: t.tagName, type: (t as HTMLInputElement).type, isContentEditable: t.isContentEditable } : null,
+        target: t
+          ? {
+              tagName: t.tagName,
+              type: t instanceof HTMLInputElement ? t.type : undefined,
+              isContentEditable: t instanceof HTMLElement && t.isContentEditable,
+              role: t.getAttribute('role'),
+            }
+          : null,
       });
       if (!command) return;
-      e.preventDefault();
       const s = appStore.getState();
+      if (command !== 'deselect' || s.selected !== null) e.preventDefault();
       if (command === 'toggle-play') s.togglePlay();
       else if (command === 'step-forward') s.stepForward();
       else if (command === 'step-back') s.stepBack();
       else if (command === 'reset') s.reset();
-      else s.goToEnd();
+      else if (command === 'go-to-end') s.goToEnd();
+      else if (s.selected !== null) s.selectNode(null);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -74,11 +83,13 @@ function ModeControls() {
       </fieldset>
       {mode === 'forward' && (
         <div className="seed-picker">
-          <label htmlFor={seedId}>Seed</label>
+          <label htmlFor={seedId} title="Forward mode follows one direction: the seed is each input's starting tangent">
+            Seed
+          </label>
           <select id={seedId} value={chosen} onChange={(e) => onSeed(e.target.value)}>
             {variables.map((v) => (
               <option key={v} value={`var:${v}`}>
-                {v} = 1, others 0
+                {v}
               </option>
             ))}
             <option value="custom">custom…</option>

@@ -28,6 +28,18 @@ describe('keyCommand', () => {
     expect(keyCommand({ key: 'ArrowRight', target: { tagName: 'BUTTON' } })).toBe('step-forward');
   });
 
+  it('leaves Space to custom buttons (graph nodes) and keys already handled', () => {
+    expect(keyCommand({ key: ' ', target: { tagName: 'g', role: 'button' } })).toBeNull();
+    expect(keyCommand({ key: 'End', target: { tagName: 'DIV', role: 'slider' } })).toBeNull();
+    expect(keyCommand({ key: 'ArrowRight', target: body, defaultPrevented: true })).toBeNull();
+  });
+
+  it('Escape closes the node details, even from the formula', () => {
+    expect(keyCommand({ key: 'Escape', target: body })).toBe('deselect');
+    expect(keyCommand({ key: 'Escape', target: { tagName: 'TEXTAREA' } })).toBe('deselect');
+    expect(keyCommand({ key: 'Escape', target: { tagName: 'SELECT' } })).toBeNull();
+  });
+
   it('ignores browser shortcuts with modifiers', () => {
     expect(keyCommand({ key: 'ArrowLeft', altKey: true, target: body })).toBeNull();
     expect(keyCommand({ key: 'Home', ctrlKey: true, target: body })).toBeNull();

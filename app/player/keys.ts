@@ -2,12 +2,14 @@
 // formula or a number, moving a slider or a select with arrows, pressing Space on a button or a
 // radio — none of those may also step the animation.
 
-export type KeyCommand = 'toggle-play' | 'step-forward' | 'step-back' | 'reset' | 'go-to-end';
+export type KeyCommand = 'toggle-play' | 'step-forward' | 'step-back' | 'reset' | 'go-to-end' | 'deselect';
 
 export interface KeyTarget {
   tagName?: string;
   type?: string;
   isContentEditable?: boolean;
+  /** ARIA role, for custom controls such as the graph's nodes (`<g role="button">`). */
+  role?: string | null;
 }
 
 export interface KeyPress {
@@ -16,6 +18,8 @@ export interface KeyPress {
   metaKey?: boolean;
   altKey?: boolean;
   target: KeyTarget | null;
+  /** Something closer to the target already handled the key. */
+  defaultPrevented?: boolean;
 }
 
 const COMMANDS: Record<string, KeyCommand> = {
@@ -25,20 +29,23 @@ const COMMANDS: Record<string, KeyCommand> = {
   ArrowLeft: 'step-back',
   Home: 'reset',
   End: 'go-to-end',
+  Escape: 'deselect',
 };
 
 function targetOwnsKey(target: KeyTarget | null, key: string): boolean {
   if (!target) return false;
   if (target.isContentEditable) return true;
   const tag = (target.tagName ?? '').toUpperCase();
-  if (tag === 'TEXTAREA' || tag === 'SELECT' || tag === 'INPUT') return true;
+  if (tag === 'TEXTAREA' || tag === 'SELECT' || tag === 'INPUT') return key !== 'Escape' || tag === 'SELECT';
   // Buttons and links activate on Space themselves; arrows and Home/End they leave alone.
-  if ((tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY') && key === ' ') return true;
+  const buttonLike = tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY' || target.role === 'button' || target.role === 'link';
+  if (buttonLike && key === ' ') return true;
+  if (target.role === 'slider' || target.role === 'textbox' || target.role === 'listbox' || target.role === 'radiogroup') return true;
   return false;
 }
 
 export function keyCommand(press: KeyPress): KeyCommand | null {
-  if (press.ctrlKey || press.metaKey || press.altKey) return null;
+  if (press.defaultPrevented || press.ctrlKey || press.metaKey || press.altKey) return null;
   const command = COMMANDS[press.key];
   if (!command) return null;
   return targetOwnsKey(press.target, press.key) ? null : command;

@@ -1,8 +1,8 @@
 // Everything the screen shows is derived from a handful of inputs by this one pure function.
 // Each stage is reused when its own inputs did not change, so dragging a slider re-evaluates
 // but does not re-parse, and moving the step cursor recomputes nothing here at all.
-import type { CheckRow, Diagnostic, Evaluation, FdMethod, Graph, Mode, Point, Trace } from '../../ad-core/index.ts';
-import { checksFor, compileSource, traceFor } from './core.ts';
+import type { Diagnostic, Evaluation, FdMethod, Graph, Mode, Point, Trace } from '../../ad-core/index.ts';
+import { compileSource, traceFor } from './core.ts';
 
 export type SeedChoice = { kind: 'variable'; name: string } | { kind: 'custom'; vector: Point };
 
@@ -32,10 +32,10 @@ export interface Derived {
   seedVector: Point;
   evaluation: Evaluation | null;
   trace: Trace | null;
-  checks: CheckRow[];
   /** Non-null when the engine itself failed (a bug, not a user error). */
   internalError: string | null;
-  // Stage keys, for reuse.
+  // Stage keys, for reuse. method and h are carried for the gradient check, which is derived
+  // lazily (selectChecks) so typing never waits for finite differences.
   pointKey: string;
   seedKey: string;
   method: FdMethod;
@@ -98,7 +98,6 @@ function emptyDerived(inputs: Inputs): Derived {
     seedVector: {},
     evaluation: null,
     trace: null,
-    checks: [],
     internalError: null,
     pointKey: '',
     seedKey: '',
@@ -143,8 +142,6 @@ function deriveUnsafe(prev: Derived | null, inputs: Inputs): Derived {
   // not change, so components keyed on it do not re-render for a mode switch.
   const evaluation = !pointChanged && prev?.evaluation ? prev.evaluation : trace.evaluation;
 
-  const checksSame = !pointChanged && prev && prev.method === inputs.method && prev.h === inputs.h;
-  const checks = checksSame && prev ? prev.checks : checksFor(graph, point, inputs.method, inputs.h);
 
   return {
     source: inputs.source,
@@ -155,7 +152,6 @@ function deriveUnsafe(prev: Derived | null, inputs: Inputs): Derived {
     seedVector: prev && prev.seedKey === seedKey && !graphChanged ? prev.seedVector : seed,
     evaluation,
     trace,
-    checks,
     internalError: null,
     pointKey,
     seedKey,

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLES, exampleById } from '../examples.ts';
+import { selectChecks } from './checks.ts';
 import { createAppStore } from './store.ts';
 
 interface RefCase {
@@ -27,7 +28,7 @@ describe('app store', () => {
     expect(s.step).toBe(s.derived.trace!.steps.length);
     expect(s.frame?.step).toBe(s.step);
     expect(s.derived.stale).toBe(false);
-    expect(s.derived.checks.map((c) => c.status)).toEqual(['pass', 'pass']);
+    expect(selectChecks(s.derived).map((c) => c.status)).toEqual(['pass', 'pass']);
   });
 
   it('keeps the last valid graph, marked stale, while the text does not compile', () => {
@@ -109,12 +110,15 @@ describe('app store', () => {
     const before = store.getState().derived;
     store.getState().setVariable('x', 1); // same value: nothing to redo
     expect(store.getState().derived.trace).toBe(before.trace);
+    const checksBefore = selectChecks(before);
+    expect(selectChecks(store.getState().derived)).toBe(checksBefore);
     store.getState().setMethod('richardson');
     const after = store.getState().derived;
     expect(after.trace).toBe(before.trace);
     expect(after.graph).toBe(before.graph);
-    expect(after.checks).not.toBe(before.checks);
-    expect(after.checks.every((c) => c.method === 'richardson')).toBe(true);
+    const checksAfter = selectChecks(after);
+    expect(checksAfter).not.toBe(checksBefore);
+    expect(checksAfter.every((c) => c.method === 'richardson')).toBe(true);
     store.getState().setVariable('y', 3);
     expect(store.getState().derived.graph).toBe(before.graph);
     expect(store.getState().derived.trace).not.toBe(before.trace);
@@ -171,6 +175,17 @@ describe('app store', () => {
     expect(s.step).toBe(s.derived.trace!.steps.length);
   });
 
+  it('a link with a broken formula shows its diagnostic, not the previous graph', () => {
+    const store = createAppStore();
+    store.getState().restore({ formula: 'sin(x', point: { x: 1 } });
+    const s = store.getState();
+    expect(s.derived.graph).toBeNull();
+    expect(s.frame).toBeNull();
+    expect(s.derived.diagnostics[0]?.span).toBeDefined();
+    store.getState().setSource('sin(x)');
+    expect(store.getState().derived.point).toEqual({ x: 1 });
+  });
+
   it('loads every example without an internal error', () => {
     const store = createAppStore();
     for (const example of EXAMPLES) {
@@ -186,9 +201,9 @@ describe('app store', () => {
     const store = createAppStore();
     store.getState().loadExample(exampleById('domain')!);
     expect(outputOf(store.getState())).toBeNaN();
-    expect(store.getState().derived.checks[0]?.status).toBe('nonfinite');
+    expect(selectChecks(store.getState().derived)[0]?.status).toBe('nonfinite');
     store.getState().loadExample(exampleById('kink')!);
-    expect(store.getState().derived.checks.map((c) => c.status)).toEqual(['kink', 'kink']);
+    expect(selectChecks(store.getState().derived).map((c) => c.status)).toEqual(['kink', 'kink']);
   });
 
   it('a new graph clears the selected node (its id may not exist any more)', () => {

@@ -92,10 +92,10 @@ function totalOf(d: Derived): number {
  * is a new animation: it stops playing and shows the finished pass (the values are what a learner
  * typing wants to see); `step` overrides that (links carry their step).
  */
-function recompute(set: Set, get: Get, patch: Partial<Inputs>, step?: number): void {
+function recompute(set: Set, get: Get, patch: Partial<Inputs>, step?: number, fresh = false): void {
   const s = get();
   const inputs = { ...inputsOf(s), ...patch };
-  const derived = derive(s.derived, inputs);
+  const derived = derive(fresh ? null : s.derived, inputs);
   const graphChanged = derived.graph !== s.derived.graph;
   const structural =
     graphChanged ||
@@ -152,8 +152,9 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
     restore: (shared) => {
       const patch: Partial<Inputs> = { source: shared.formula, point: { ...shared.point } };
       if (shared.mode) patch.mode = shared.mode;
-      // A link without a step shows the finished pass, like a freshly typed formula.
-      recompute(set, get, patch, shared.step ?? Number.POSITIVE_INFINITY);
+      // A link without a step shows the finished pass, like a freshly typed formula. It starts
+      // afresh: a broken formula in a link must not show whatever graph happened to be on screen.
+      recompute(set, get, patch, shared.step ?? Number.POSITIVE_INFINITY, true);
     },
   };
 }

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import { geoPath, geoTransform, line, scaleLinear } from 'd3';
 import { evaluate, formatNumber } from '../../ad-core/index.ts';
 import type { Graph, Point } from '../../ad-core/index.ts';
@@ -7,8 +7,10 @@ import {
   contourPolygons,
   contourWindows,
   drawable,
+  gridSize,
   gridToData,
   keepWindow,
+  samePoint,
   sampleGrid,
   sampleSlice,
   tangentLine,
@@ -36,6 +38,14 @@ function outputOf(graph: Graph): (p: Point) => number {
   return (p) => evaluate(graph, p).values[graph.output] ?? NaN;
 }
 
+/** The same object for the same coordinates, so memoised samples survive a parent re-render. */
+function useStablePoint(p: Point): Point {
+  const [held, setHeld] = useState(p);
+  if (held === p || samePoint(held, p)) return held;
+  setHeld(p);
+  return p;
+}
+
 /** Previous value of a window that should stay put while the point moves inside it. */
 function useStableWindow(key: string, c: number): Window {
   const [state, setState] = useState<{ key: string; window: Window }>(() => ({ key, window: keepWindow(null, c) }));
@@ -44,7 +54,13 @@ function useStableWindow(key: string, c: number): Window {
   return next;
 }
 
-export function FunctionSlice({ graph, point, gradient, variable, onVariableChange }: FunctionSliceProps) {
+export function FunctionSlice(props: FunctionSliceProps) {
+  // Sampling f a few thousand times must never hold up typing: render with the previous graph and
+  // point first, then catch up in a background render.
+  const graph = useDeferredValue(props.graph);
+  const point = useDeferredValue(useStablePoint(props.point));
+  const gradient = useDeferredValue(props.gradient);
+  const { variable, onVariableChange } = props;
   const selectId = useSafeId('teach-slice');
   const holder = useRef<HTMLDivElement>(null);
   const width = Math.max(320, useWidth(holder, 520));
@@ -156,12 +172,12 @@ export function FunctionSlice({ graph, point, gradient, variable, onVariableChan
         </svg>
       </div>
       <p>
-        At <span className="teach-num">{variable} = {formatNumber(c)}</span>: f ={' '}
+        At {variable} = <span className="teach-num">{formatNumber(c)}</span>: f ={' '}
         <span className="teach-num teach-value">{formatNumber(fc)}</span>, slope ∂f/∂{variable} ={' '}
-        <span className="teach-num teach-tangent">{formatNumber(slope)}</span>
-        {!tangent && ' — no tangent line: the value or slope is not finite here.'}
-        {!pointVisible && Number.isFinite(fc) && ' (the point is outside the plotted range)'}
-        {hasGaps && ' Gaps: f is NaN or infinite there.'}
+        <span className="teach-num teach-tangent">{formatNumber(slope)}</span>.
+        {!tangent && ' No tangent line: the value or the slope is not finite here.'}
+        {!pointVisible && Number.isFinite(fc) && ' The point is outside the plotted range.'}
+        {hasGaps && ' Gaps in the curve: f is NaN or infinite there.'}
       </p>
       {graph.variables.length === 2 && <ContourView graph={graph} f={f} point={point} gradient={gradient} />}
     </section>
@@ -185,12 +201,12 @@ function ContourView({ graph, f, point, gradient }: ContourViewProps) {
   const cx = point[xv] ?? 0;
   const cy = point[yv] ?? 0;
   const markerId = useSafeId('teach-arrow');
+  const clipId = `${markerId}-clip`;
   const xw = useStableWindow(`${xv}|${yv}|x`, cx);
   const yw = useStableWindow(`${xv}|${yv}|y`, cy);
   // Equal-width square windows keep the arrow perpendicular to the level curves on screen.
   const windows = useMemo(() => contourWindows((xw.lo + xw.hi) / 2, (yw.lo + yw.hi) / 2), [xw, yw]);
-  // Big graphs get a coarser grid so dragging a slider stays smooth.
-  const n = graph.nodes.length > 200 ? 30 : 60;
+  const n = gridSize(graph.nodes.length);
   const grid = useMemo(() => sampleGrid(f, point, xv, yv, windows.x, windows.y, n), [f, point, xv, yv, windows, n]);
   const levels = useMemo(() => contourLevels(grid.values, 10), [grid]);
   const polygons = useMemo(() => contourPolygons(grid, levels), [grid, levels]);
@@ -234,8 +250,11 @@ function ContourView({ graph, f, point, gradient }: ContourViewProps) {
           <marker id={markerId} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0L10,5L0,10Z" fill="var(--c-adjoint, #D55E00)" />
           </marker>
+          <clipPath id={clipId}>
+            <rect x={px0} y={py1} width={side} height={side} />
+          </clipPath>
         </defs>
-        <g aria-hidden="true">
+        <g aria-hidden="true" clipPath={`url(#${clipId})`}>
           {polygons.map((p, k) => (
             <path
               key={k}

@@ -3,6 +3,8 @@ import { useEffect, useRef, useState } from 'react';
 type Katex = typeof import('katex');
 
 let katexModule: Katex | null = null;
+/** TeX longer than this is typeset after a short pause rather than at once. */
+const LONG_TEX = 1500;
 let katexLoading: Promise<Katex> | null = null;
 
 /** KaTeX and its stylesheet, fetched once on first use so the first paint does not wait for them. */
@@ -50,14 +52,23 @@ export function MathView({ tex, fallback, display = false, className }: MathView
   useEffect(() => {
     const el = ref.current;
     if (!katex || !el) return;
-    katex.render(tex, el, {
-      displayMode: display,
-      throwOnError: false,
-      trust: false,
-      maxSize: 10,
-      maxExpand: 100,
-      output: 'htmlAndMathml',
-    });
+    const typeset = () =>
+      katex.render(tex, el, {
+        displayMode: display,
+        throwOnError: false,
+        trust: false,
+        maxSize: 10,
+        maxExpand: 100,
+        output: 'htmlAndMathml',
+      });
+    // Long formulas take KaTeX tens of milliseconds: wait until typing pauses instead of
+    // typesetting every keystroke.
+    if (tex.length < LONG_TEX) {
+      typeset();
+      return;
+    }
+    const timer = window.setTimeout(typeset, 150);
+    return () => window.clearTimeout(timer);
   }, [katex, tex, display]);
 
   return (

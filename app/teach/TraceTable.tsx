@@ -99,8 +99,8 @@ export function TraceTable({ trace, frame, hoveredNode, onHoverNode }: TraceTabl
       <p className="teach-note">
         {model.mode === 'forward' ? 'Forward mode' : 'Reverse mode'}: one row per input and operation, in the order
         they are evaluated.
-        {model.constantsOmitted > 0 && ' Constants are not rows; they appear inside the operations.'} — means not
-        computed yet.
+        {model.constantsOmitted > 0 && ' Constants are not rows; they appear inside the operations.'} A dash (—) means
+        not computed yet.
       </p>
       <div className="teach-trace__scroll" ref={scrollRef} role="region" aria-label="Trace table rows" tabIndex={-1}>
         <table aria-label="Trace table">

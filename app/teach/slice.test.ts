@@ -8,6 +8,8 @@ import {
   drawable,
   gridToData,
   keepWindow,
+  gridSize,
+  samePoint,
   sampleGrid,
   sampleSlice,
   tangentLine,
@@ -134,4 +136,24 @@ describe('contour grid', () => {
     const areas = contourPolygons(bowl, contourLevels(bowl.values, 5)).map((p) => p.coordinates.flat(2).length);
     expect(areas.every((n) => n > 0)).toBe(true);
   });
+});
+
+describe('gridSize', () => {
+  it('keeps the grid within the evaluation budget, between 20 and 60 a side', () => {
+    expect(gridSize(10)).toBe(60);
+    for (const nodes of [50, 100, 200, 500, 5000]) {
+      const n = gridSize(nodes);
+      expect(n).toBeGreaterThanOrEqual(20);
+      expect(n).toBeLessThanOrEqual(60);
+      if (n > 20) expect(n * n * nodes).toBeLessThanOrEqual(120_000);
+    }
+    expect(gridSize(100)).toBeLessThan(gridSize(50));
+  });
+});
+
+it('compares points by value', () => {
+  expect(samePoint({ x: 1, y: NaN }, { y: NaN, x: 1 })).toBe(true);
+  expect(samePoint({ x: 1 }, { x: 1, y: 2 })).toBe(false);
+  expect(samePoint({ x: 0 }, { x: -0 })).toBe(false);
+  expect(samePoint({ x: 1, y: 2 }, { x: 1, z: 2 })).toBe(false);
 });

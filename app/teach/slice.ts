@@ -169,3 +169,18 @@ export function keepWindow(prev: Window | null, c: number): Window {
 export function gridToData(g: number, n: number, window: Window): number {
   return window.lo + ((window.hi - window.lo) * (g - 0.5)) / (n - 1);
 }
+
+/** Node evaluations one contour grid may cost (about 10–15 ms on a classroom laptop). */
+export const GRID_BUDGET = 120_000;
+
+/** Grid side for a graph of `nodes` nodes: 60 for small formulas, coarser for big ones, never below 20. */
+export function gridSize(nodes: number): number {
+  return Math.max(20, Math.min(60, Math.floor(Math.sqrt(GRID_BUDGET / Math.max(1, nodes)))));
+}
+
+/** Same variables with the same values (NaN equal to NaN). */
+export function samePoint(a: Point, b: Point): boolean {
+  const ka = Object.keys(a);
+  if (ka.length !== Object.keys(b).length) return false;
+  return ka.every((k) => k in b && Object.is(a[k], b[k]));
+}

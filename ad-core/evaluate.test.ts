@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { evaluate, evaluateValues } from './evaluate.ts';
+import { compile } from './graph.ts';
+import type { Graph } from './types.ts';
+
+function graphOf(source: string): Graph {
+  const built = compile(source);
+  if (!built.ok) throw new Error(built.diagnostics[0]?.message);
+  return built.graph;
+}
+
+describe('evaluate', () => {
+  it('computes every node value and the local partial of every edge', () => {
+    const g = graphOf('sin(x*y) + exp(x)/y');
+    const e = evaluate(g, { x: 1, y: 2 });
+    expect(Array.from(e.values)).toEqual([
+      1,
+      2,
+      2,
+      Math.sin(2),
+      Math.E,
+      Math.E / 2,
+      Math.sin(2) + Math.E / 2,
+    ]);
+    // Edges in creation order: x→mul, y→mul, mul→sin, x→exp, exp→div, y→div, sin→add, div→add.
+    expect(g.edges.map((edge) => [edge.from, edge.to])).toEqual([
+      [0, 2],
+      [1, 2],
+      [2, 3],
+      [0, 4],
+      [4, 5],
+      [1, 5],
+      [3, 6],
+      [5, 6],
+    ]);
+    expect(Array.from(e.partials)).toEqual([
+      2,
+      1,
+      Math.cos(2),
+      Math.E,
+      1 / 2,
+      -(Math.E / 2) / 2,
+      1,
+      1,
+    ]);
+    expect(e.conventions.size).toBe(0);
+  });
+
+  it('evaluateValues gives the same values, and constants keep their value', () => {
+    const g = graphOf('(2.1*w + b - 4)^2');
+    const point = { w: 1, b: 0 };
+    expect(evaluateValues(g, point)).toEqual(evaluate(g, point).values);
+    const constants = g.nodes.filter((n) => n.kind === 'constant');
+    for (const c of constants) expect(evaluateValues(g, point)[c.id]).toBe(c.constant);
+  });
+
+  it('a variable missing from the point is NaN, also names that exist on every object', () => {
+    const g = graphOf('x + toString + constructor');
+    const v = evaluateValues(g, { x: 1 });
+    expect(v[g.output]).toBeNaN();
+    expect(v[g.inputs[0]!]).toBe(1);
+    expect(v[g.inputs[1]!]).toBeNaN();
+    expect(v[g.inputs[2]!]).toBeNaN();
+  });
+
+  it('marks the nodes where a convention decided a partial, with the rule in words', () => {
+    const g = graphOf('abs(x) + relu(y) + max(x, y)');
+    const e = evaluate(g, { x: 0, y: 0 });
+    const marked = [...e.conventions.entries()].map(([id, rule]) => [g.nodes[id]!.op, rule]);
+    expect(marked.map(([op]) => op)).toEqual(['abs', 'relu', 'max']);
+    expect(marked[0]![1]).toBe("abs has no derivative at 0; by convention abs'(0) = 0");
+    expect(evaluate(g, { x: 1, y: 2 }).conventions.size).toBe(0);
+  });
+
+  it('keeps NaN and infinities in values and partials', () => {
+    const g = graphOf('log(x) + 1/y');
+    const e = evaluate(g, { x: -1, y: 0 });
+    expect(e.values[g.output]).toBeNaN();
+    const logNode = g.nodes.find((n) => n.op === 'log')!;
+    expect(e.partials[g.inEdges[logNode.id]![0]!]).toBeNaN();
+    const div = g.nodes.find((n) => n.op === 'div')!;
+    expect(e.values[div.id]).toBe(Infinity);
+    expect(e.partials[g.inEdges[div.id]![1]!]).toBe(-Infinity);
+  });
+});

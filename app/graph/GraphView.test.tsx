@@ -1,0 +1,115 @@
+// The testing contract, checked on server-rendered markup (the unit tests run without a DOM; the
+// layout of small graphs happens during render, so every node is in the first render).
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { buildTrace, compile, frameAt, type Frame, type Graph, type Trace } from '../../ad-core/index.ts';
+import { GraphView } from './GraphView.tsx';
+
+function graphOf(formula: string): Graph {
+  const r = compile(formula);
+  if (!r.ok) throw new Error(formula);
+  return r.graph;
+}
+
+function render(trace: Trace, frame: Frame, extra: { stale?: boolean; selected?: number | null } = {}) {
+  return renderToStaticMarkup(
+    <GraphView
+      graph={trace.graph}
+      evaluation={trace.evaluation}
+      frame={frame}
+      stale={extra.stale ?? false}
+      highlighted={new Set()}
+      selected={extra.selected ?? null}
+      showEdgePartials={false}
+      onHoverNode={() => {}}
+      onSelectNode={() => {}}
+    />,
+  );
+}
+
+/** Attributes of each `data-testid="graph-node"` element, by node id. */
+function nodes(markup: string): Map<number, Record<string, string>> {
+  const out = new Map<number, Record<string, string>>();
+  for (const match of markup.matchAll(/<g [^>]*data-testid="graph-node"[^>]*>/g)) {
+    const attrs: Record<string, string> = {};
+    for (const a of match[0].matchAll(/([\w-]+)="([^"]*)"/g)) attrs[a[1]!] = a[2]!;
+    out.set(Number(attrs['data-node-id']), attrs);
+  }
+  return out;
+}
+
+const unescape = (s: string) => s.replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#x27;/g, "'");
+
+describe('GraphView testing contract', () => {
+  const graph = graphOf('sin(x*y) + exp(x)/y');
+  const trace = buildTrace(graph, { x: 1, y: 2 }, 'reverse');
+
+  it('renders one focusable button per node with data-op and full-precision data-*', () => {
+    for (const k of [0, 3, Math.floor(trace.steps.length / 2), trace.steps.length]) {
+      const frame = frameAt(trace, k);
+      const found = nodes(render(trace, frame));
+      expect(found.size).toBe(graph.nodes.length);
+      for (const node of graph.nodes) {
+        const attrs = found.get(node.id)!;
+        expect(attrs['data-op']).toBe(node.op);
+        expect(attrs['tabindex']).toBe('0');
+        expect(attrs['role']).toBe('button');
+        expect(attrs['aria-label']).toContain(node.name);
+        const v = frame.values[node.id];
+        const a = frame.adjoints[node.id];
+        expect(attrs['data-value']).toBe(v === null || v === undefined ? '' : String(v));
+        expect(attrs['data-adjoint']).toBe(a === null || a === undefined ? '' : String(a));
+        expect(attrs['data-tangent']).toBeUndefined();
+      }
+    }
+  });
+
+  it('adds data-tangent in forward mode', () => {
+    const fwd = buildTrace(graph, { x: 1, y: 2 }, 'forward', { x: 1, y: 0 });
+    const frame = frameAt(fwd, fwd.steps.length);
+    const found = nodes(render(fwd, frame));
+    for (const node of graph.nodes) {
+      const t = frame.tangents[node.id];
+      expect(found.get(node.id)!['data-tangent']).toBe(t === null || t === undefined ? '' : String(t));
+    }
+  });
+
+  it('writes NaN out and marks it', () => {
+    const g = graphOf('log(x) + 1');
+    const t = buildTrace(g, { x: -1 }, 'reverse');
+    const markup = render(t, frameAt(t, t.steps.length));
+    const log = g.nodes.find((n) => n.op === 'log')!;
+    expect(nodes(markup).get(log.id)!['data-value']).toBe('NaN');
+    expect(markup).toContain('⚠ NaN');
+    expect(markup).toContain('gv-node--nonfinite');
+  });
+
+  it('marks a node where a derivative convention applied, with the rule in words', () => {
+    const g = graphOf('abs(x)');
+    const t = buildTrace(g, { x: 0 }, 'reverse');
+    const rule = t.evaluation.conventions.get(g.output);
+    expect(rule).toBeTruthy();
+    const markup = unescape(render(t, frameAt(t, t.steps.length)));
+    expect(markup).toContain('gv-node--convention');
+    expect(markup).toContain(`Convention used here: ${rule}`);
+  });
+
+  it('dims a stale graph and says so', () => {
+    const markup = render(trace, frameAt(trace, 0), { stale: true });
+    expect(markup).toContain('gv--stale');
+    expect(markup).toContain('Showing the last valid formula');
+    expect(nodes(markup).size).toBe(graph.nodes.length);
+  });
+
+  it('shows the selected node in full precision', () => {
+    const frame = frameAt(trace, trace.steps.length);
+    const sin = graph.nodes.find((n) => n.op === 'sin')!;
+    const markup = render(trace, frame, { selected: sin.id });
+    expect(markup).toContain(String(frame.values[sin.id]));
+    expect(nodes(markup).get(sin.id)!['aria-pressed']).toBe('true');
+  });
+
+  it('has a labelled fit-to-view button', () => {
+    expect(render(trace, frameAt(trace, 0))).toMatch(/<button[^>]*>Fit to view<\/button>/);
+  });
+});
