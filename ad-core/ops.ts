@@ -167,6 +167,16 @@ function logSlope(a: number): number {
   return NaN;
 }
 
+/** ∂max(a, b)/∂a: 1, 0, or ½ at a tie (DESIGN.md); ∂min(a, b)/∂a is maxSlope(b, a). */
+function maxSlope(a: number, b: number): number {
+  return a > b ? 1 : a < b ? 0 : a === b ? 0.5 : NaN;
+}
+/** `top`/(a² + b²) for atan2's partials, dividing by the hypotenuse twice: a² + b² overflows first. */
+function atan2Slope(top: number, a: number, b: number): number {
+  const r = Math.hypot(a, b);
+  return top / r / r;
+}
+
 /** ∂(a^b)/∂a; 0 where b = 0 (PyTorch), even at a = 0 where b·a^(b−1) would be 0·∞. */
 function powSlopeBase(a: number, b: number): number {
   if (b === 0) return 0;
@@ -176,6 +186,175 @@ function powSlopeBase(a: number, b: number): number {
 /** ∂(a^b)/∂b; 0 where a = 0 and b ≥ 0 (PyTorch). */
 function powSlopeExponent(a: number, b: number, out: number): number {
   return a === 0 && b >= 0 ? 0 : out * Math.log(a);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The arithmetic of every operation, by op code (the row's index in OPS; the graph's tape stores
+// it). A `switch` over literal codes rather than a function per row: V8 compiles it to a jump
+// table and inlines it into the tape sweeps, where a call through a per-row function is
+// megamorphic, never inlined and boxes its numbers (each switch must stay under V8's inlining
+// size limit, hence one function per partial). The rows' `value`/`partials` call these same
+// functions, so the sweeps and the rows agree bit for bit. OP_ORDER (checked at load) ties the
+// literal codes to the rows.
+
+const OP_ORDER =
+  'add sub mul div pow neg sin cos tan asin acos atan atan2 sinh cosh tanh exp log log2 log10 sqrt abs relu sigmoid softplus max min hypot';
+
+/** Op code of `pow`, whose exponent slope the reverse sweep skips for a constant exponent. */
+const POW = 4;
+
+/** The value of op `code` at (a, b); `b` is ignored by unary ops. */
+export function opValue(code: number, a: number, b: number): number {
+  switch (code) {
+    case 0:
+      return a + b;
+    case 1:
+      return a - b;
+    case 2:
+      return a * b;
+    case 3:
+      return a / b;
+    case 4:
+      return Math.pow(a, b);
+    case 5:
+      return -a;
+    case 6:
+      return Math.sin(a);
+    case 7:
+      return Math.cos(a);
+    case 8:
+      return Math.tan(a);
+    case 9:
+      return Math.asin(a);
+    case 10:
+      return Math.acos(a);
+    case 11:
+      return Math.atan(a);
+    case 12:
+      return Math.atan2(a, b);
+    case 13:
+      return Math.sinh(a);
+    case 14:
+      return Math.cosh(a);
+    case 15:
+      return Math.tanh(a);
+    case 16:
+      return Math.exp(a);
+    case 17:
+      return Math.log(a);
+    case 18:
+      return Math.log2(a);
+    case 19:
+      return Math.log10(a);
+    case 20:
+      return Math.sqrt(a);
+    case 21:
+      return Math.abs(a);
+    case 22:
+      return a > 0 ? a : a <= 0 ? 0 : NaN;
+    case 23:
+      return sigmoid(a);
+    case 24:
+      return softplus(a);
+    case 25:
+      return Math.max(a, b);
+    case 26:
+      return Math.min(a, b);
+    case 27:
+      return Math.hypot(a, b);
+    default:
+      return NaN;
+  }
+}
+
+/** ∂out/∂a of op `code` at (a, b) with output `out`, by the conventions of DESIGN.md. */
+export function opPartial0(code: number, a: number, b: number, out: number): number {
+  switch (code) {
+    case 0:
+    case 1:
+      return 1;
+    case 2:
+      return b;
+    case 3:
+      return 1 / b;
+    case 4:
+      return powSlopeBase(a, b);
+    case 5:
+      return -1;
+    case 6:
+      return Math.cos(a);
+    case 7:
+      return -Math.sin(a);
+    case 8:
+      return 1 + out * out;
+    case 9:
+      return 1 / Math.sqrt((1 - a) * (1 + a));
+    case 10:
+      return -1 / Math.sqrt((1 - a) * (1 + a));
+    case 11:
+      return 1 / (1 + a * a);
+    case 12:
+      return atan2Slope(b, a, b);
+    case 13:
+      return Math.cosh(a);
+    case 14:
+      return Math.sinh(a);
+    case 15:
+      return 1 - out * out;
+    case 16:
+      return out;
+    case 17:
+      return logSlope(a);
+    case 18:
+      return logSlope(a) / Math.LN2;
+    case 19:
+      return logSlope(a) / Math.LN10;
+    case 20:
+      // +∞ at both zeros: sqrt(−0) is −0 and 0.5/−0 would say −∞.
+      return a === 0 ? Infinity : 0.5 / out;
+    case 21:
+      return a > 0 ? 1 : a < 0 ? -1 : a === 0 ? 0 : NaN;
+    case 22:
+      return a > 0 ? 1 : a <= 0 ? 0 : NaN;
+    case 23:
+      return out * (1 - out);
+    case 24:
+      return sigmoid(a);
+    case 25:
+      return maxSlope(a, b);
+    case 26:
+      return maxSlope(b, a);
+    case 27:
+      return a / out;
+    default:
+      return NaN;
+  }
+}
+
+/** ∂out/∂b of binary op `code` at (a, b) with output `out`; NaN for unary ops. */
+export function opPartial1(code: number, a: number, b: number, out: number): number {
+  switch (code) {
+    case 0:
+      return 1;
+    case 1:
+      return -1;
+    case 2:
+      return a;
+    case 3:
+      return -out / b;
+    case 4:
+      return powSlopeExponent(a, b, out);
+    case 12:
+      return atan2Slope(-a, a, b);
+    case 25:
+      return 1 - maxSlope(a, b);
+    case 26:
+      return 1 - maxSlope(b, a);
+    case 27:
+      return b / out;
+    default:
+      return NaN;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,17 +376,20 @@ const noRule = (): null => null;
 // ---------------------------------------------------------------------------------------------
 // The rows
 
-interface RowInput extends Omit<OpSpec, 'partial' | 'convention' | 'callNames'> {
+interface RowInput extends Omit<OpSpec, 'value' | 'partial' | 'convention' | 'callNames'> {
   callNames?: string[];
-  partials: OpRow['partials'];
   ruleFor?: OpRow['ruleFor'];
 }
 
 const scratch = new Float64Array(2);
 
-function row(input: RowInput): OpRow {
+/** A row from its description and its op code (its index in OPS), whose arithmetic is above. */
+function row(input: RowInput, code: number): OpRow {
   const ruleFor = input.ruleFor ?? noRule;
-  const partials = input.partials;
+  const partials: OpRow['partials'] = (a, b, out, into) => {
+    into[0] = opPartial0(code, a, b, out);
+    if (input.arity === 2) into[1] = opPartial1(code, a, b, out);
+  };
   // Every row gets the same properties in the same order, so hot loops see one object shape.
   return {
     id: input.id,
@@ -215,7 +397,7 @@ function row(input: RowInput): OpRow {
     callNames: input.callNames ?? [],
     symbol: input.symbol,
     infix: input.infix,
-    value: input.value,
+    value: (a, b) => opValue(code, a, b),
     partials,
     partial(i, a, b, out) {
       scratch[0] = NaN;
@@ -246,78 +428,53 @@ const t1 = (f: Fn1) => (args: string[]) => f(args[0] ?? '');
 const t2 = (f: (a: string, b: string) => string) => (args: string[]) =>
   f(args[0] ?? '', args[1] ?? '');
 
-export const OPS: OpRow[] = [
-  row({
+const ROWS: RowInput[] = [
+  {
     id: 'add',
     arity: 2,
     complex: cAdd,
     symbol: '+',
     infix: '+',
-    value: (a, b) => a + b,
-    partials: (_a, _b, _o, g) => {
-      g[0] = 1;
-      g[1] = 1;
-    },
     tex: t2((a, b) => `${a} + ${b}`),
     partialText: ['∂(a+b)/∂a = 1', '∂(a+b)/∂b = 1'],
     partialTex: [() => '1', () => '1'],
-  }),
-  row({
+  },
+  {
     id: 'sub',
     arity: 2,
     complex: cSub,
     symbol: '−',
     infix: '−',
-    value: (a, b) => a - b,
-    partials: (_a, _b, _o, g) => {
-      g[0] = 1;
-      g[1] = -1;
-    },
     tex: t2((a, b) => `${a} - ${b}`),
     partialText: ['∂(a−b)/∂a = 1', '∂(a−b)/∂b = −1'],
     partialTex: [() => '1', () => '-1'],
-  }),
-  row({
+  },
+  {
     id: 'mul',
     arity: 2,
     complex: cMul,
     symbol: '×',
     infix: '·',
-    value: (a, b) => a * b,
-    partials: (a, b, _o, g) => {
-      g[0] = b;
-      g[1] = a;
-    },
     tex: t2((a, b) => `${a} \\cdot ${b}`),
     partialText: ['∂(a·b)/∂a = b', '∂(a·b)/∂b = a'],
     partialTex: [t2((_a, b) => b), t2((a) => a)],
-  }),
-  row({
+  },
+  {
     id: 'div',
     arity: 2,
     complex: cDiv,
     symbol: '÷',
     infix: '/',
-    value: (a, b) => a / b,
-    partials: (_a, b, out, g) => {
-      g[0] = 1 / b;
-      g[1] = -out / b;
-    },
     tex: t2((a, b) => `\\frac{${a}}{${b}}`),
     partialText: ['∂(a/b)/∂a = 1/b', '∂(a/b)/∂b = −a/b²'],
     partialTex: [t2((_a, b) => `\\frac{1}{${b}}`), t2((a, b) => `-\\frac{${a}}{${b}^{2}}`)],
-  }),
-  row({
+  },
+  {
     id: 'pow',
     arity: 2,
     callNames: ['pow'],
     symbol: '^',
     infix: '^',
-    value: (a, b) => Math.pow(a, b),
-    partials: (a, b, out, g) => {
-      g[0] = powSlopeBase(a, b);
-      g[1] = powSlopeExponent(a, b, out);
-    },
     ruleFor: (i, a, b) => {
       // Marked only where the plain formula would not give the convention's answer.
       if (i === 0) return b === 0 && (a === 0 || Number.isNaN(a)) ? RULES.powBase : null;
@@ -331,116 +488,81 @@ export const OPS: OpRow[] = [
       t2((a, b) => `{${a}}^{${b}} \\cdot \\ln\\left(${a}\\right)`),
     ],
     conventionText: '∂(x^y)/∂x = 0 where y = 0; ∂(x^y)/∂y = 0 where x = 0 and y ≥ 0',
-  }),
-  row({
+  },
+  {
     id: 'neg',
     arity: 1,
     symbol: '−',
-    value: (a) => -a,
-    partials: (_a, _b, _o, g) => {
-      g[0] = -1;
-    },
     complex: (a) => c(-a.re, -a.im),
     tex: t1((a) => `-${a}`),
     partialText: ['∂(−a)/∂a = −1'],
     partialTex: [() => '-1'],
-  }),
-  row({
+  },
+  {
     id: 'sin',
     arity: 1,
     callNames: ['sin'],
     symbol: 'sin',
-    value: (a) => Math.sin(a),
-    partials: (a, _b, _o, g) => {
-      g[0] = Math.cos(a);
-    },
     complex: cSin,
     tex: t1(fnTex('\\sin')),
     partialText: ['∂sin(a)/∂a = cos(a)'],
     partialTex: [t1(fnTex('\\cos'))],
-  }),
-  row({
+  },
+  {
     id: 'cos',
     arity: 1,
     callNames: ['cos'],
     symbol: 'cos',
-    value: (a) => Math.cos(a),
-    partials: (a, _b, _o, g) => {
-      g[0] = -Math.sin(a);
-    },
     complex: cCos,
     tex: t1(fnTex('\\cos')),
     partialText: ['∂cos(a)/∂a = −sin(a)'],
     partialTex: [t1((a) => `-\\sin\\left(${a}\\right)`)],
-  }),
-  row({
+  },
+  {
     id: 'tan',
     arity: 1,
     callNames: ['tan'],
     symbol: 'tan',
-    value: (a) => Math.tan(a),
-    partials: (_a, _b, out, g) => {
-      g[0] = 1 + out * out;
-    },
     complex: cTan,
     tex: t1(fnTex('\\tan')),
     partialText: ['∂tan(a)/∂a = 1 + tan²(a)'],
     partialTex: [t1((a) => `1 + \\tan^{2}\\left(${a}\\right)`)],
-  }),
-  row({
+  },
+  {
     id: 'asin',
     arity: 1,
     callNames: ['asin'],
     symbol: 'asin',
-    value: (a) => Math.asin(a),
-    partials: (a, _b, _o, g) => {
-      g[0] = 1 / Math.sqrt((1 - a) * (1 + a));
-    },
     complex: cAsin,
     tex: t1(fnTex('\\arcsin')),
     partialText: ['∂asin(a)/∂a = 1/√(1−a²)'],
     partialTex: [t1((a) => `\\frac{1}{\\sqrt{1 - ${a}^{2}}}`)],
-  }),
-  row({
+  },
+  {
     id: 'acos',
     arity: 1,
     callNames: ['acos'],
     symbol: 'acos',
-    value: (a) => Math.acos(a),
-    partials: (a, _b, _o, g) => {
-      g[0] = -1 / Math.sqrt((1 - a) * (1 + a));
-    },
     complex: cAcos,
     tex: t1(fnTex('\\arccos')),
     partialText: ['∂acos(a)/∂a = −1/√(1−a²)'],
     partialTex: [t1((a) => `-\\frac{1}{\\sqrt{1 - ${a}^{2}}}`)],
-  }),
-  row({
+  },
+  {
     id: 'atan',
     arity: 1,
     callNames: ['atan'],
     symbol: 'atan',
-    value: (a) => Math.atan(a),
-    partials: (a, _b, _o, g) => {
-      g[0] = 1 / (1 + a * a);
-    },
     complex: cAtan,
     tex: t1(fnTex('\\arctan')),
     partialText: ['∂atan(a)/∂a = 1/(1+a²)'],
     partialTex: [t1((a) => `\\frac{1}{1 + ${a}^{2}}`)],
-  }),
-  row({
+  },
+  {
     id: 'atan2',
     arity: 2,
     callNames: ['atan2'],
     symbol: 'atan2',
-    value: (a, b) => Math.atan2(a, b),
-    partials: (a, b, _o, g) => {
-      // Divide by the hypotenuse twice rather than by a² + b², which overflows first.
-      const r = Math.hypot(a, b);
-      g[0] = b / r / r;
-      g[1] = -a / r / r;
-    },
     complex: cAtan2,
     tex: t2((a, b) => `${op('atan2')}\\left(${a}, ${b}\\right)`),
     partialText: ['∂atan2(a,b)/∂a = b/(a²+b²)', '∂atan2(a,b)/∂b = −a/(a²+b²)'],
@@ -448,199 +570,144 @@ export const OPS: OpRow[] = [
       t2((a, b) => `\\frac{${b}}{${a}^{2} + ${b}^{2}}`),
       t2((a, b) => `-\\frac{${a}}{${a}^{2} + ${b}^{2}}`),
     ],
-  }),
-  row({
+  },
+  {
     id: 'sinh',
     arity: 1,
     callNames: ['sinh'],
     symbol: 'sinh',
-    value: (a) => Math.sinh(a),
-    partials: (a, _b, _o, g) => {
-      g[0] = Math.cosh(a);
-    },
     complex: cSinh,
     tex: t1(fnTex('\\sinh')),
     partialText: ['∂sinh(a)/∂a = cosh(a)'],
     partialTex: [t1(fnTex('\\cosh'))],
-  }),
-  row({
+  },
+  {
     id: 'cosh',
     arity: 1,
     callNames: ['cosh'],
     symbol: 'cosh',
-    value: (a) => Math.cosh(a),
-    partials: (a, _b, _o, g) => {
-      g[0] = Math.sinh(a);
-    },
     complex: cCosh,
     tex: t1(fnTex('\\cosh')),
     partialText: ['∂cosh(a)/∂a = sinh(a)'],
     partialTex: [t1(fnTex('\\sinh'))],
-  }),
-  row({
+  },
+  {
     id: 'tanh',
     arity: 1,
     callNames: ['tanh'],
     symbol: 'tanh',
-    value: (a) => Math.tanh(a),
-    partials: (_a, _b, out, g) => {
-      g[0] = 1 - out * out;
-    },
     complex: cTanh,
     tex: t1(fnTex('\\tanh')),
     partialText: ['∂tanh(a)/∂a = 1 − tanh²(a)'],
     partialTex: [t1((a) => `1 - \\tanh^{2}\\left(${a}\\right)`)],
-  }),
-  row({
+  },
+  {
     id: 'exp',
     arity: 1,
     callNames: ['exp'],
     symbol: 'exp',
-    value: (a) => Math.exp(a),
-    partials: (_a, _b, out, g) => {
-      g[0] = out;
-    },
     complex: cExp,
     tex: t1((a) => `e^{${a}}`),
     partialText: ['∂exp(a)/∂a = exp(a)'],
     partialTex: [t1((a) => `e^{${a}}`)],
-  }),
-  row({
+  },
+  {
     id: 'log',
     arity: 1,
     callNames: ['log', 'ln'],
     symbol: 'ln',
-    value: (a) => Math.log(a),
-    partials: (a, _b, _o, g) => {
-      g[0] = logSlope(a);
-    },
     ruleFor: (_i, a) => (a < 0 ? RULES.log : null),
     complex: cLog,
     tex: t1(fnTex('\\ln')),
     partialText: ['∂ln(a)/∂a = 1/a'],
     partialTex: [t1((a) => `\\frac{1}{${a}}`)],
     conventionText: 'log of a negative number is NaN',
-  }),
-  row({
+  },
+  {
     id: 'log2',
     arity: 1,
     callNames: ['log2'],
     symbol: 'log₂',
-    value: (a) => Math.log2(a),
-    partials: (a, _b, _o, g) => {
-      g[0] = logSlope(a) / Math.LN2;
-    },
     ruleFor: (_i, a) => (a < 0 ? RULES.log : null),
     complex: (a) => scale(cLog(a), 1 / Math.LN2),
     tex: t1(fnTex('\\log_{2}')),
     partialText: ['∂log₂(a)/∂a = 1/(a·ln 2)'],
     partialTex: [t1((a) => `\\frac{1}{${a} \\ln 2}`)],
     conventionText: 'log of a negative number is NaN',
-  }),
-  row({
+  },
+  {
     id: 'log10',
     arity: 1,
     callNames: ['log10'],
     symbol: 'log₁₀',
-    value: (a) => Math.log10(a),
-    partials: (a, _b, _o, g) => {
-      g[0] = logSlope(a) / Math.LN10;
-    },
     ruleFor: (_i, a) => (a < 0 ? RULES.log : null),
     complex: (a) => scale(cLog(a), 1 / Math.LN10),
     tex: t1(fnTex('\\log_{10}')),
     partialText: ['∂log₁₀(a)/∂a = 1/(a·ln 10)'],
     partialTex: [t1((a) => `\\frac{1}{${a} \\ln 10}`)],
     conventionText: 'log of a negative number is NaN',
-  }),
-  row({
+  },
+  {
     id: 'sqrt',
     arity: 1,
     callNames: ['sqrt'],
     symbol: '√',
-    value: (a) => Math.sqrt(a),
-    partials: (a, _b, out, g) => {
-      // +∞ at both zeros: sqrt(−0) is −0 and 0.5/−0 would say −∞.
-      g[0] = a === 0 ? Infinity : 0.5 / out;
-    },
     ruleFor: (_i, a) => (a === 0 ? RULES.sqrt : null),
     complex: cSqrt,
     tex: t1((a) => `\\sqrt{${a}}`),
     partialText: ['∂√a/∂a = 1/(2√a)'],
     partialTex: [t1((a) => `\\frac{1}{2\\sqrt{${a}}}`)],
     conventionText: "sqrt'(0) = +∞",
-  }),
-  row({
+  },
+  {
     id: 'abs',
     arity: 1,
     callNames: ['abs'],
     symbol: '|·|',
-    value: (a) => Math.abs(a),
-    partials: (a, _b, _o, g) => {
-      g[0] = a > 0 ? 1 : a < 0 ? -1 : a === 0 ? 0 : NaN;
-    },
     ruleFor: (_i, a) => (a === 0 ? RULES.abs : null),
     tex: t1((a) => `\\left|${a}\\right|`),
     partialText: ['∂|a|/∂a = sign(a)'],
     partialTex: [t1((a) => `${op('sign')}\\left(${a}\\right)`)],
     conventionText: "abs'(0) = 0",
-  }),
-  row({
+  },
+  {
     id: 'relu',
     arity: 1,
     callNames: ['relu'],
     symbol: 'relu',
-    value: (a) => (a > 0 ? a : a <= 0 ? 0 : NaN),
-    partials: (a, _b, _o, g) => {
-      g[0] = a > 0 ? 1 : a <= 0 ? 0 : NaN;
-    },
     ruleFor: (_i, a) => (a === 0 ? RULES.relu : null),
     tex: t1((a) => `${op('relu')}\\left(${a}\\right)`),
     partialText: ['∂relu(a)/∂a = 1 if a > 0, else 0'],
     partialTex: [t1((a) => `[${a} > 0]`)],
     conventionText: "relu'(0) = 0",
-  }),
-  row({
+  },
+  {
     id: 'sigmoid',
     arity: 1,
     callNames: ['sigmoid'],
     symbol: 'σ',
-    value: sigmoid,
-    partials: (_a, _b, out, g) => {
-      g[0] = out * (1 - out);
-    },
     complex: cSigmoid,
     tex: t1((a) => `\\sigma\\left(${a}\\right)`),
     partialText: ['∂σ(a)/∂a = σ(a)·(1 − σ(a))'],
     partialTex: [
       t1((a) => `\\sigma\\left(${a}\\right)\\left(1 - \\sigma\\left(${a}\\right)\\right)`),
     ],
-  }),
-  row({
+  },
+  {
     id: 'softplus',
     arity: 1,
     callNames: ['softplus'],
     symbol: 'softplus',
-    value: softplus,
-    partials: (a, _b, _o, g) => {
-      g[0] = sigmoid(a);
-    },
     complex: cSoftplus,
     tex: t1((a) => `${op('softplus')}\\left(${a}\\right)`),
     partialText: ['∂softplus(a)/∂a = σ(a)'],
     partialTex: [t1((a) => `\\sigma\\left(${a}\\right)`)],
-  }),
-  row({
+  },
+  {
     id: 'max',
     arity: 2,
     callNames: ['max'],
     symbol: 'max',
-    value: (a, b) => Math.max(a, b),
-    partials: (a, b, _o, g) => {
-      const p = a > b ? 1 : a < b ? 0 : a === b ? 0.5 : NaN;
-      g[0] = p;
-      g[1] = 1 - p;
-    },
     ruleFor: (_i, a, b) => (a === b ? RULES.max : null),
     tex: t2((a, b) => `\\max\\left(${a}, ${b}\\right)`),
     partialText: [
@@ -649,18 +716,12 @@ export const OPS: OpRow[] = [
     ],
     partialTex: [t2((a, b) => `[${a} > ${b}]`), t2((a, b) => `[${b} > ${a}]`)],
     conventionText: 'max/min at a tie: ½ to each argument',
-  }),
-  row({
+  },
+  {
     id: 'min',
     arity: 2,
     callNames: ['min'],
     symbol: 'min',
-    value: (a, b) => Math.min(a, b),
-    partials: (a, b, _o, g) => {
-      const p = a < b ? 1 : a > b ? 0 : a === b ? 0.5 : NaN;
-      g[0] = p;
-      g[1] = 1 - p;
-    },
     ruleFor: (_i, a, b) => (a === b ? RULES.min : null),
     tex: t2((a, b) => `\\min\\left(${a}, ${b}\\right)`),
     partialText: [
@@ -669,17 +730,12 @@ export const OPS: OpRow[] = [
     ],
     partialTex: [t2((a, b) => `[${a} < ${b}]`), t2((a, b) => `[${b} < ${a}]`)],
     conventionText: 'max/min at a tie: ½ to each argument',
-  }),
-  row({
+  },
+  {
     id: 'hypot',
     arity: 2,
     callNames: ['hypot'],
     symbol: 'hypot',
-    value: (a, b) => Math.hypot(a, b),
-    partials: (a, b, out, g) => {
-      g[0] = a / out;
-      g[1] = b / out;
-    },
     complex: cHypot,
     tex: t2((a, b) => `\\sqrt{${a}^{2} + ${b}^{2}}`),
     partialText: ['∂hypot(a,b)/∂a = a/hypot(a,b)', '∂hypot(a,b)/∂b = b/hypot(a,b)'],
@@ -687,15 +743,16 @@ export const OPS: OpRow[] = [
       t2((a, b) => `\\frac{${a}}{\\sqrt{${a}^{2} + ${b}^{2}}}`),
       t2((a, b) => `\\frac{${b}}{\\sqrt{${a}^{2} + ${b}^{2}}}`),
     ],
-  }),
+  },
 ];
+
+export const OPS: OpRow[] = ROWS.map(row);
+if (OPS.map((r) => r.id).join(' ') !== OP_ORDER) {
+  throw new Error('ops.ts: the rows no longer match the op codes of opValue/opPartials');
+}
 
 /** Rows by index; a graph's `Tape.opIndex` points here. */
 export const OPS_BY_INDEX: readonly OpRow[] = OPS;
-
-/** The value and fused-partials functions by op index, for the hot loops. */
-export const VALUE_BY_INDEX: readonly OpRow['value'][] = OPS.map((r) => r.value);
-export const PARTIALS_BY_INDEX: readonly OpRow['partials'][] = OPS.map((r) => r.partials);
 
 export const OPS_BY_ID: Record<string, OpRow> = Object.fromEntries(OPS.map((r) => [r.id, r]));
 
@@ -715,18 +772,7 @@ export function opByCallName(name: string): OpRow | undefined {
 export const CALL_NAMES: readonly string[] = [...BY_CALL_NAME.keys()];
 
 // ---------------------------------------------------------------------------------------------
-// Hot loops. They live beside the table so the arithmetic rows can be inlined (a megamorphic
-// call per node costs more than the arithmetic itself) without any other module naming an op.
-// Every inlined case computes exactly what its row computes, bit for bit; the rest go through
-// the row. Row order is part of the contract for these cases:
-const [ADD, SUB, MUL, DIV, POW, NEG] = [0, 1, 2, 3, 4, 5] as const;
-if (
-  ['add', 'sub', 'mul', 'div', 'pow', 'neg'].some(
-    (id, k) => OPS[[ADD, SUB, MUL, DIV, POW, NEG][k]!]?.id !== id,
-  )
-) {
-  throw new Error('ops.ts: the inlined arithmetic cases no longer match the row order');
-}
+// Hot loops: the tape sweeps. They live here so opValue/opPartials inline into them.
 
 /** Forward sweep over a tape: `values[i]` for every op node, from its arguments, in place. */
 export function sweepValuesInPlace(
@@ -735,39 +781,19 @@ export function sweepValuesInPlace(
   arg1: Int32Array,
   values: Float64Array,
 ): void {
-  const fns = VALUE_BY_INDEX;
   const n = opIndex.length;
   for (let i = 0; i < n; i++) {
     const k = opIndex[i]!;
     if (k < 0) continue;
-    const a = values[arg0[i]!]!;
-    switch (k) {
-      case ADD:
-        values[i] = a + values[arg1[i]!]!;
-        break;
-      case SUB:
-        values[i] = a - values[arg1[i]!]!;
-        break;
-      case MUL:
-        values[i] = a * values[arg1[i]!]!;
-        break;
-      case DIV:
-        values[i] = a / values[arg1[i]!]!;
-        break;
-      case NEG:
-        values[i] = -a;
-        break;
-      default: {
-        const b = arg1[i]!;
-        values[i] = fns[k]!(a, b >= 0 ? values[b]! : 0);
-      }
-    }
+    const b = arg1[i]!;
+    values[i] = opValue(k, values[arg0[i]!]!, b >= 0 ? values[b]! : 0);
   }
 }
 
 /**
  * Reverse sweep from node `from` down: adjoints[arg] += adjoints[node] · ∂node/∂arg for every op
- * node with `live[node] = 1`. Constants' adjoint slots are written too (callers ignore them).
+ * node with `live[node] = 1`. Constants' adjoint slots are written too (callers ignore them),
+ * except that a constant exponent's slope (a logarithm) is not computed at all.
  */
 export function sweepAdjointsInPlace(
   opIndex: Int16Array,
@@ -778,49 +804,25 @@ export function sweepAdjointsInPlace(
   live: Uint8Array,
   from: number,
 ): void {
-  const fns = PARTIALS_BY_INDEX;
-  const g = new Float64Array(2);
   for (let i = from; i >= 0; i--) {
     const k = opIndex[i]!;
     if (k < 0 || live[i] === 0) continue;
     const a0 = arg0[i]!;
     const a1 = arg1[i]!;
     const d = adjoints[i]!;
-    switch (k) {
-      case ADD:
-        adjoints[a0] = adjoints[a0]! + d;
-        adjoints[a1] = adjoints[a1]! + d;
-        break;
-      case SUB:
-        adjoints[a0] = adjoints[a0]! + d;
-        adjoints[a1] = adjoints[a1]! + -d;
-        break;
-      case MUL:
-        adjoints[a0] = adjoints[a0]! + d * values[a1]!;
-        adjoints[a1] = adjoints[a1]! + d * values[a0]!;
-        break;
-      case DIV: {
-        const b = values[a1]!;
-        adjoints[a0] = adjoints[a0]! + d * (1 / b);
-        adjoints[a1] = adjoints[a1]! + d * (-values[i]! / b);
-        break;
-      }
-      case POW: {
-        // The slope in the exponent (a logarithm) is skipped when the exponent is a constant.
-        const a = values[a0]!;
-        const b = values[a1]!;
-        adjoints[a0] = adjoints[a0]! + d * powSlopeBase(a, b);
-        if (opIndex[a1] !== -2)
-          adjoints[a1] = adjoints[a1]! + d * powSlopeExponent(a, b, values[i]!);
-        break;
-      }
-      case NEG:
-        adjoints[a0] = adjoints[a0]! + -d;
-        break;
-      default:
-        fns[k]!(values[a0]!, a1 >= 0 ? values[a1]! : 0, values[i]!, g);
-        adjoints[a0] = adjoints[a0]! + d * g[0]!;
-        if (a1 >= 0) adjoints[a1] = adjoints[a1]! + d * g[1]!;
+    const a = values[a0]!;
+    if (a1 < 0) {
+      adjoints[a0] = adjoints[a0]! + d * opPartial0(k, a, 0, values[i]!);
+      continue;
     }
+    const b = values[a1]!;
+    // -2 marks a constant on the tape (graph.ts OP_CONSTANT).
+    if (k === POW && opIndex[a1] === -2) {
+      adjoints[a0] = adjoints[a0]! + d * powSlopeBase(a, b);
+      continue;
+    }
+    const out = values[i]!;
+    adjoints[a0] = adjoints[a0]! + d * opPartial0(k, a, b, out);
+    adjoints[a1] = adjoints[a1]! + d * opPartial1(k, a, b, out);
   }
 }

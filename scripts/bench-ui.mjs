@@ -7,9 +7,10 @@
 //    free port, and drives it in headless Chromium (system Chromium; CHROMIUM_PATH overrides).
 // 2. Keystroke → painted graph, for generated formulas of about 20, 100 and 500 nodes: the
 //    textarea goes from F to F' (one character apart, one node more) with Playwright's `fill`;
-//    inside the page the clock starts at the `input` event (performance.mark) and stops at the
-//    first requestAnimationFrame after the one in which the graph shows F's node count — i.e.
-//    once that frame has been painted. The median over --runs edits (both directions) is printed.
+//    inside the page the clock starts at the `input` event (performance.mark) and stops when the
+//    first animation frame whose rAF callback sees F's node count has been painted (a message
+//    posted from that callback runs after the frame's paint). The median over --runs edits (both
+//    directions) is printed.
 // 3. Frame times while playing at 100 and 500 nodes: Play at the fastest speed, record the deltas
 //    between animation frames for --play-ms, report their median and maximum.
 // Timings are printed, never asserted: the machine is shared and noisy.
@@ -137,7 +138,7 @@ function startPreview(port) {
 
 /**
  * Arms a one-shot measurement in the page: the clock starts at the textarea's next `input`
- * event and stops one animation frame after the graph first shows `expected` nodes.
+ * event and stops once the animation frame that first shows `expected` nodes has been painted.
  * Resolves to the milliseconds between the two marks.
  */
 function armPaintMeasurement(page, expected, timeoutMs) {
@@ -153,12 +154,16 @@ function armPaintMeasurement(page, expected, timeoutMs) {
           const started = performance.now();
           const poll = () => {
             if (count() === expected) {
-              // This frame shows the new graph; the next callback runs after it has been painted.
-              requestAnimationFrame(() => {
+              // This animation frame paints the new graph. A message posted from its rAF callback
+              // is delivered once the frame's style, layout and paint are done ("after next paint").
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => {
                 performance.mark('bench:graph-painted');
                 const m = performance.measure('bench:formula-to-paint', 'bench:formula-change', 'bench:graph-painted');
+                channel.port1.close();
                 resolve(m.duration);
-              });
+              };
+              channel.port2.postMessage(null);
             } else if (performance.now() - started > timeoutMs) {
               reject(new Error(`graph never showed ${expected} nodes (shows ${count()})`));
             } else {

@@ -56,7 +56,9 @@ export function VariableInputs() {
   return (
     <fieldset className="variables">
       <legend className="field-label">Variables</legend>
-      {variables.length === 0 ? (
+      {!graph ? (
+        <p className="muted">The variables appear once the formula is valid.</p>
+      ) : variables.length === 0 ? (
         <p className="muted">This formula has no variables: it is a constant.</p>
       ) : (
         variables.map((name) => <VariableRow key={name} name={name} value={point[name] ?? 1} />)

@@ -27,6 +27,7 @@ export interface GraphNodeViewProps {
   highlighted: boolean;
   selected: boolean;
   onHover(id: number | null): void;
+  onFocusNode(id: number): void;
   onSelect(id: number): void;
 }
 
@@ -85,7 +86,10 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
       onKeyDown={onKeyDown}
       onMouseEnter={() => props.onHover(node.id)}
       onMouseLeave={() => props.onHover(null)}
-      onFocus={() => props.onHover(node.id)}
+      onFocus={() => {
+        props.onHover(node.id);
+        props.onFocusNode(node.id);
+      }}
       onBlur={() => props.onHover(null)}
     >
       <title>{label}</title>

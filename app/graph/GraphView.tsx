@@ -60,27 +60,39 @@ export function GraphView(props: GraphViewProps): JSX.Element {
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
   const size = useSize(containerRef);
+  const sizeRef = useRef(size);
+  useEffect(() => {
+    sizeRef.current = size;
+  });
   const { transform, fit, zoomBy, reveal } = useZoom(svgRef);
 
   // Fit whenever the formula's shape changes (animated) or the view is resized.
   const fitted = useRef<string | null>(null);
   const layout = scene?.layout;
   const sceneKey = scene?.key;
+  const currentFrame = scene?.frame;
+  const currentPoint = useMemo(() => {
+    if (!layout || !currentFrame) return undefined;
+    const ids = stepView(currentFrame).currentNodes;
+    const p = layout.nodes.find((n) => ids.has(n.id));
+    return p ? ([p.x, p.y] as const) : undefined;
+  }, [layout, currentFrame]);
+  const pointRef = useRef(currentPoint);
+  useEffect(() => {
+    pointRef.current = currentPoint;
+  });
   useEffect(() => {
     if (!layout || sceneKey === undefined || size.width === 0 || size.height === 0) return;
     const animate = fitted.current !== null && fitted.current !== sceneKey;
     fitted.current = sceneKey;
-    fit(layout, size, animate);
-  }, [layout, sceneKey, size, fit]);
+    fit(layout, size, animate, true);
+    reveal(pointRef.current, layout, size);
+  }, [layout, sceneKey, size, fit, reveal]);
 
-  // Follow the current step when the user has zoomed in and it walks off screen.
-  const currentFrame = scene?.frame;
+  // Keep the current step on screen when the graph is bigger than the view.
   useEffect(() => {
-    if (!layout || !currentFrame) return;
-    const ids = stepView(currentFrame).currentNodes;
-    const points = layout.nodes.filter((n) => ids.has(n.id)).map((n): [number, number] => [n.x, n.y]);
-    reveal(points, size);
-  }, [currentFrame, layout, size, reveal]);
+    if (layout) reveal(currentPoint, layout, size);
+  }, [currentPoint, layout, size, reveal]);
 
   // Callbacks from the parent may change identity every render; nodes are memoised, so route
   // events through a ref that always holds the latest ones.
@@ -93,6 +105,19 @@ export function GraphView(props: GraphViewProps): JSX.Element {
     selectedRef.current = props.selected;
   });
   const onHover = useCallback((id: number | null) => handlers.current.onHoverNode(id), []);
+  // A node reached with Tab must be on screen, or its focus ring cannot be seen.
+  const sceneRef = useRef(scene);
+  useEffect(() => {
+    sceneRef.current = scene;
+  });
+  const onFocusNode = useCallback(
+    (id: number) => {
+      const l = sceneRef.current?.layout;
+      const p = l?.nodes.find((n) => n.id === id);
+      if (l && p) reveal([p.x, p.y], l, sizeRef.current);
+    },
+    [reveal],
+  );
   const onSelect = useCallback(
     (id: number) => handlers.current.onSelectNode(selectedRef.current === id ? null : id),
     [],
@@ -115,10 +140,21 @@ export function GraphView(props: GraphViewProps): JSX.Element {
         forwardMode={props.mode ? props.mode === 'forward' : isForwardMode(scene.frame)}
         markers={markers}
         onHover={onHover}
+        onFocusNode={onFocusNode}
         onSelect={onSelect}
       />
     );
-  }, [scene, props.highlighted, props.selected, props.showEdgePartials, props.mode, markers, onHover, onSelect]);
+  }, [
+    scene,
+    props.highlighted,
+    props.selected,
+    props.showEdgePartials,
+    props.mode,
+    markers,
+    onHover,
+    onFocusNode,
+    onSelect,
+  ]);
 
   const dimmed = props.stale || (pending && scene?.graph !== graph);
   return (
@@ -178,6 +214,7 @@ interface SceneContentProps {
   forwardMode: boolean;
   markers: { arrow: string; arrowActive: string; flowBack: string };
   onHover(id: number | null): void;
+  onFocusNode(id: number): void;
   onSelect(id: number): void;
 }
 
@@ -241,6 +278,7 @@ function SceneContent(props: SceneContentProps) {
               highlighted={props.highlighted.has(p.id)}
               selected={props.selected === p.id}
               onHover={props.onHover}
+              onFocusNode={props.onFocusNode}
               onSelect={props.onSelect}
             />
           );

@@ -16,6 +16,7 @@ import {
   type MutGraphNode,
 } from 'd3-dag';
 import type { NodeKind } from '../../ad-core/index.ts';
+import { placeTag, type Box } from './edgeLabels.ts';
 import { borderPoint, nodeFootprint, nodeGeometry, type NodeGeometry } from './geometry.ts';
 
 export interface LayoutNodeInput {
@@ -64,7 +65,7 @@ export interface Layout {
 }
 
 /** Gap between nodes in the same column, and between columns (room for arrows and labels). */
-const ROW_GAP = 18;
+const ROW_GAP = 28;
 const COLUMN_GAP = 40;
 /** Sideways distance between parallel copies of a repeated edge (`x*x`). */
 const MULTI_EDGE_SPACING = 22;
@@ -211,6 +212,13 @@ export function computeLayout(input: LayoutInput): Layout {
     );
   }
 
+  // Every node's footprint (shape and value labels): edge labels keep off them.
+  const boxes: Box[] = input.nodes.map((_, i) => {
+    const top = cy[i]! - geometry[i]!.h / 2;
+    const f = footprint[i]!;
+    return { x0: cx[i]! - f.w / 2, y0: top, x1: cx[i]! + f.w / 2, y1: top + f.h };
+  });
+
   const edges: LayoutEdge[] = input.edges.map((e) => {
     const a = idx(e.from);
     const b = idx(e.to);
@@ -219,7 +227,12 @@ export function computeLayout(input: LayoutInput): Layout {
     const middle = middles.get(e.id)!;
     const points: [number, number][] = [start, ...middle, end];
     const bulge = bulged.has(e.id);
-    return { id: e.id, points, mid: labelPoint(points, bulge, 'end'), tail: labelPoint(points, bulge, 'start') };
+    return {
+      id: e.id,
+      points,
+      mid: placeTag(points, 'end', boxes, bulge),
+      tail: placeTag(points, 'start', boxes, bulge),
+    };
   });
 
   // Normalise so that every footprint and edge point lies inside [0, width] × [0, height].
@@ -277,24 +290,4 @@ function spread(ends: { id: number; angle: number }[], into: Map<number, number>
 
 function mean(xs: number[]): number {
   return xs.reduce((s, x) => s + x, 0) / xs.length;
-}
-
-/**
- * Where an edge's label goes: on the basis curve's bulge for a repeated edge, else halfway along
- * the segment at the given end. A long edge's middle runs past other columns' labels; its end
- * segments lie in the gaps next to the nodes the label is about.
- */
-function labelPoint(
-  points: [number, number][],
-  bulge: boolean,
-  end: 'start' | 'end',
-): [number, number] {
-  if (bulge && points.length === 3) {
-    const [a, b, c] = points as [[number, number], [number, number], [number, number]];
-    return [(a[0] + 2 * b[0] + c[0]) / 4, (a[1] + 2 * b[1] + c[1]) / 4];
-  }
-  const k = end === 'start' ? 1 : points.length - 1;
-  const p = points[k - 1]!;
-  const q = points[k]!;
-  return [(p[0] + q[0]) / 2, (p[1] + q[1]) / 2];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitTransform } from './useZoom.ts';
+import { LEGIBLE_SCALE, fitTransform, panToShow } from './useZoom.ts';
 
 describe('fitTransform', () => {
   it('shows all of a large drawing, centred', () => {
@@ -21,5 +21,46 @@ describe('fitTransform', () => {
   it('leaves an empty or unmeasured view alone', () => {
     expect(fitTransform({ width: 0, height: 0 }, { width: 600, height: 500 })).toEqual({ k: 1, x: 0, y: 0 });
     expect(fitTransform({ width: 100, height: 100 }, { width: 0, height: 0 })).toEqual({ k: 1, x: 0, y: 0 });
+  });
+});
+
+describe('fitTransform at a legible scale', () => {
+  it('does not shrink below the minimum and shows the start of a long graph', () => {
+    const content = { width: 3000, height: 300 };
+    const view = { width: 600, height: 500 };
+    const t = fitTransform(content, view, LEGIBLE_SCALE);
+    expect(t.k).toBe(LEGIBLE_SCALE);
+    expect(t.x).toBeGreaterThan(0);
+    expect(t.x).toBeLessThan(50);
+    // The short dimension is still centred.
+    expect(t.y + (t.k * content.height) / 2).toBeCloseTo(view.height / 2, 6);
+  });
+
+  it('changes nothing for a graph that fits anyway', () => {
+    const content = { width: 400, height: 300 };
+    const view = { width: 600, height: 500 };
+    expect(fitTransform(content, view, LEGIBLE_SCALE)).toEqual(fitTransform(content, view));
+  });
+});
+
+describe('panToShow', () => {
+  const content = { width: 3000, height: 300 };
+  const view = { width: 600, height: 500 };
+  const start = fitTransform(content, view, LEGIBLE_SCALE);
+
+  it('leaves the view alone when the point is already on screen', () => {
+    expect(panToShow(start, [100, 150], content, view)).toEqual(start);
+  });
+
+  it('brings an off-screen point into view at the same scale, without overshooting the edge', () => {
+    const middle = panToShow(start, [1500, 150], content, view);
+    expect(middle.k).toBe(start.k);
+    expect(middle.x + middle.k * 1500).toBeCloseTo(view.width / 2, 6);
+    const end = panToShow(start, [2990, 150], content, view);
+    const sx = end.x + end.k * 2990;
+    expect(sx).toBeGreaterThan(0);
+    expect(sx).toBeLessThan(view.width);
+    // The content's right edge stays at the view's right edge, no empty space beyond it.
+    expect(end.x + end.k * content.width).toBeGreaterThanOrEqual(view.width - 20);
   });
 });

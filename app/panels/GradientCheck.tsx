@@ -51,6 +51,7 @@ export function GradientCheck() {
   const stepId = useId();
   const headingId = useId();
   const tol = TOLERANCES[method];
+  if (!derived.graph) return null;
   const statuses = new Set(checks.map((c) => c.status));
 
   return (

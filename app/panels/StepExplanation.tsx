@@ -6,7 +6,13 @@ export function StepExplanation() {
   const trace = useApp((s) => s.derived.trace);
   const step = useApp((s) => s.step);
   const explanation = useMemo(() => (trace ? explainStep(trace, step) : null), [trace, step]);
-  if (!trace || !explanation) return null;
+  if (!trace || !explanation) {
+    return (
+      <section className="panel-section" aria-label="Current step">
+        <p className="note">Each step of the passes, and the gradient check, will be explained here once the formula is valid.</p>
+      </section>
+    );
+  }
   const total = trace.steps.length;
   const kind = trace.steps[step - 1]?.kind;
   const tone = kind === 'propagate' || kind === 'seed-adjoint' ? 'adjoint' : trace.mode === 'forward' && step > 0 ? 'tangent' : 'value';
