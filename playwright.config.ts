@@ -17,6 +17,7 @@ const PORT = 5199;
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  globalSetup: './e2e/global-setup.ts',
   // The machine is small and shared: few workers, generous timeouts, and no retries, because a
   // flaky walkthrough is a bug to fix, not to hide.
   workers: 1,

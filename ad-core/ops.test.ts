@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { OPS, OPS_BY_ID, OPS_BY_INDEX, opByCallName } from './ops.ts';
+import {
+  OP_INDEX,
+  OPS,
+  OPS_BY_ID,
+  OPS_BY_INDEX,
+  POW_CONSTANT_EXPONENT,
+  gradientSweepCode,
+  opByCallName,
+  opValue,
+  opValueAndPartials,
+} from './ops.ts';
 import type { OpSpec } from './types.ts';
 
 const EXPECTED_IDS =
@@ -122,5 +132,67 @@ describe('the operation table', () => {
     expect(OPS_BY_ID.mul!.partialText).toEqual(['∂(a·b)/∂a = b', '∂(a·b)/∂b = a']);
     expect(OPS_BY_ID.sin!.partialTex[0]!(['v_{1}'])).toBe('\\cos\\left(v_{1}\\right)');
     expect(OPS_BY_ID.div!.tex(['v_{1}', 'v_{2}'])).toBe('\\frac{v_{1}}{v_{2}}');
+  });
+});
+
+describe('the two switches (values only, and values with partials)', () => {
+  const SPECIAL = [
+    0,
+    -0,
+    1,
+    -1,
+    2,
+    0.5,
+    -0.5,
+    3.7,
+    -2.2,
+    1e-300,
+    1e300,
+    -1e300,
+    Infinity,
+    -Infinity,
+    NaN,
+  ];
+  const r = new Float64Array(3);
+  const r4 = new Float64Array(3);
+
+  it('give every op the same value, bit for bit, at ordinary and special points', () => {
+    const mismatches: string[] = [];
+    OPS.forEach((op, code) => {
+      for (const a of SPECIAL)
+        for (const b of SPECIAL) {
+          opValueAndPartials(code, a, b, r);
+          if (!Object.is(r[0], opValue(code, a, b))) mismatches.push(`${op.id}(${a}, ${b})`);
+          if (!Object.is(r[0], op.value(a, b))) mismatches.push(`row ${op.id}(${a}, ${b})`);
+        }
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it('give the rows their partials', () => {
+    const g = new Float64Array(2);
+    OPS.forEach((op, code) => {
+      opValueAndPartials(code, 0.3, 0.7, r);
+      op.partials(0.3, 0.7, r[0]!, g);
+      expect(g[0], op.id).toBe(r[1]);
+      if (op.arity === 2) expect(g[1], op.id).toBe(r[2]);
+      else expect(r[2], op.id).toBeNaN();
+    });
+  });
+
+  it('code pow with a constant exponent as pow, minus the exponent’s slope', () => {
+    const pow = OP_INDEX.pow!;
+    expect(gradientSweepCode(pow, true)).toBe(POW_CONSTANT_EXPONENT);
+    expect(gradientSweepCode(pow, false)).toBe(pow);
+    expect(gradientSweepCode(OP_INDEX.mul!, true)).toBe(OP_INDEX.mul);
+    for (const a of SPECIAL)
+      for (const b of SPECIAL) {
+        opValueAndPartials(pow, a, b, r4);
+        opValueAndPartials(POW_CONSTANT_EXPONENT, a, b, r);
+        expect(Object.is(r[0], r4[0]) && Object.is(r[1], r4[1]), `${a}^${b}`).toBe(true);
+        expect(r[2]).toBeNaN();
+      }
+    opValueAndPartials(pow, -2, 2, r4);
+    expect([r4[0], r4[1], r4[2]]).toEqual([4, -4, NaN]);
   });
 });

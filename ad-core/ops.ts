@@ -1,5 +1,6 @@
 // The operation table: the only place that knows what `sin`, `pow`, … mean. Every other module
-// dispatches through these rows, so adding an operation is adding one row.
+// dispatches through these rows or the sweeps below, so adding an operation is adding one row,
+// its value in `opValue` and its value and partials in `sweepValuesAndPartials`.
 //
 // Conventions where no derivative exists follow PyTorch (DESIGN.md): abs'(0) = 0, relu'(0) = 0,
 // sqrt'(0) = +∞, max/min ties give ½ to each side, ∂(x^y)/∂x = 0 where y = 0,
@@ -167,14 +168,9 @@ function logSlope(a: number): number {
   return NaN;
 }
 
-/** ∂max(a, b)/∂a: 1, 0, or ½ at a tie (DESIGN.md); ∂min(a, b)/∂a is maxSlope(b, a). */
-function maxSlope(a: number, b: number): number {
-  return a > b ? 1 : a < b ? 0 : a === b ? 0.5 : NaN;
-}
-/** `top`/(a² + b²) for atan2's partials, dividing by the hypotenuse twice: a² + b² overflows first. */
-function atan2Slope(top: number, a: number, b: number): number {
-  const r = Math.hypot(a, b);
-  return top / r / r;
+/** a^b. x^2 is the common case: a·a is what pow returns for b = 2 (fdlibm), without the call. */
+function powValue(a: number, b: number): number {
+  return b === 2 ? a * a : Math.pow(a, b);
 }
 
 /** ∂(a^b)/∂a; 0 where b = 0 (PyTorch), even at a = 0 where b·a^(b−1) would be 0·∞. */
@@ -190,18 +186,31 @@ function powSlopeExponent(a: number, b: number, out: number): number {
 
 // ---------------------------------------------------------------------------------------------
 // The arithmetic of every operation, by op code (the row's index in OPS; the graph's tape stores
-// it). A `switch` over literal codes rather than a function per row: V8 compiles it to a jump
-// table and inlines it into the tape sweeps, where a call through a per-row function is
-// megamorphic, never inlined and boxes its numbers (each switch must stay under V8's inlining
-// size limit, hence one function per partial). The rows' `value`/`partials` call these same
-// functions, so the sweeps and the rows agree bit for bit. OP_ORDER (checked at load) ties the
+// it), in two switches over literal codes: `opValue` (values only: the rows' `value` and
+// `evaluateValues`, the plain cost of f) and `sweepValuesAndPartials` (value and local partials
+// together: `evaluate`, `gradient`, and the rows' `partials` through a one-node tape, so it is the
+// one definition of every partial). A switch, because a call through a per-row function is
+// megamorphic: never inlined, and it boxes its numbers. One switch per node rather than one for the
+// value and another for the partials, because V8 (Node 20) compiles a switch to compares in case
+// order and each dispatch is a branch the CPU mispredicts on a varied tape: at 10,000 nodes the
+// fused sweep measured 18 ns/node where a value switch plus a partials switch took 31. So each
+// value is written twice, identically; ops.test.ts checks they agree bit for bit for every op.
+// `opValue` must stay under V8's 460-byte inlining limit. OP_ORDER (checked at load) ties the
 // literal codes to the rows.
 
 const OP_ORDER =
   'add sub mul div pow neg sin cos tan asin acos atan atan2 sinh cosh tanh exp log log2 log10 sqrt abs relu sigmoid softplus max min hypot';
 
-/** Op code of `pow`, whose exponent slope the reverse sweep skips for a constant exponent. */
-const POW = 4;
+/**
+ * Not a row: `pow` whose exponent is a constant, as a gradient plan may encode it, so that the
+ * exponent's slope (a logarithm no one uses) is not computed. Same value and base slope as `pow`.
+ */
+export const POW_CONSTANT_EXPONENT = 28;
+
+/** The sweep code of a node of op `code`: POW_CONSTANT_EXPONENT for `pow` with a constant exponent. */
+export function gradientSweepCode(code: number, exponentIsConstant: boolean): number {
+  return code === 4 && exponentIsConstant ? POW_CONSTANT_EXPONENT : code;
+}
 
 /** The value of op `code` at (a, b); `b` is ignored by unary ops. */
 export function opValue(code: number, a: number, b: number): number {
@@ -215,7 +224,7 @@ export function opValue(code: number, a: number, b: number): number {
     case 3:
       return a / b;
     case 4:
-      return Math.pow(a, b);
+      return powValue(a, b);
     case 5:
       return -a;
     case 6:
@@ -262,96 +271,8 @@ export function opValue(code: number, a: number, b: number): number {
       return Math.min(a, b);
     case 27:
       return Math.hypot(a, b);
-    default:
-      return NaN;
-  }
-}
-
-/** ∂out/∂a of op `code` at (a, b) with output `out`, by the conventions of DESIGN.md. */
-export function opPartial0(code: number, a: number, b: number, out: number): number {
-  switch (code) {
-    case 0:
-    case 1:
-      return 1;
-    case 2:
-      return b;
-    case 3:
-      return 1 / b;
-    case 4:
-      return powSlopeBase(a, b);
-    case 5:
-      return -1;
-    case 6:
-      return Math.cos(a);
-    case 7:
-      return -Math.sin(a);
-    case 8:
-      return 1 + out * out;
-    case 9:
-      return 1 / Math.sqrt((1 - a) * (1 + a));
-    case 10:
-      return -1 / Math.sqrt((1 - a) * (1 + a));
-    case 11:
-      return 1 / (1 + a * a);
-    case 12:
-      return atan2Slope(b, a, b);
-    case 13:
-      return Math.cosh(a);
-    case 14:
-      return Math.sinh(a);
-    case 15:
-      return 1 - out * out;
-    case 16:
-      return out;
-    case 17:
-      return logSlope(a);
-    case 18:
-      return logSlope(a) / Math.LN2;
-    case 19:
-      return logSlope(a) / Math.LN10;
-    case 20:
-      // +∞ at both zeros: sqrt(−0) is −0 and 0.5/−0 would say −∞.
-      return a === 0 ? Infinity : 0.5 / out;
-    case 21:
-      return a > 0 ? 1 : a < 0 ? -1 : a === 0 ? 0 : NaN;
-    case 22:
-      return a > 0 ? 1 : a <= 0 ? 0 : NaN;
-    case 23:
-      return out * (1 - out);
-    case 24:
-      return sigmoid(a);
-    case 25:
-      return maxSlope(a, b);
-    case 26:
-      return maxSlope(b, a);
-    case 27:
-      return a / out;
-    default:
-      return NaN;
-  }
-}
-
-/** ∂out/∂b of binary op `code` at (a, b) with output `out`; NaN for unary ops. */
-export function opPartial1(code: number, a: number, b: number, out: number): number {
-  switch (code) {
-    case 0:
-      return 1;
-    case 1:
-      return -1;
-    case 2:
-      return a;
-    case 3:
-      return -out / b;
-    case 4:
-      return powSlopeExponent(a, b, out);
-    case 12:
-      return atan2Slope(-a, a, b);
-    case 25:
-      return 1 - maxSlope(a, b);
-    case 26:
-      return 1 - maxSlope(b, a);
-    case 27:
-      return b / out;
+    case 28: // POW_CONSTANT_EXPONENT
+      return powValue(a, b);
     default:
       return NaN;
   }
@@ -382,13 +303,41 @@ interface RowInput extends Omit<OpSpec, 'value' | 'partial' | 'convention' | 'ca
 }
 
 const scratch = new Float64Array(2);
+const rowScratch = new Float64Array(3);
+
+/** A one-node list: node 2 = op(node 0, node 1), for single ops to run the sweep below. */
+const ONE = {
+  code: new Int16Array(1),
+  dst: Int32Array.of(2),
+  src0: Int32Array.of(0),
+  src1: Int32Array.of(1),
+  values: new Float64Array(3),
+  p0: new Float64Array(1),
+  p1: new Float64Array(1),
+};
+
+/**
+ * Op `code` at (a, b), by the same code as every tape's sweep: its value into `into[0]`, ∂/∂a into
+ * `into[1]` and (binary ops) ∂/∂b into `into[2]`. A unary op's `b` is ignored.
+ */
+export function opValueAndPartials(code: number, a: number, b: number, into: Float64Array): void {
+  ONE.code[0] = code;
+  ONE.values[0] = a;
+  ONE.values[1] = b;
+  sweepValuesAndPartials(ONE.code, ONE.dst, ONE.src0, ONE.src1, ONE.values, ONE.p0, ONE.p1);
+  into[0] = ONE.values[2]!;
+  into[1] = ONE.p0[0]!;
+  into[2] = ONE.p1[0]!;
+}
 
 /** A row from its description and its op code (its index in OPS), whose arithmetic is above. */
 function row(input: RowInput, code: number): OpRow {
   const ruleFor = input.ruleFor ?? noRule;
-  const partials: OpRow['partials'] = (a, b, out, into) => {
-    into[0] = opPartial0(code, a, b, out);
-    if (input.arity === 2) into[1] = opPartial1(code, a, b, out);
+  // `out` is recomputed rather than trusted: callers pass value(a, b), which it equals bit for bit.
+  const partials: OpRow['partials'] = (a, b, _out, into) => {
+    opValueAndPartials(code, a, input.arity === 2 ? b : 0, rowScratch);
+    into[0] = rowScratch[1]!;
+    if (input.arity === 2) into[1] = rowScratch[2]!;
   };
   // Every row gets the same properties in the same order, so hot loops see one object shape.
   return {
@@ -748,7 +697,7 @@ const ROWS: RowInput[] = [
 
 export const OPS: OpRow[] = ROWS.map(row);
 if (OPS.map((r) => r.id).join(' ') !== OP_ORDER) {
-  throw new Error('ops.ts: the rows no longer match the op codes of opValue/opPartials');
+  throw new Error('ops.ts: the rows no longer match the op codes of the switches below');
 }
 
 /** Rows by index; a graph's `Tape.opIndex` points here. */
@@ -772,57 +721,186 @@ export function opByCallName(name: string): OpRow | undefined {
 export const CALL_NAMES: readonly string[] = [...BY_CALL_NAME.keys()];
 
 // ---------------------------------------------------------------------------------------------
-// Hot loops: the tape sweeps. They live here so opValue/opPartials inline into them.
+// Hot loops: the sweeps over a compiled list of op nodes (see `allOps` in evaluate.ts and the
+// gradient plan in reverse.ts): flat arrays, no branch per node on its kind or arity.
 
-/** Forward sweep over a tape: `values[i]` for every op node, from its arguments, in place. */
-export function sweepValuesInPlace(
-  opIndex: Int16Array,
-  arg0: Int32Array,
-  arg1: Int32Array,
+/**
+ * Forward sweep over a compiled list of op nodes (tape order, as for `sweepValuesAndPartials`):
+ * the value of the j-th into `values[dst[j]]`, nothing else.
+ */
+export function sweepValues(
+  code: Int16Array,
+  dst: Int32Array,
+  src0: Int32Array,
+  src1: Int32Array,
   values: Float64Array,
 ): void {
-  const n = opIndex.length;
-  for (let i = 0; i < n; i++) {
-    const k = opIndex[i]!;
-    if (k < 0) continue;
-    const b = arg1[i]!;
-    values[i] = opValue(k, values[arg0[i]!]!, b >= 0 ? values[b]! : 0);
+  const m = code.length;
+  for (let j = 0; j < m; j++) {
+    values[dst[j]!] = opValue(code[j]!, values[src0[j]!]!, values[src1[j]!]!);
   }
 }
 
 /**
- * Reverse sweep from node `from` down: adjoints[arg] += adjoints[node] · ∂node/∂arg for every op
- * node with `live[node] = 1`. Constants' adjoint slots are written too (callers ignore them),
- * except that a constant exponent's slope (a logarithm) is not computed at all.
+ * Forward sweep over a compiled list of op nodes (tape order): for the j-th, its value into
+ * `values[dst[j]]` and its local partials ∂/∂(first argument) into `p0[j]` and ∂/∂(second) into
+ * `p1[j]`, by the conventions of DESIGN.md. The one definition of every op's partials (the rows
+ * call it on a one-node tape); its values are `opValue`'s, written again in the same cases. A
+ * unary op ignores `b` (`src1[j]` may point anywhere valid); its `p1[j]` is NaN.
  */
-export function sweepAdjointsInPlace(
-  opIndex: Int16Array,
-  arg0: Int32Array,
-  arg1: Int32Array,
+export function sweepValuesAndPartials(
+  code: Int16Array,
+  dst: Int32Array,
+  src0: Int32Array,
+  src1: Int32Array,
   values: Float64Array,
-  adjoints: Float64Array,
-  live: Uint8Array,
-  from: number,
+  p0: Float64Array,
+  p1: Float64Array,
 ): void {
-  for (let i = from; i >= 0; i--) {
-    const k = opIndex[i]!;
-    if (k < 0 || live[i] === 0) continue;
-    const a0 = arg0[i]!;
-    const a1 = arg1[i]!;
-    const d = adjoints[i]!;
-    const a = values[a0]!;
-    if (a1 < 0) {
-      adjoints[a0] = adjoints[a0]! + d * opPartial0(k, a, 0, values[i]!);
-      continue;
+  const m = code.length;
+  for (let j = 0; j < m; j++) {
+    const k = code[j]!;
+    const a = values[src0[j]!]!;
+    const b = values[src1[j]!]!;
+    let out: number;
+    let d0: number;
+    let d1 = NaN;
+    switch (k) {
+      case 0:
+        out = a + b;
+        d0 = 1;
+        d1 = 1;
+        break;
+      case 1:
+        out = a - b;
+        d0 = 1;
+        d1 = -1;
+        break;
+      case 2:
+        out = a * b;
+        d0 = b;
+        d1 = a;
+        break;
+      case 3:
+        out = a / b;
+        d0 = 1 / b;
+        d1 = -out / b;
+        break;
+      case 4:
+        out = powValue(a, b);
+        d0 = powSlopeBase(a, b);
+        d1 = powSlopeExponent(a, b, out);
+        break;
+      case 5:
+        out = -a;
+        d0 = -1;
+        break;
+      case 6:
+        out = Math.sin(a);
+        d0 = Math.cos(a);
+        break;
+      case 7:
+        out = Math.cos(a);
+        d0 = -Math.sin(a);
+        break;
+      case 8:
+        out = Math.tan(a);
+        d0 = 1 + out * out;
+        break;
+      case 9:
+        out = Math.asin(a);
+        d0 = 1 / Math.sqrt((1 - a) * (1 + a));
+        break;
+      case 10:
+        out = Math.acos(a);
+        d0 = -1 / Math.sqrt((1 - a) * (1 + a));
+        break;
+      case 11:
+        out = Math.atan(a);
+        d0 = 1 / (1 + a * a);
+        break;
+      case 12: {
+        out = Math.atan2(a, b);
+        // Divide by the hypotenuse twice rather than by a² + b², which overflows first.
+        const r = Math.hypot(a, b);
+        d0 = b / r / r;
+        d1 = -a / r / r;
+        break;
+      }
+      case 13:
+        out = Math.sinh(a);
+        d0 = Math.cosh(a);
+        break;
+      case 14:
+        out = Math.cosh(a);
+        d0 = Math.sinh(a);
+        break;
+      case 15:
+        out = Math.tanh(a);
+        d0 = 1 - out * out;
+        break;
+      case 16:
+        out = Math.exp(a);
+        d0 = out;
+        break;
+      case 17:
+        out = Math.log(a);
+        d0 = logSlope(a);
+        break;
+      case 18:
+        out = Math.log2(a);
+        d0 = logSlope(a) / Math.LN2;
+        break;
+      case 19:
+        out = Math.log10(a);
+        d0 = logSlope(a) / Math.LN10;
+        break;
+      case 20:
+        out = Math.sqrt(a);
+        // +∞ at both zeros: sqrt(−0) is −0 and 0.5/−0 would say −∞.
+        d0 = a === 0 ? Infinity : 0.5 / out;
+        break;
+      case 21:
+        out = Math.abs(a);
+        d0 = a > 0 ? 1 : a < 0 ? -1 : a === 0 ? 0 : NaN;
+        break;
+      case 22:
+        out = a > 0 ? a : a <= 0 ? 0 : NaN;
+        d0 = a > 0 ? 1 : a <= 0 ? 0 : NaN;
+        break;
+      case 23:
+        out = sigmoid(a);
+        d0 = out * (1 - out);
+        break;
+      case 24:
+        out = softplus(a);
+        d0 = sigmoid(a);
+        break;
+      case 25:
+        out = Math.max(a, b);
+        d0 = a > b ? 1 : a < b ? 0 : a === b ? 0.5 : NaN;
+        d1 = 1 - d0;
+        break;
+      case 26:
+        out = Math.min(a, b);
+        d0 = a < b ? 1 : a > b ? 0 : a === b ? 0.5 : NaN;
+        d1 = 1 - d0;
+        break;
+      case 27:
+        out = Math.hypot(a, b);
+        d0 = a / out;
+        d1 = b / out;
+        break;
+      case 28: // POW_CONSTANT_EXPONENT
+        out = powValue(a, b);
+        d0 = powSlopeBase(a, b);
+        break;
+      default:
+        out = NaN;
+        d0 = NaN;
     }
-    const b = values[a1]!;
-    // -2 marks a constant on the tape (graph.ts OP_CONSTANT).
-    if (k === POW && opIndex[a1] === -2) {
-      adjoints[a0] = adjoints[a0]! + d * powSlopeBase(a, b);
-      continue;
-    }
-    const out = values[i]!;
-    adjoints[a0] = adjoints[a0]! + d * opPartial0(k, a, b, out);
-    adjoints[a1] = adjoints[a1]! + d * opPartial1(k, a, b, out);
+    values[dst[j]!] = out;
+    p0[j] = d0;
+    p1[j] = d1;
   }
 }

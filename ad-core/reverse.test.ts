@@ -93,4 +93,22 @@ describe('reverse mode', () => {
     const g = graphOf('x' + '+x'.repeat(99_999));
     expect(gradient(g, { x: 1 })).toEqual({ value: 100_000, gradient: { x: 100_000 } });
   });
+
+  it('reuses its work buffers without carrying anything from one call to the next', () => {
+    const source = 'a = log(x)*y\nb = (x - 3)^2 + a\nb*a + sin(y)^x';
+    const g = graphOf(source);
+    const fresh = (point: Record<string, number>) => gradient(graphOf(source), point);
+    const first = gradient(g, { x: -1, y: 2 });
+    expect(first.value).toBeNaN();
+    const point = { x: 2, y: 0.5 };
+    expect(gradient(g, point)).toEqual(fresh(point));
+    const e = evaluate(g, point);
+    const { adjoints } = reverse(g, e);
+    expect(gradient(g, point).value).toBe(e.values[g.output]);
+    g.variables.forEach((v, k) =>
+      expect(gradient(g, point).gradient[v]).toBe(adjoints[g.inputs[k]!]),
+    );
+    expect(gradient(g, { y: 0.5 }).value).toBeNaN();
+    expect(gradient(g, point)).toEqual(fresh(point));
+  });
 });

@@ -2,7 +2,6 @@ import { lazy, Suspense, useMemo } from 'react';
 import { ExampleLesson, ExamplesMenu } from './editor/ExamplesMenu.tsx';
 import { FormulaEditor } from './editor/FormulaEditor.tsx';
 import { OutputValue } from './editor/OutputValue.tsx';
-import { nodesForSelection } from './editor/selection.ts';
 import { VariableInputs } from './editor/VariableInputs.tsx';
 import { ErrorBoundary } from './panels/ErrorBoundary.tsx';
 import { GradientCheck } from './panels/GradientCheck.tsx';
@@ -11,6 +10,13 @@ import { Notice } from './panels/Notice.tsx';
 import { StepExplanation } from './panels/StepExplanation.tsx';
 import { PlayerBar } from './player/PlayerBar.tsx';
 import { appStore, useApp } from './store/appStore.ts';
+import { formulaFocusNode, highlightedNodes } from './store/highlight.ts';
+import { TeachDrawer } from './drawer/TeachDrawer.tsx';
+import { FormulaTex } from './teach/FormulaTex.tsx';
+import { LessonPanel } from './lessons/LessonPanel.tsx';
+import { LessonsMenu } from './lessons/LessonsMenu.tsx';
+import { QuizPanel } from './quiz/QuizPanel.tsx';
+import { QuizSwitch } from './quiz/QuizSwitch.tsx';
 
 const EMPTY: ReadonlySet<number> = new Set();
 
@@ -27,10 +33,11 @@ function GraphArea() {
   const selected = useApp((s) => s.selected);
   const showEdgePartials = useApp((s) => s.showEdgePartials);
   const mode = useApp((s) => s.derived.trace?.mode);
-  const highlighted = useMemo(
-    () => (graph && selection && !stale ? new Set(nodesForSelection(graph, selection)) : EMPTY),
-    [graph, selection, stale],
-  );
+  const hovered = useApp((s) => s.hovered);
+  const highlighted = useMemo(() => {
+    const ids = highlightedNodes(graph, selection, stale, hovered);
+    return ids.length > 0 ? new Set(ids) : EMPTY;
+  }, [graph, selection, stale, hovered]);
   if (!graph || !evaluation || !frame) {
     return (
       <p className="graph-empty">
@@ -55,6 +62,21 @@ function GraphArea() {
   );
 }
 
+/** The formula typeset from the graph, the part under the pointer or the text cursor boxed. */
+function TypesetFormula() {
+  const graph = useApp((s) => s.derived.graph);
+  const stale = useApp((s) => s.derived.stale);
+  const selection = useApp((s) => s.editorSelection);
+  const hovered = useApp((s) => s.hovered);
+  if (!graph) return null;
+  return (
+    <div className={`typeset-formula${stale ? ' is-stale' : ''}`}>
+      <FormulaTex graph={graph} highlightedNode={formulaFocusNode(graph, selection, stale, hovered)} />
+      {stale && <p className="typeset-stale">Last valid formula, until the text below is fixed.</p>}
+    </div>
+  );
+}
+
 function EdgePartialsToggle() {
   const show = useApp((s) => s.showEdgePartials);
   return (
@@ -73,11 +95,20 @@ export function App() {
       <header className="app-header">
         <h1>Autodiff Playground</h1>
         <ExamplesMenu />
+        <LessonsMenu />
         <EdgePartialsToggle />
+        <QuizSwitch />
         <Notice />
       </header>
       <main className="app-main">
         <section className="editor-col" aria-label="Formula and variables">
+          <ErrorBoundary area="lesson and quiz">
+            <LessonPanel />
+            <QuizPanel />
+          </ErrorBoundary>
+          <ErrorBoundary area="typeset formula">
+            <TypesetFormula />
+          </ErrorBoundary>
           <ErrorBoundary area="editor">
             <FormulaEditor />
             <OutputValue />
@@ -86,16 +117,21 @@ export function App() {
           </ErrorBoundary>
         </section>
         <section className="graph-col" aria-label="Computational graph">
-          <ErrorBoundary area="graph">
-            <Suspense fallback={<p className="graph-empty">Drawing the graph…</p>}>
-              <GraphArea />
-            </Suspense>
-          </ErrorBoundary>
+          <div className="graph-area">
+            <ErrorBoundary area="graph">
+              <Suspense fallback={<p className="graph-empty">Drawing the graph…</p>}>
+                <GraphArea />
+              </Suspense>
+            </ErrorBoundary>
+          </div>
           {internalError && (
             <p className="crash" role="alert">
               The engine could not compute this formula ({internalError}); showing the last result.
             </p>
           )}
+          <ErrorBoundary area="teaching panels">
+            <TeachDrawer />
+          </ErrorBoundary>
         </section>
         <aside className="side-col" aria-label="Explanation and checks">
           <ErrorBoundary area="side panel">

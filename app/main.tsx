@@ -4,11 +4,15 @@ import { App } from './App.tsx';
 import { ErrorBoundary } from './panels/ErrorBoundary.tsx';
 import { appStore } from './store/appStore.ts';
 import { startUrlSync } from './url/urlSync.ts';
+import { isLessonHash } from './lessons/lessonHash.ts';
+import { lessonStore } from './lessons/lessons.ts';
+import { startLessonSync } from './lessons/lessonStore.ts';
 import './styles/theme.css';
 import './styles/app.css';
 
 // Read the link before the first render, so a shared state never flashes the default example.
-startUrlSync(appStore, window);
+startUrlSync(appStore, window, isLessonHash);
+startLessonSync(lessonStore, window);
 
 const root = document.getElementById('root');
 if (root) {

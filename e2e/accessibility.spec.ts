@@ -15,7 +15,10 @@ function describeViolations(results: AxeResults): string {
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 8)
-        .map((node) => `    - ${node.target.join(' ')}\n      ${node.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`)
+        .map(
+          (node) =>
+            `    - ${node.target.join(' ')}\n      ${node.failureSummary?.replace(/\n/g, '\n      ') ?? ''}`,
+        )
         .join('\n');
       const more = v.nodes.length > 8 ? `\n    … and ${v.nodes.length - 8} more` : '';
       return `${v.id} (${v.impact ?? 'n/a'}): ${v.help}\n  ${v.helpUrl}\n${nodes}${more}`;
@@ -26,10 +29,16 @@ function describeViolations(results: AxeResults): string {
 /** Relative luminance (0 black … 1 white) of the page's backdrop: the first opaque background. */
 function backdropLuminance(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const candidates = [document.getElementById('root')?.firstElementChild, document.body, document.documentElement];
+    const candidates = [
+      document.getElementById('root')?.firstElementChild,
+      document.body,
+      document.documentElement,
+    ];
     for (const el of candidates) {
       if (!el) continue;
-      const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(getComputedStyle(el).backgroundColor);
+      const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)/.exec(
+        getComputedStyle(el).backgroundColor,
+      );
       if (!m || m[4] === '0') continue;
       const lin = (c: number) => {
         const v = c / 255;
@@ -56,7 +65,8 @@ async function openBusyScreen(playground: PlaygroundPage): Promise<void> {
   await playground.expectStep(n - 2, n);
   // Let transitions settle so colours are scanned at rest, not mid-fade.
   await playground.page.evaluate(
-    () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(), 600))),
+    () =>
+      new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(), 600))),
   );
 }
 
@@ -68,19 +78,68 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await openBusyScreen(playground);
       // The scheme really applies, so the dark scan checks dark colours.
       const luminance = await backdropLuminance(page);
-      if (colorScheme === 'dark') expect(luminance, 'dark scheme has a dark backdrop').toBeLessThan(0.2);
+      if (colorScheme === 'dark')
+        expect(luminance, 'dark scheme has a dark backdrop').toBeLessThan(0.2);
       else expect(luminance, 'light scheme has a light backdrop').toBeGreaterThan(0.6);
       const results = await scan(page);
-      expect(results.violations.length, `axe violations:\n\n${describeViolations(results)}`).toBe(0);
+      expect(results.violations.length, `axe violations:\n\n${describeViolations(results)}`).toBe(
+        0,
+      );
     });
 
-    test(`a broken formula's diagnostic has no axe violations (${colorScheme})`, async ({ playground, page }) => {
+    test(`a broken formula's diagnostic has no axe violations (${colorScheme})`, async ({
+      playground,
+      page,
+    }) => {
       await openBusyScreen(playground);
       await playground.formula().fill('sine(x1) + x2');
       await expect(playground.diagnostic()).toBeVisible();
       await page.evaluate(() => new Promise<void>((resolve) => setTimeout(resolve, 600)));
       const results = await scan(page);
-      expect(results.violations.length, `axe violations:\n\n${describeViolations(results)}`).toBe(0);
+      expect(results.violations.length, `axe violations:\n\n${describeViolations(results)}`).toBe(
+        0,
+      );
     });
   });
 }
+
+/** Longest transition or animation on the graph's nodes and edges, in ms, and how many move. */
+function graphMotion(page: Page): Promise<{ longest: number; moving: number }> {
+  return page.evaluate(() => {
+    const seconds = (list: string) =>
+      Math.max(
+        ...list
+          .split(',')
+          .map((t) => (t.trim().endsWith('ms') ? parseFloat(t) / 1000 : parseFloat(t)) || 0),
+      );
+    let longest = 0;
+    let moving = 0;
+    const svg = document.querySelector('[data-testid="graph-node"]')?.closest('svg');
+    for (const el of svg ? Array.from(svg.querySelectorAll('*')) : []) {
+      const style = getComputedStyle(el);
+      const animated = style.animationName !== 'none' ? seconds(style.animationDuration) : 0;
+      const t = Math.max(seconds(style.transitionDuration), animated) * 1000;
+      if (t > 0) moving++;
+      longest = Math.max(longest, t);
+    }
+    return { longest, moving };
+  });
+}
+
+test('prefers-reduced-motion turns the graph transitions off', async ({ playground, page }) => {
+  await openBusyScreen(playground);
+  const normal = await graphMotion(page);
+  expect(
+    normal.moving,
+    'with motion allowed, the graph animates (so the check below can fail)',
+  ).toBeGreaterThan(0);
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await playground.stepBack();
+  await expect
+    .poll(() => graphMotion(page), { message: 'no transition or animation left in the graph' })
+    .toEqual({
+      longest: 0,
+      moving: 0,
+    });
+});

@@ -47,7 +47,8 @@ for (const { broken, fixed, covers, suggests } of CASES) {
     const expected = built.diagnostics[0]!;
     expect(expected.span.start).toBeGreaterThanOrEqual(0);
     expect(expected.span.end).toBeLessThanOrEqual(broken.length);
-    if (covers !== undefined) expect(broken.slice(expected.span.start, expected.span.end)).toBe(covers);
+    if (covers !== undefined)
+      expect(broken.slice(expected.span.start, expected.span.end)).toBe(covers);
 
     await playground.goto(LAST_GOOD.formula, LAST_GOOD.at);
     const lastGood = compileOrThrow(LAST_GOOD.formula);
@@ -55,7 +56,9 @@ for (const { broken, fixed, covers, suggests } of CASES) {
     await playground.expectNoDiagnostic();
     const before = await playground.nodes();
     const firstNode = playground.nodeLocator().first();
-    await expect.poll(() => effectiveOpacity(firstNode), { message: 'a valid graph is not dimmed' }).toBe(1);
+    await expect
+      .poll(() => effectiveOpacity(firstNode), { message: 'a valid graph is not dimmed' })
+      .toBe(1);
 
     await playground.formula().fill(broken);
 
@@ -67,11 +70,15 @@ for (const { broken, fixed, covers, suggests } of CASES) {
     await expect(diagnostic).toContainText(expected.message);
     if (expected.hint) await expect(diagnostic).toContainText(expected.hint);
     if (suggests) await expect(diagnostic).toContainText(suggests);
-    await expect(playground.page.getByRole('alert').filter({ hasText: expected.message })).toHaveCount(1);
+    await expect(
+      playground.page.getByRole('alert').filter({ hasText: expected.message }),
+    ).toHaveCount(1);
 
     // Never a blank screen: the last valid graph stays, with its numbers, but dimmed.
     expect(await playground.nodes(), 'the last valid graph is still drawn').toEqual(before);
-    await expect.poll(() => effectiveOpacity(firstNode), { message: 'the stale graph is dimmed' }).toBeLessThan(1);
+    await expect
+      .poll(() => effectiveOpacity(firstNode), { message: 'the stale graph is dimmed' })
+      .toBeLessThan(1);
     await expect(playground.formula()).toHaveValue(broken);
 
     await playground.formula().fill(fixed);
@@ -80,7 +87,9 @@ for (const { broken, fixed, covers, suggests } of CASES) {
     await playground.waitForNodeCount(recovered.nodes.length);
     expect((await playground.nodes()).map((n) => n.op)).toEqual(recovered.nodes.map((n) => n.op));
     await expect
-      .poll(() => effectiveOpacity(playground.nodeLocator().first()), { message: 'the fixed graph is not dimmed' })
+      .poll(() => effectiveOpacity(playground.nodeLocator().first()), {
+        message: 'the fixed graph is not dimmed',
+      })
       .toBe(1);
   });
 }
@@ -94,7 +103,10 @@ test('typing a formula key by key never blanks the graph', async ({ playground }
     await playground.formula().pressSequentially(text[i - 1]!);
     await expect(playground.formula()).toHaveValue(text.slice(0, i));
     // Some prefixes parse, some do not; either way a graph is on screen.
-    expect(await playground.nodeLocator().count(), `graph drawn after typing ${JSON.stringify(text.slice(0, i))}`).toBeGreaterThan(0);
+    expect(
+      await playground.nodeLocator().count(),
+      `graph drawn after typing ${JSON.stringify(text.slice(0, i))}`,
+    ).toBeGreaterThan(0);
     const prefixOk = compile(text.slice(0, i)).ok;
     if (prefixOk) await playground.expectNoDiagnostic();
     else await expect(playground.diagnostic()).toBeVisible();

@@ -52,21 +52,34 @@ test('every example in the menu loads and checks out', async ({ playground, page
       expect(output, `${name}: output is shown`).not.toBe('');
       const shown = displayedNumber(output);
       if (Number.isNaN(oracle.value)) expect(output, `${name}: NaN is written out`).toMatch(/NaN/);
-      else if (!Number.isFinite(oracle.value)) expect(output, `${name}: ∞ is written out`).toMatch(/∞/);
-      else expect(numbersAgree(shown, oracle.value, 1e-3), `${name}: output ${output} vs ${oracle.value}`).toBe(true);
+      else if (!Number.isFinite(oracle.value))
+        expect(output, `${name}: ∞ is written out`).toMatch(/∞/);
+      else
+        expect(
+          numbersAgree(shown, oracle.value, 1e-3),
+          `${name}: output ${output} vs ${oracle.value}`,
+        ).toBe(true);
 
       // The gradient check: one row per variable, AD column equal to the engine, the status the
       // engine gives — and that status is pass unless this example is about a kink or a domain error.
       const rows = await playground.checkRows();
-      expect(rows.map((r) => r.variable).sort(), `${name}: one row per variable`).toEqual(graph.variables.slice().sort());
+      expect(rows.map((r) => r.variable).sort(), `${name}: one row per variable`).toEqual(
+        graph.variables.slice().sort(),
+      );
       const expected = new Map(checksOf(graph, point).map((c) => [c.variable, c]));
       for (const row of rows) {
         const want = expected.get(row.variable)!;
         expect(row.status, `${name}: status of ${row.variable}`).toBe(want.status);
-        expect(numbersAgree(parseAttr(row.ad), oracle.gradient[row.variable]!), `${name}: data-ad of ${row.variable}`).toBe(true);
+        expect(
+          numbersAgree(parseAttr(row.ad), oracle.gradient[row.variable]!),
+          `${name}: data-ad of ${row.variable}`,
+        ).toBe(true);
         statusesSeen.add(row.status);
         if (row.status === 'kink') {
-          expect(graph.nodes.some((n) => ['abs', 'relu', 'max', 'min'].includes(n.op)), `${name}: kink needs a kinked op`).toBe(true);
+          expect(
+            graph.nodes.some((n) => ['abs', 'relu', 'max', 'min'].includes(n.op)),
+            `${name}: kink needs a kinked op`,
+          ).toBe(true);
         } else if (row.status === 'nonfinite') {
           expect(
             !Number.isFinite(oracle.value) || !Number.isFinite(oracle.gradient[row.variable]!),

@@ -62,7 +62,12 @@ async function focusShows(page: Page, f: FocusInfo): Promise<boolean> {
 }
 
 /** Presses Tab until `predicate` holds for the focused element, checking each stop shows focus. */
-async function tabUntil(page: Page, what: string, predicate: (f: FocusInfo) => boolean, maxTabs = 60): Promise<FocusInfo> {
+async function tabUntil(
+  page: Page,
+  what: string,
+  predicate: (f: FocusInfo) => boolean,
+  maxTabs = 60,
+): Promise<FocusInfo> {
   const visited: string[] = [];
   for (let i = 0; i < maxTabs; i++) {
     await page.keyboard.press('Tab');
@@ -76,7 +81,10 @@ async function tabUntil(page: Page, what: string, predicate: (f: FocusInfo) => b
   throw new Error(`Tab never reached ${what}; visited: ${visited.join(', ')}`);
 }
 
-test('keyboard only: Tab to the formula, type, Tab to the player, Space/←/→/Home/End', async ({ playground, page }) => {
+test('keyboard only: Tab to the formula, type, Tab to the player, Space/←/→/Home/End', async ({
+  playground,
+  page,
+}) => {
   await playground.gotoHash('');
   await page.locator('body').focus();
 
@@ -112,7 +120,9 @@ test('keyboard only: Tab to the formula, type, Tab to the player, Space/←/→/
   // Space plays; the button becomes Pause and the counter moves on its own; Space again pauses.
   await page.keyboard.press('Space');
   await expect(playground.button('Pause')).toBeVisible();
-  await expect.poll(async () => (await playground.stepCounter()).k, { timeout: 15_000 }).toBeGreaterThan(0);
+  await expect
+    .poll(async () => (await playground.stepCounter()).k, { timeout: 15_000 })
+    .toBeGreaterThan(0);
   await page.keyboard.press('Space');
   await expect(playground.button('Play')).toBeVisible();
   const paused = await playground.stepCounter();
@@ -138,5 +148,8 @@ test('arrow keys and Space inside the formula move the caret and type, they do n
   await playground.expectStep(2);
   await page.keyboard.press('Space');
   await expect(playground.formula()).toHaveValue('x* y');
-  await expect(playground.button('Play'), 'Space in the textbox does not start playing').toBeVisible();
+  await expect(
+    playground.button('Play'),
+    'Space in the textbox does not start playing',
+  ).toBeVisible();
 });

@@ -6,6 +6,7 @@ import {
   buildTrace,
   checkGradient,
   compile,
+  explainStep,
   formatNumber,
   frameAt,
   gradient,
@@ -41,7 +42,10 @@ export function referenceCase(name: string): ReferenceCase {
 
 export function compileOrThrow(source: string): Graph {
   const built = compile(source);
-  if (!built.ok) throw new Error(`oracle: ${JSON.stringify(source)} does not compile: ${built.diagnostics[0]?.message}`);
+  if (!built.ok)
+    throw new Error(
+      `oracle: ${JSON.stringify(source)} does not compile: ${built.diagnostics[0]?.message}`,
+    );
   return built.graph;
 }
 
@@ -55,6 +59,11 @@ export function framesOf(trace: Trace): Frame[] {
 
 export function gradientOf(graph: Graph, point: Point): { value: number; gradient: Point } {
   return gradient(graph, point);
+}
+
+/** The engine's words for step k (`v₂ = v₋₁ · v₀ = 2 · 5 = 10`), one statement per line. */
+export function explanationLines(trace: Trace, k: number): string[] {
+  return explainStep(trace, k).lines;
 }
 
 /** How the app writes a number for people (4 significant digits, Unicode minus, ∞). */
@@ -77,7 +86,11 @@ export function numbersAgree(actual: number, expected: number, rel = 1e-12): boo
  * A `data-*` number attribute against the expected value: empty exactly when nothing is known
  * yet, otherwise a number `String(number)` could have written, within `rel`.
  */
-export function attributeMatches(attr: string | null, expected: number | null, rel = 1e-12): boolean {
+export function attributeMatches(
+  attr: string | null,
+  expected: number | null,
+  rel = 1e-12,
+): boolean {
   if (expected === null) return attr === '';
   if (attr === null || attr === '') return false;
   const parsed = Number(attr);
@@ -87,7 +100,8 @@ export function attributeMatches(attr: string | null, expected: number | null, r
 
 export function parseAttr(attr: string): number {
   const parsed = Number(attr);
-  if (attr === '' || attr !== String(parsed)) throw new Error(`not a String(number) value: ${JSON.stringify(attr)}`);
+  if (attr === '' || attr !== String(parsed))
+    throw new Error(`not a String(number) value: ${JSON.stringify(attr)}`);
   return parsed;
 }
 
@@ -117,7 +131,8 @@ export function expectNodesMatchFrame(
   for (const node of nodes) {
     const tapeNode = graph.nodes[node.id];
     if (!tapeNode) continue;
-    if (node.op !== tapeNode.op) mismatches.push(`node ${node.id}: data-op ${node.op}, expected ${tapeNode.op}`);
+    if (node.op !== tapeNode.op)
+      mismatches.push(`node ${node.id}: data-op ${node.op}, expected ${tapeNode.op}`);
     for (const field of fields) {
       const expected = frame[FRAME_FIELD[field]][node.id] ?? null;
       const attr = node[field];

@@ -1,10 +1,19 @@
 // (c) A link opens exactly the state it encodes; the URL follows the learner; hostile hashes are
 // harmless (default example, a notice, nothing executed, no console error — the guard checks that).
 import { test, expect } from './fixtures.ts';
-import { compileOrThrow, expectNodesMatchFrame, framesOf, referenceCase, traceOf } from './oracle.ts';
+import {
+  compileOrThrow,
+  expectNodesMatchFrame,
+  framesOf,
+  referenceCase,
+  traceOf,
+} from './oracle.ts';
 import { playgroundHash, type PlaygroundPage } from './pages/playground-page.ts';
 
-async function expectVariables(playground: PlaygroundPage, point: Record<string, number>): Promise<void> {
+async function expectVariables(
+  playground: PlaygroundPage,
+  point: Record<string, number>,
+): Promise<void> {
   for (const [name, value] of Object.entries(point)) {
     await expect(playground.variable(name), `variable ${name}`).toHaveValue(String(value));
   }
@@ -16,7 +25,12 @@ for (const mode of ['reverse', 'forward'] as const) {
     const graph = compileOrThrow(ref.formula);
     // Forward mode's default seed is not part of the link; the app must agree with itself on
     // reload, and its tangents are checked against the engine in forward-mode.spec.ts.
-    const trace = traceOf(graph, ref.at, mode, mode === 'forward' ? seedAlongFirst(graph.variables) : undefined);
+    const trace = traceOf(
+      graph,
+      ref.at,
+      mode,
+      mode === 'forward' ? seedAlongFirst(graph.variables) : undefined,
+    );
     const n = trace.steps.length;
     const step = mode === 'reverse' ? n - 2 : Math.floor(n / 2);
     const frame = framesOf(trace)[step]!;
@@ -26,12 +40,16 @@ for (const mode of ['reverse', 'forward'] as const) {
     await expectVariables(playground, ref.at);
     await playground.expectStep(step, n);
     await playground.waitForNodeCount(graph.nodes.length);
-    const fields = mode === 'reverse' ? (['value', 'adjoint'] as const) : (['value', 'tangent'] as const);
+    const fields =
+      mode === 'reverse' ? (['value', 'adjoint'] as const) : (['value', 'tangent'] as const);
     await expect(async () => {
       expectNodesMatchFrame(await playground.nodes(), graph, frame, fields, `link at step ${step}`);
     }).toPass({ timeout: 5_000 });
     if (mode === 'reverse') {
-      expect((await playground.nodes()).every((node) => node.tangent === null), 'no data-tangent in reverse mode').toBe(true);
+      expect(
+        (await playground.nodes()).every((node) => node.tangent === null),
+        'no data-tangent in reverse mode',
+      ).toBe(true);
     }
   });
 }
@@ -40,7 +58,10 @@ function seedAlongFirst(variables: readonly string[]): Record<string, number> {
   return Object.fromEntries(variables.map((name, i) => [name, i === 0 ? 1 : 0]));
 }
 
-test('the URL follows the learner, replacing history rather than adding to it', async ({ playground, page }) => {
+test('the URL follows the learner, replacing history rather than adding to it', async ({
+  playground,
+  page,
+}) => {
   const ref = referenceCase('colah-sum-over-paths');
   await playground.goto(ref.formula, ref.at, 'reverse', 0);
   const historyBefore = await page.evaluate(() => window.history.length);
@@ -51,7 +72,10 @@ test('the URL follows the learner, replacing history rather than adding to it', 
   await playground.stepForward();
   await playground.stepForward();
   await expect.poll(() => playground.hash()).toMatch(/(^|&)step=2(&|$)/);
-  expect(await page.evaluate(() => window.history.length), 'typing and stepping add no history entries').toBe(historyBefore);
+  expect(
+    await page.evaluate(() => window.history.length),
+    'typing and stepping add no history entries',
+  ).toBe(historyBefore);
 
   // The link as it now stands reproduces the same screen in a fresh page.
   const link = await playground.hash();
@@ -69,7 +93,10 @@ test('the URL follows the learner, replacing history rather than adding to it', 
 const HOSTILE: { name: string; hash: () => string }[] = [
   { name: 'bad percent-encoding', hash: () => 'f=%E0%A4%A&at=x%3D1' },
   { name: 'an unknown key', hash: () => `${playgroundHash('x*y', { x: 1, y: 2 })}&evil=1` },
-  { name: '1 MB of formula text', hash: () => playgroundHash(`${'x*'.repeat(500_000)}x`, { x: 1 }) },
+  {
+    name: '1 MB of formula text',
+    hash: () => playgroundHash(`${'x*'.repeat(500_000)}x`, { x: 1 }),
+  },
   {
     name: 'a script tag in the formula',
     hash: () => playgroundHash('<script>window.__pwned=1;alert(1)</script>', { x: 1 }),
@@ -82,7 +109,10 @@ const HOSTILE: { name: string; hash: () => string }[] = [
 ];
 
 for (const { name, hash } of HOSTILE) {
-  test(`a link with ${name} is harmless: default example and a notice`, async ({ playground, page }) => {
+  test(`a link with ${name} is harmless: default example and a notice`, async ({
+    playground,
+    page,
+  }) => {
     await playground.gotoHash('');
     const defaultFormula = await playground.formula().inputValue();
     expect(defaultFormula.trim(), 'the app opens with a default example').not.toBe('');
@@ -97,8 +127,14 @@ for (const { name, hash } of HOSTILE) {
     await expect(playground.linkNotice()).toHaveText(/\S/);
 
     // Nothing from the hash became markup or ran.
-    expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
+    expect(
+      await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned),
+    ).toBeUndefined();
     await expect(page.locator('img[src="x"], img[onerror]')).toHaveCount(0);
-    expect(await page.locator('script').evaluateAll((els) => els.filter((e) => e.textContent?.includes('__pwned')).length)).toBe(0);
+    expect(
+      await page
+        .locator('script')
+        .evaluateAll((els) => els.filter((e) => e.textContent?.includes('__pwned')).length),
+    ).toBe(0);
   });
 }

@@ -117,10 +117,14 @@ async function waitForHttp(url, timeoutMs) {
 }
 
 function startPreview(port) {
-  const child = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-    detached: true,
-  });
+  const child = spawn(
+    'npx',
+    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      detached: true,
+    },
+  );
   return {
     child,
     stop() {
@@ -159,7 +163,11 @@ function armPaintMeasurement(page, expected, timeoutMs) {
               const channel = new MessageChannel();
               channel.port1.onmessage = () => {
                 performance.mark('bench:graph-painted');
-                const m = performance.measure('bench:formula-to-paint', 'bench:formula-change', 'bench:graph-painted');
+                const m = performance.measure(
+                  'bench:formula-to-paint',
+                  'bench:formula-change',
+                  'bench:graph-painted',
+                );
                 channel.port1.close();
                 resolve(m.duration);
               };
@@ -219,7 +227,13 @@ async function measureKeystroke(page, size) {
     await box.fill(to);
     samples.push(await measured);
   }
-  return { targetNodes: size, nodes: baseNodes, chars: base.length, runs: samples.length, ...stats(samples) };
+  return {
+    targetNodes: size,
+    nodes: baseNodes,
+    chars: base.length,
+    runs: samples.length,
+    ...stats(samples),
+  };
 }
 
 async function measurePlaying(page, size) {
@@ -228,7 +242,10 @@ async function measurePlaying(page, size) {
   const speed = page.getByRole('combobox', { name: 'Speed', exact: true });
   if ((await speed.count()) > 0) {
     const values = await speed.locator('option').evaluateAll((els) => els.map((e) => e.value));
-    const fastest = values.map(Number).filter(Number.isFinite).sort((a, b) => b - a)[0];
+    const fastest = values
+      .map(Number)
+      .filter(Number.isFinite)
+      .sort((a, b) => b - a)[0];
     if (fastest !== undefined) await speed.selectOption(String(fastest));
   }
   await page.getByRole('button', { name: 'Reset', exact: true }).click();
@@ -321,8 +338,16 @@ async function main() {
       keystroke,
       playing,
       targets: {
-        keystrokeToPaintMsAt100: { target: TARGETS.keystrokeToPaintMsAt100, measured: at100?.medianMs, met: (at100?.medianMs ?? Infinity) <= TARGETS.keystrokeToPaintMsAt100 },
-        maxFrameMsPlayingAt500: { target: TARGETS.maxFrameMsPlayingAt500, measured: at500?.maxFrameMs, met: (at500?.maxFrameMs ?? Infinity) <= TARGETS.maxFrameMsPlayingAt500 },
+        keystrokeToPaintMsAt100: {
+          target: TARGETS.keystrokeToPaintMsAt100,
+          measured: at100?.medianMs,
+          met: (at100?.medianMs ?? Infinity) <= TARGETS.keystrokeToPaintMsAt100,
+        },
+        maxFrameMsPlayingAt500: {
+          target: TARGETS.maxFrameMsPlayingAt500,
+          measured: at500?.maxFrameMs,
+          met: (at500?.maxFrameMs ?? Infinity) <= TARGETS.maxFrameMsPlayingAt500,
+        },
       },
       pageErrors: errors,
     };
@@ -330,23 +355,30 @@ async function main() {
     if (JSON_OUT) {
       console.log(JSON.stringify(result, null, 2));
     } else {
-      console.log(`\nUI benchmark (Chromium ${result.chromium}, ${RUNS} edits per size, ${PLAY_MS} ms of play)\n`);
+      console.log(
+        `\nUI benchmark (Chromium ${result.chromium}, ${RUNS} edits per size, ${PLAY_MS} ms of play)\n`,
+      );
       console.log('keystroke → painted graph');
       console.log('  nodes   chars   median ms   min ms   max ms');
       for (const k of keystroke) {
-        console.log(`  ${pad(k.nodes, 5)}   ${pad(k.chars, 5)}   ${pad(k.medianMs, 9)}   ${pad(k.minMs, 6)}   ${pad(k.maxMs, 6)}`);
+        console.log(
+          `  ${pad(k.nodes, 5)}   ${pad(k.chars, 5)}   ${pad(k.medianMs, 9)}   ${pad(k.minMs, 6)}   ${pad(k.maxMs, 6)}`,
+        );
       }
       console.log('\nframe time while playing');
       console.log('  nodes   frames   median ms   max ms   steps');
       for (const p of playing) {
-        console.log(`  ${pad(p.nodes, 5)}   ${pad(p.frames, 6)}   ${pad(p.medianFrameMs, 9)}   ${pad(p.maxFrameMs, 6)}   ${p.stepsPlayed}`);
+        console.log(
+          `  ${pad(p.nodes, 5)}   ${pad(p.frames, 6)}   ${pad(p.medianFrameMs, 9)}   ${pad(p.maxFrameMs, 6)}   ${p.stepsPlayed}`,
+        );
       }
       const t = result.targets;
       console.log(
         `\ntargets: keystroke → paint at 100 nodes ≤ ${t.keystrokeToPaintMsAt100.target} ms: ${t.keystrokeToPaintMsAt100.measured} ms (${t.keystrokeToPaintMsAt100.met ? 'met' : 'NOT met'}); ` +
           `max frame playing at 500 nodes ≤ ${t.maxFrameMsPlayingAt500.target} ms: ${t.maxFrameMsPlayingAt500.measured} ms (${t.maxFrameMsPlayingAt500.met ? 'met' : 'NOT met'})`,
       );
-      if (errors.length > 0) console.log(`\npage errors during the benchmark:\n  ${errors.join('\n  ')}`);
+      if (errors.length > 0)
+        console.log(`\npage errors during the benchmark:\n  ${errors.join('\n  ')}`);
     }
   } finally {
     await browser?.close();

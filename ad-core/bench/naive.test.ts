@@ -3,7 +3,7 @@ import { compile } from '../graph.ts';
 import { gradient } from '../reverse.ts';
 import type { Graph, Point } from '../types.ts';
 import referenceFixture from '../fixtures/reference-cases.json' with { type: 'json' };
-import { naiveGradient } from './naive.ts';
+import { Value, forwardValues, naiveGradient } from './naive.ts';
 import { BENCH_POINT, benchGraph } from './run-bench.ts';
 
 interface ReferenceCase {
@@ -61,5 +61,24 @@ describe('naiveGradient (the micrograd-style baseline)', () => {
     const deep = graphOf([...lines, 'a9999'].join('\n'));
     expectSameGradient(deep, { x: 0.5 });
     expect(naiveGradient(deep, { x: 0.5 }).gradient.x).not.toBe(0);
+  });
+
+  it('has micrograd’s structure: a Value per op, its children as a Set, its own closure', () => {
+    const { output, inputs } = forwardValues(graphOf('x*x + 2*x + (x - 1)^2'), { x: 3 });
+    const [x] = inputs as [Value];
+    expect(output).toBeInstanceOf(Value);
+    expect(output._prev).toBeInstanceOf(Set);
+    const [left, square] = [...output._prev] as [Value, Value];
+    const [xx, twoX] = [...left._prev] as [Value, Value];
+    // x*x: the Set holds x once; the closure still adds both shares.
+    expect([...xx._prev]).toEqual([x]);
+    // A number operand is wrapped where it is used; a constant exponent stays a number.
+    expect([...twoX._prev].map((v) => v.data)).toEqual([2, 3]);
+    expect(square._op).toBe('**2');
+    expect(square._prev.size).toBe(1);
+    expect(new Set([output, left, square, xx, twoX].map((v) => v._backward)).size).toBe(5);
+    output.backward();
+    expect(output.data).toBe(9 + 6 + 4);
+    expect(x.grad).toBe(6 + 2 + 4);
   });
 });

@@ -28,6 +28,8 @@ export interface GraphEdgeViewProps {
   markers: { arrow: string; arrowActive: string; flowBack: string };
   /** Lines go under the nodes, labels over them. */
   layer: 'line' | 'label';
+  /** Whether the flow may move (false under prefers-reduced-motion). */
+  animate: boolean;
 }
 
 const curve = line().curve(curveBasis);
@@ -80,9 +82,23 @@ export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewPro
         <path
           className={`gv-flow gv-flow--${flow.kind}${backwards ? ' gv-flow--back' : ''}`}
           d={d}
-          pathLength={100}
           markerStart={backwards ? `url(#${markers.flowBack})` : undefined}
         />
+      )}
+      {flow && props.animate && (
+        // A dot travelling the edge, the way the quantity goes. SMIL moves it along the curve and
+        // repaints only the dot (a CSS dash animation repaints the whole edge's box each frame,
+        // which on a large graph is most of the screen). Not rendered under reduced motion.
+        <circle className={`gv-flow-dot gv-flow-dot--${flow.kind}`} r={6}>
+          <animateMotion
+            dur="1.1s"
+            repeatCount="indefinite"
+            path={d}
+            keyPoints={backwards ? '1;0' : '0;1'}
+            keyTimes="0;1"
+            calcMode="linear"
+          />
+        </circle>
       )}
     </g>
   );

@@ -36,7 +36,7 @@ export function labelBaseline(g: NodeGeometry, k: number): number {
   return g.h / 2 + LABEL_GAP + (k + 1) * LINE_HEIGHT - 5;
 }
 
-const RULE_CHARS = 17;
+const RULE_CHARS = 20;
 
 export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewProps) {
   const { graph, node, value, adjoint, tangent, forwardMode, rule } = props;

@@ -1,6 +1,6 @@
 // The computational graph: React draws every node and edge from the Layout and the Frame; d3 only
 // lays out (d3-dag), shapes paths (d3-shape) and pans/zooms (d3-zoom, bound to the <svg>).
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type JSX } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type JSX } from 'react';
 import type { Evaluation, Frame, Graph, Mode } from '../../ad-core/index.ts';
 import { GraphEdgeView } from './GraphEdge.tsx';
 import { GraphNodeView } from './GraphNode.tsx';
@@ -9,6 +9,7 @@ import { isForwardMode, stepView } from './frameView.ts';
 import { adjointName, tangentName } from './labels.ts';
 import type { Layout } from './layout.ts';
 import { useLayout } from './useLayout.ts';
+import { useReducedMotion } from './useReducedMotion.ts';
 import { useZoom, type Size } from './useZoom.ts';
 import './graph.css';
 
@@ -28,6 +29,9 @@ export interface GraphViewProps {
   mode?: Mode;
 }
 
+/** Above this many nodes, repainting every frame of an animated pan costs more than it shows. */
+const SMOOTH_PAN_LIMIT = 150;
+
 interface Scene {
   graph: Graph;
   evaluation: Evaluation;
@@ -45,17 +49,10 @@ export function GraphView(props: GraphViewProps): JSX.Element {
   const live: Scene | null =
     laid && laid.graph === graph ? { graph, evaluation, frame, layout: laid.layout, key: laid.key } : null;
   const [held, setHeld] = useState<Scene | null>(live);
-  if (
-    live &&
-    (held === null ||
-      held.graph !== live.graph ||
-      held.evaluation !== live.evaluation ||
-      held.frame !== live.frame ||
-      held.layout !== live.layout)
-  ) {
-    setHeld(live);
-  }
-  const scene = live ?? held;
+  const same = live !== null && held !== null && sameScene(live, held);
+  if (live && !same) setHeld(live);
+  // The held object when nothing changed, so that memoised content survives pan and zoom renders.
+  const scene = same ? held : (live ?? held);
 
   const containerRef = useRef<HTMLDivElement>(null);
   const svgRef = useRef<SVGSVGElement>(null);
@@ -74,24 +71,23 @@ export function GraphView(props: GraphViewProps): JSX.Element {
   const currentPoint = useMemo(() => {
     if (!layout || !currentFrame) return undefined;
     const ids = stepView(currentFrame).currentNodes;
-    const p = layout.nodes.find((n) => ids.has(n.id));
+    // Before the first step, the inputs are where the story starts.
+    const first = scene?.graph.inputs[0];
+    const p = layout.nodes.find((n) => (ids.size > 0 ? ids.has(n.id) : n.id === first));
     return p ? ([p.x, p.y] as const) : undefined;
-  }, [layout, currentFrame]);
-  const pointRef = useRef(currentPoint);
-  useEffect(() => {
-    pointRef.current = currentPoint;
-  });
-  useEffect(() => {
+  }, [layout, currentFrame, scene?.graph]);
+  useLayoutEffect(() => {
     if (!layout || sceneKey === undefined || size.width === 0 || size.height === 0) return;
     const animate = fitted.current !== null && fitted.current !== sceneKey;
     fitted.current = sceneKey;
-    fit(layout, size, animate, true);
-    reveal(pointRef.current, layout, size);
-  }, [layout, sceneKey, size, fit, reveal]);
+    const smooth = layout.nodes.length <= SMOOTH_PAN_LIMIT;
+    fit(layout, size, animate && smooth, true);
+  }, [layout, sceneKey, size, fit]);
 
-  // Keep the current step on screen when the graph is bigger than the view.
+  // Keep the current step on screen when the graph is bigger than the view (this runs after the
+  // fit above, which is a layout effect, so a new formula is fitted first and then followed).
   useEffect(() => {
-    if (layout) reveal(currentPoint, layout, size);
+    if (layout) reveal(currentPoint, layout, size, layout.nodes.length <= SMOOTH_PAN_LIMIT);
   }, [currentPoint, layout, size, reveal]);
 
   // Callbacks from the parent may change identity every render; nodes are memoised, so route
@@ -123,12 +119,13 @@ export function GraphView(props: GraphViewProps): JSX.Element {
     [],
   );
 
-  const uid = useId().replace(/:/g, '');
+  const uid = `gv${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const markers = useMemo(
     () => ({ arrow: `${uid}-arrow`, arrowActive: `${uid}-arrow-active`, flowBack: `${uid}-flow-back` }),
     [uid],
   );
 
+  const reducedMotion = useReducedMotion();
   const content = useMemo(() => {
     if (!scene) return null;
     return (
@@ -139,6 +136,7 @@ export function GraphView(props: GraphViewProps): JSX.Element {
         showEdgePartials={props.showEdgePartials}
         forwardMode={props.mode ? props.mode === 'forward' : isForwardMode(scene.frame)}
         markers={markers}
+        animate={!reducedMotion}
         onHover={onHover}
         onFocusNode={onFocusNode}
         onSelect={onSelect}
@@ -151,14 +149,23 @@ export function GraphView(props: GraphViewProps): JSX.Element {
     props.showEdgePartials,
     props.mode,
     markers,
+    reducedMotion,
     onHover,
     onFocusNode,
     onSelect,
   ]);
 
-  const dimmed = props.stale || (pending && scene?.graph !== graph);
+  const waiting = !props.stale && pending && scene?.graph !== graph;
+  // Say so when part of the graph is off screen, so nobody takes the visible part for all of it.
+  const clipped =
+    layout !== undefined &&
+    size.width > 0 &&
+    (transform.x < -1 ||
+      transform.y < -1 ||
+      transform.x + transform.k * layout.width > size.width + 1 ||
+      transform.y + transform.k * layout.height > size.height + 1);
   return (
-    <div className={`gv${dimmed ? ' gv--stale' : ''}`} ref={containerRef}>
+    <div className={`gv${props.stale ? ' gv--stale' : ''}${waiting ? ' gv--pending' : ''}`} ref={containerRef}>
       <svg
         ref={svgRef}
         className="gv-svg"
@@ -192,13 +199,16 @@ export function GraphView(props: GraphViewProps): JSX.Element {
           −
         </button>
       </div>
+      {clipped && !props.stale && !pending && (
+        <p className="gv-hint">Part of the graph · drag to pan, or Fit to view</p>
+      )}
       {props.stale && (
         <p className="gv-note" role="status">
           Showing the last valid formula
         </p>
       )}
-      {!props.stale && pending && (
-        <p className="gv-note" role="status">
+      {waiting && (
+        <p className="gv-note gv-note--pending" role="status">
           Laying out {graph.nodes.length} nodes…
         </p>
       )}
@@ -213,6 +223,7 @@ interface SceneContentProps {
   showEdgePartials: boolean;
   forwardMode: boolean;
   markers: { arrow: string; arrowActive: string; flowBack: string };
+  animate: boolean;
   onHover(id: number | null): void;
   onFocusNode(id: number): void;
   onSelect(id: number): void;
@@ -250,6 +261,7 @@ function SceneContent(props: SceneContentProps) {
           receiver={receiver}
           markers={props.markers}
           layer={layer}
+          animate={props.animate}
         />
       );
     });
@@ -301,9 +313,19 @@ function SceneContent(props: SceneContentProps) {
   );
 }
 
+function sameScene(a: Scene, b: Scene): boolean {
+  return (
+    a.graph === b.graph &&
+    a.evaluation === b.evaluation &&
+    a.frame === b.frame &&
+    a.layout === b.layout &&
+    a.key === b.key
+  );
+}
+
 function useSize(ref: React.RefObject<HTMLElement | null>): Size {
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
-  useEffect(() => {
+  useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
     const measure = (width: number, height: number) =>

@@ -53,11 +53,12 @@ describe('definition and ariaLabel', () => {
   const sin = g.nodes.find((n) => n.op === 'sin')!;
   const x = g.nodes[g.inputs[0]!]!;
 
-  it('writes what a node computes in Wengert names', () => {
-    const [a, b] = mul.args.map((id) => g.nodes[id]!.name);
-    expect(definition(g, mul)).toBe(`${a} ${mul.label} ${b}`);
+  it('writes what a node computes: inputs by variable, other ops by Wengert name', () => {
+    expect(definition(g, mul)).toBe(`x ${mul.label} y`);
     expect(definition(g, sin)).toBe(`${sin.label}(${mul.name})`);
     expect(definition(g, x)).toBe('x');
+    const h = graphOf('2*x');
+    expect(definition(h, h.nodes[h.output]!)).toBe(`2 ${h.nodes[h.output]!.label} x`);
   });
 
   it('names the node, its definition and the numbers known so far', () => {

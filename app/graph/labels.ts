@@ -28,11 +28,19 @@ export function isNonFinite(x: number | null | undefined): boolean {
   return x !== null && x !== undefined && !Number.isFinite(x);
 }
 
-/** What the node computes, in Wengert names: `v₁ × v₂`, `sin(v₁)`, `x`, `2`. */
+/** How an argument is called in a definition: inputs by their variable, constants by value. */
+function argumentName(node: GraphNode | undefined): string {
+  if (!node) return '?';
+  if (node.kind === 'input') return node.variable ?? node.label;
+  if (node.kind === 'constant') return node.label;
+  return node.name;
+}
+
+/** What the node computes: `x × y`, `sin(v₁)`, `v₂ + 1`; an input is its variable. */
 export function definition(graph: Graph, node: GraphNode): string {
   if (node.kind === 'input') return node.variable ?? node.label;
   if (node.kind === 'constant') return node.label;
-  const args = node.args.map((a) => graph.nodes[a]?.name ?? '?');
+  const args = node.args.map((a) => argumentName(graph.nodes[a]));
   if (args.length === 2 && Array.from(node.label).length === 1) {
     return `${args[0]} ${node.label} ${args[1]}`;
   }

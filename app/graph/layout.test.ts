@@ -111,6 +111,19 @@ describe('computeLayout', () => {
     }
   });
 
+  it('lays out degenerate formulas: one node, an input as the output, unused bindings', () => {
+    for (const formula of ['x', '3', 'a = y*2; x', 'a = x*y; sin(x)', 'x*x*x*x']) {
+      const input = compiled(formula);
+      const layout = computeLayout(input);
+      if (input.nodes.length === 1) {
+        expect(layout.nodes).toHaveLength(1);
+        expect(Number.isFinite(layout.nodes[0]!.x)).toBe(true);
+      } else {
+        expectWellFormed(input, layout);
+      }
+    }
+  });
+
   it('is deterministic', () => {
     const input = randomSum(20, 4, 7);
     expect(computeLayout(input)).toEqual(computeLayout(input));

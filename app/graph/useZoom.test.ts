@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LEGIBLE_SCALE, fitTransform, panToShow } from './useZoom.ts';
+import { LEGIBLE_SCALE, WHOLE_MIN_SCALE, fitTransform, panToShow } from './useZoom.ts';
 
 describe('fitTransform', () => {
   it('shows all of a large drawing, centred', () => {
@@ -25,28 +25,30 @@ describe('fitTransform', () => {
 });
 
 describe('fitTransform at a legible scale', () => {
-  it('does not shrink below the minimum and shows the start of a long graph', () => {
+  it('shows a graph whole if its labels stay readable', () => {
+    const content = { width: 640, height: 300 };
+    const view = { width: 600, height: 500 };
+    const t = fitTransform(content, view, true);
+    expect(t).toEqual(fitTransform(content, view));
+    expect(t.k).toBeGreaterThanOrEqual(WHOLE_MIN_SCALE);
+  });
+
+  it('shows the start of a long graph at full size rather than shrinking it to illegibility', () => {
     const content = { width: 3000, height: 300 };
     const view = { width: 600, height: 500 };
-    const t = fitTransform(content, view, LEGIBLE_SCALE);
+    const t = fitTransform(content, view, true);
     expect(t.k).toBe(LEGIBLE_SCALE);
     expect(t.x).toBeGreaterThan(0);
     expect(t.x).toBeLessThan(50);
     // The short dimension is still centred.
     expect(t.y + (t.k * content.height) / 2).toBeCloseTo(view.height / 2, 6);
   });
-
-  it('changes nothing for a graph that fits anyway', () => {
-    const content = { width: 400, height: 300 };
-    const view = { width: 600, height: 500 };
-    expect(fitTransform(content, view, LEGIBLE_SCALE)).toEqual(fitTransform(content, view));
-  });
 });
 
 describe('panToShow', () => {
   const content = { width: 3000, height: 300 };
   const view = { width: 600, height: 500 };
-  const start = fitTransform(content, view, LEGIBLE_SCALE);
+  const start = fitTransform(content, view, true);
 
   it('leaves the view alone when the point is already on screen', () => {
     expect(panToShow(start, [100, 150], content, view)).toEqual(start);

@@ -1,7 +1,7 @@
 // d3-zoom is the graph view's one imperative island: bound once to the <svg> (which React
 // renders but never gives event handlers or a transform), it reports the transform as React
 // state; React applies it to the content group.
-import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 
 export interface Size {
@@ -19,10 +19,12 @@ const SCALE_EXTENT: [number, number] = [0.05, 4];
 /** Fitting never magnifies past this: a 3-node graph should not fill a projector. */
 const MAX_FIT_SCALE = 1.5;
 /**
- * Automatic fitting never shrinks text below about 14px (16px × this): a long chain then shows
- * in part, and the view follows the current step along it. "Fit to view" still shows it all.
+ * Automatic fitting shows the whole graph if that keeps its 16px labels at 13px or more; a bigger
+ * graph is shown at full size (labels at 16px, as a classroom projector needs), in part, and the
+ * view follows the current step along it. "Fit to view" always shows it all.
  */
-export const LEGIBLE_SCALE = 0.85;
+export const WHOLE_MIN_SCALE = 0.8;
+export const LEGIBLE_SCALE = 1;
 const FIT_PADDING = 16;
 const ANIMATION_MS = 450;
 
@@ -31,10 +33,10 @@ export function prefersReducedMotion(): boolean {
 }
 
 /**
- * The transform that shows `content` centred in `view`, at no less than `minScale`; where it is
- * then too big, its start (top/left: the inputs) is shown. Pure, for testing.
+ * The transform that shows `content` centred in `view` (`legible`: see WHOLE_MIN_SCALE); where it
+ * is then too wide, its left end (the inputs) is shown. Pure, for testing.
  */
-export function fitTransform(content: Size, view: Size, minScale = SCALE_EXTENT[0]): View {
+export function fitTransform(content: Size, view: Size, legible = false): View {
   if (content.width <= 0 || content.height <= 0 || view.width <= 0 || view.height <= 0) {
     return { k: 1, x: 0, y: 0 };
   }
@@ -43,9 +45,10 @@ export function fitTransform(content: Size, view: Size, minScale = SCALE_EXTENT[
     (view.width - 2 * FIT_PADDING) / content.width,
     (view.height - 2 * FIT_PADDING) / content.height,
   );
-  const k = Math.max(SCALE_EXTENT[0], minScale, whole);
-  const place = (c: number, v: number) => (k * c + 2 * FIT_PADDING <= v ? (v - k * c) / 2 : FIT_PADDING);
-  return { k, x: place(content.width, view.width), y: place(content.height, view.height) };
+  const k = legible && whole < WHOLE_MIN_SCALE ? LEGIBLE_SCALE : Math.max(SCALE_EXTENT[0], whole);
+  // Too wide: start at the left, where the inputs are. Too tall: the middle, where they tend to be.
+  const x = k * content.width + 2 * FIT_PADDING <= view.width ? (view.width - k * content.width) / 2 : FIT_PADDING;
+  return { k, x, y: (view.height - k * content.height) / 2 };
 }
 
 /**
@@ -74,7 +77,8 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
   /** The transform being shown or animated towards (the state lags behind an animation). */
   const target = useRef<ZoomTransform>(zoomIdentity);
 
-  useEffect(() => {
+  // A layout effect, so that the first fit happens before the first paint (no jump).
+  useLayoutEffect(() => {
     const svg = svgRef.current;
     if (!svg) return;
     const z = zoom<SVGSVGElement, unknown>()
@@ -114,7 +118,7 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
   /** Show all of `content` (`legible`: at a readable scale, starting from its inputs). */
   const fit = useCallback(
     (content: Size, view: Size, animate: boolean, legible = false) => {
-      apply(fitTransform(content, view, legible ? LEGIBLE_SCALE : undefined), animate);
+      apply(fitTransform(content, view, legible), animate);
     },
     [apply],
   );
@@ -140,11 +144,11 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
 
   /** Pan (never zoom) so that `point` is on screen, if it is not already. */
   const reveal = useCallback(
-    (point: readonly [number, number] | undefined, content: Size, view: Size) => {
+    (point: readonly [number, number] | undefined, content: Size, view: Size, animate = true) => {
       if (!point || view.width === 0 || view.height === 0) return;
       const t = target.current;
       const next = panToShow({ k: t.k, x: t.x, y: t.y }, point, content, view);
-      if (Math.abs(next.x - t.x) > 0.5 || Math.abs(next.y - t.y) > 0.5) apply(next, true);
+      if (Math.abs(next.x - t.x) > 0.5 || Math.abs(next.y - t.y) > 0.5) apply(next, animate);
     },
     [apply],
   );

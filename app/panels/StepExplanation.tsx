@@ -1,21 +1,35 @@
 import { useMemo } from 'react';
 import { explainStep } from '../../ad-core/index.ts';
 import { useApp } from '../store/appStore.ts';
+import { MathView, useKatexReady } from '../teach/MathView.tsx';
+import { splitSymbolicNumeric } from './texLines.ts';
 
 export function StepExplanation() {
   const trace = useApp((s) => s.derived.trace);
   const step = useApp((s) => s.step);
   const explanation = useMemo(() => (trace ? explainStep(trace, step) : null), [trace, step]);
+  const katexReady = useKatexReady();
   if (!trace || !explanation) {
     return (
       <section className="panel-section" aria-label="Current step">
-        <p className="note">Each step of the passes, and the gradient check, will be explained here once the formula is valid.</p>
+        <p className="note">
+          Each step of the passes, and the gradient check, will be explained here once the formula
+          is valid.
+        </p>
       </section>
     );
   }
   const total = trace.steps.length;
   const kind = trace.steps[step - 1]?.kind;
-  const tone = kind === 'propagate' || kind === 'seed-adjoint' ? 'adjoint' : trace.mode === 'forward' && step > 0 ? 'tangent' : 'value';
+  // Typeset lines replace the plain ones on screen; the plain ones stay for screen readers (the
+  // typeset copy is hidden from them, so nothing is read twice) and for copying as text.
+  const typeset = katexReady && explanation.tex.length > 0;
+  const tone =
+    kind === 'propagate' || kind === 'seed-adjoint'
+      ? 'adjoint'
+      : trace.mode === 'forward' && step > 0
+        ? 'tangent'
+        : 'value';
 
   return (
     <section className="panel-section step-explanation" aria-label="Current step">
@@ -25,12 +39,49 @@ export function StepExplanation() {
         </span>{' '}
         {explanation.title}
       </h2>
-      <div className="explain-lines" aria-live="polite">
-        {explanation.lines.map((line, i) => (
-          <p key={i} className={`explain-line${/\+=/.test(line) ? ' line-adjoint' : ''}`}>
-            {line}
-          </p>
-        ))}
+      <div className="explain-box">
+        <div className="explain-lines" aria-live="polite">
+          {explanation.lines.map((line, i) => (
+            <p
+              key={i}
+              className={`explain-line${/\+=/.test(line) ? ' line-adjoint' : ''}${typeset ? ' visually-hidden' : ''}`}
+            >
+              {line}
+            </p>
+          ))}
+        </div>
+        {typeset && (
+          <div className="explain-tex" aria-hidden="true" data-testid="explanation-tex">
+            {explanation.tex.map((tex, i) => {
+              const split = splitSymbolicNumeric(tex);
+              const fallback = explanation.lines[i] ?? '';
+              // Display-size fractions, but inline so KaTeX may break a long chain after = or +.
+              return (
+                <p
+                  key={i}
+                  className={`explain-line${/mathrel\{\+\}=/.test(tex) ? ' line-adjoint' : ''}`}
+                >
+                  {split ? (
+                    <>
+                      <MathView
+                        tex={`\\displaystyle ${split.symbolic}`}
+                        fallback={fallback}
+                        className="tex-symbolic"
+                      />
+                      <MathView
+                        tex={`\\displaystyle ${split.numeric}`}
+                        fallback=""
+                        className="tex-numeric"
+                      />
+                    </>
+                  ) : (
+                    <MathView tex={`\\displaystyle ${tex}`} fallback={fallback} />
+                  )}
+                </p>
+              );
+            })}
+          </div>
+        )}
       </div>
       {explanation.convention && (
         <p className="convention">

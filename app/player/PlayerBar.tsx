@@ -125,6 +125,9 @@ export function PlayerBar() {
   const speed = useApp((s) => s.speed);
   const frame = useApp((s) => s.frame);
   const mode = useApp((s) => s.mode);
+  // Quiz mode: the next step is revealed by answering it, not by the player.
+  const stepLimit = useApp((s) => s.stepLimit);
+  const locked = stepLimit !== null && step >= stepLimit && step < total;
   const { togglePlay, stepForward, stepBack, reset, goToEnd, seek, setSpeed } = appStore.getState();
   const speedId = useId();
   const timelineId = useId();
@@ -145,7 +148,7 @@ export function PlayerBar() {
           aria-label={playing ? 'Pause' : 'Play'}
           title={playing ? 'Pause (Space)' : 'Play (Space)'}
           onClick={togglePlay}
-          disabled={total === 0}
+          disabled={total === 0 || (locked && !playing)}
         >
           {playing ? <PauseIcon /> : <PlayIcon />}
           <span aria-hidden="true">{playing ? 'Pause' : 'Play'}</span>
@@ -156,11 +159,12 @@ export function PlayerBar() {
           aria-label="Step forward"
           title="Step forward (→)"
           onClick={stepForward}
+          disabled={locked}
          
         >
           <StepForwardIcon />
         </button>
-        <button type="button" className="icon-button" aria-label="Go to end" title="Go to end (End)" onClick={goToEnd}>
+        <button type="button" className="icon-button" aria-label="Go to end" title="Go to end (End)" onClick={goToEnd} disabled={locked}>
           <EndIcon />
         </button>
       </div>
@@ -193,7 +197,7 @@ export function PlayerBar() {
         <span data-testid="step-counter" className="num">
           {step} / {total}
         </span>
-        <span className="phase">{phaseLabel(frame, mode)}</span>
+        <span className="phase">{locked ? 'Quiz: answer to go on' : phaseLabel(frame, mode)}</span>
       </div>
     </section>
   );

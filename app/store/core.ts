@@ -1,6 +1,6 @@
 // The one place the store calls into ad-core, so a change in an engine signature is fixed here
 // and nowhere else.
-import { buildTrace, checkGradient, compile, frameAt } from '../../ad-core/index.ts';
+import { buildTrace, checkGradient, compile, defaultStep, frameAt, gradient, sweepErrors } from '../../ad-core/index.ts';
 import type {
   BuildResult,
   CheckRow,
@@ -9,11 +9,12 @@ import type {
   Graph,
   Mode,
   Point,
+  SweepPoint,
   Trace,
 } from '../../ad-core/index.ts';
 
-export function compileSource(source: string): BuildResult {
-  return compile(source);
+export function compileSource(source: string, mergeCommonSubexpressions = false): BuildResult {
+  return compile(source, { mergeCommonSubexpressions });
 }
 
 export function traceFor(graph: Graph, point: Point, mode: Mode, seed: Point): Trace {
@@ -26,4 +27,18 @@ export function frameFor(trace: Trace, step: number): Frame {
 
 export function checksFor(graph: Graph, point: Point, method: FdMethod, h: number | null): CheckRow[] {
   return checkGradient(graph, point, h === null ? { method } : { method, h });
+}
+
+export function gradientAt(graph: Graph, point: Point): Point {
+  return gradient(graph, point).gradient;
+}
+
+export function sweepFor(graph: Graph, point: Point, variable: string): SweepPoint[] {
+  return sweepErrors(graph, point, variable);
+}
+
+/** The step the gradient check really takes at `x` (a user's h is scaled by max(1, |x|), as in ad-core). */
+export function stepUsed(method: FdMethod, h: number | null, x: number): number {
+  if (h === null) return defaultStep(method, x);
+  return h * (Number.isFinite(x) ? Math.max(1, Math.abs(x)) : 1);
 }

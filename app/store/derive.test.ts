@@ -15,6 +15,7 @@ const inputs = (over: Partial<Inputs> = {}): Inputs => ({
   seed: { kind: 'variable', name: 'x' },
   method: 'central',
   h: null,
+  merge: false,
   ...over,
 });
 
@@ -49,6 +50,16 @@ describe('derive', () => {
     const fwd = derive(first, inputs({ mode: 'forward' }));
     expect(fwd.trace?.mode).toBe('forward');
     expect(fwd.evaluation).toBe(first.evaluation);
+  });
+
+  it('merging compiles a DAG with fewer nodes and the same value; switching back restores the tree', () => {
+    const tree = derive(null, inputs({ source: 'sin(x*y) + cos(x*y)' }));
+    const merged = derive(tree, inputs({ source: 'sin(x*y) + cos(x*y)', merge: true }));
+    expect(merged.graph).not.toBe(tree.graph);
+    expect(merged.graph!.nodes.length).toBe(tree.graph!.nodes.length - 1);
+    expect(merged.evaluation!.values[merged.graph!.output]).toBe(tree.evaluation!.values[tree.graph!.output]);
+    const back = derive(merged, inputs({ source: 'sin(x*y) + cos(x*y)' }));
+    expect(back.graph!.nodes.length).toBe(tree.graph!.nodes.length);
   });
 
   it('an invalid source keeps the previous graph and reports diagnostics', () => {

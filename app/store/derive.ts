@@ -15,6 +15,8 @@ export interface Inputs {
   method: FdMethod;
   /** null: the method's default step. */
   h: number | null;
+  /** Compile with identical subexpressions merged into one shared node (a DAG, not a tree). */
+  merge: boolean;
 }
 
 export interface Derived {
@@ -41,6 +43,7 @@ export interface Derived {
   method: FdMethod;
   h: number | null;
   mode: Mode;
+  merge: boolean;
 }
 
 export const DEFAULT_VARIABLE_VALUE = 1;
@@ -104,6 +107,7 @@ function emptyDerived(inputs: Inputs): Derived {
     method: inputs.method,
     h: inputs.h,
     mode: inputs.mode,
+    merge: inputs.merge,
   };
 }
 
@@ -113,8 +117,8 @@ function deriveUnsafe(prev: Derived | null, inputs: Inputs): Derived {
   let stale = prev?.stale ?? true;
   let graphChanged = false;
 
-  if (!prev || prev.source !== inputs.source) {
-    const built = compileSource(inputs.source);
+  if (!prev || prev.source !== inputs.source || prev.merge !== inputs.merge) {
+    const built = compileSource(inputs.source, inputs.merge);
     if (built.ok) {
       graph = built.graph;
       diagnostics = [];
@@ -158,5 +162,6 @@ function deriveUnsafe(prev: Derived | null, inputs: Inputs): Derived {
     method: inputs.method,
     h: inputs.h,
     mode: inputs.mode,
+    merge: inputs.merge,
   };
 }

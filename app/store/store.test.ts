@@ -206,6 +206,37 @@ describe('app store', () => {
     expect(selectChecks(store.getState().derived).map((c) => c.status)).toEqual(['kink', 'kink']);
   });
 
+  it('merging common subexpressions recompiles the graph and keeps the values', () => {
+    const store = createAppStore();
+    store.getState().restore({ formula: 'sin(x*y) + cos(x*y)', point: { x: 1, y: 2 } });
+    const tree = store.getState().derived.graph!;
+    const value = outputOf(store.getState());
+    store.getState().setMerge(true);
+    const s = store.getState();
+    expect(s.merge).toBe(true);
+    expect(s.derived.graph!.nodes.length).toBe(tree.nodes.length - 1);
+    expect(outputOf(s)).toBe(value);
+    expect(s.step).toBe(s.derived.trace!.steps.length);
+    const dag = s.derived.graph;
+    store.getState().setMerge(true);
+    expect(store.getState().derived.graph).toBe(dag);
+    store.getState().setMerge(false);
+    expect(store.getState().derived.graph!.nodes.length).toBe(tree.nodes.length);
+  });
+
+  it('the drawer starts folded; opening a tab unfolds it; the plot variable is remembered', () => {
+    const store = createAppStore();
+    expect(store.getState().drawerOpen).toBe(false);
+    store.getState().openDrawerTab('slice');
+    expect(store.getState().drawerTab).toBe('slice');
+    expect(store.getState().drawerOpen).toBe(true);
+    store.getState().setDrawerOpen(false);
+    expect(store.getState().drawerTab).toBe('slice');
+    expect(store.getState().drawerOpen).toBe(false);
+    store.getState().setPlotVariable('y');
+    expect(store.getState().plotVariable).toBe('y');
+  });
+
   it('a new graph clears the selected node (its id may not exist any more)', () => {
     const store = createAppStore();
     store.getState().selectNode(3);

@@ -24,12 +24,15 @@ export interface SourceSlice {
   seed: SeedChoice;
   method: FdMethod;
   h: number | null;
+  /** Merge repeated subexpressions into shared nodes (the graph becomes a DAG). */
+  merge: boolean;
   setSource(text: string): void;
   setVariable(name: string, value: number): void;
   setMode(mode: Mode): void;
   setSeed(seed: SeedChoice): void;
   setMethod(method: FdMethod): void;
   setStepSize(h: number | null): void;
+  setMerge(on: boolean): void;
   loadExample(example: Example): void;
   /** Restore exactly what a link encodes. */
   restore(shared: SharedState): void;
@@ -56,6 +59,9 @@ export interface PlaybackSlice {
   /** The play timer's heartbeat: advance one step, stop at the end. */
   tick(): void;
   setSpeed(speed: number): void;
+  /** Steps past this one cannot be shown (quiz mode: not yet answered); null: no limit. */
+  stepLimit: number | null;
+  setStepLimit(limit: number | null): void;
 }
 
 export interface ViewSlice {
@@ -66,12 +72,24 @@ export interface ViewSlice {
   showEdgePartials: boolean;
   /** A short status message (e.g. "that link was damaged"); null when there is none. */
   notice: string | null;
+  /** The teaching drawer under the graph: which tab, and whether its body is shown. */
+  drawerTab: DrawerTab;
+  drawerOpen: boolean;
+  /** The variable the error plot and the function slice are drawn along; null: the first one. */
+  plotVariable: string | null;
   selectNode(id: number | null): void;
   hoverNode(id: number | null): void;
   setEditorSelection(range: TextRange | null): void;
   setShowEdgePartials(show: boolean): void;
   setNotice(notice: string | null): void;
+  /** Show a drawer tab (opening the drawer); lessons call this to point at a panel. */
+  openDrawerTab(tab: DrawerTab): void;
+  setDrawerOpen(open: boolean): void;
+  setPlotVariable(name: string): void;
 }
+
+export const DRAWER_TABS = ['trace', 'error', 'slice', 'cost'] as const;
+export type DrawerTab = (typeof DRAWER_TABS)[number];
 
 export type AppState = SourceSlice & ComputationSlice & PlaybackSlice & ViewSlice;
 export type AppStore = StoreApi<AppState>;
@@ -80,11 +98,16 @@ type Set = StoreApi<AppState>['setState'];
 type Get = StoreApi<AppState>['getState'];
 
 function inputsOf(s: AppState): Inputs {
-  return { source: s.source, point: s.point, mode: s.mode, seed: s.seed, method: s.method, h: s.h };
+  return { source: s.source, point: s.point, mode: s.mode, seed: s.seed, method: s.method, h: s.h, merge: s.merge };
 }
 
 function totalOf(d: Derived): number {
   return d.trace?.steps.length ?? 0;
+}
+
+/** The last step the player may show: the end, or the quiz's limit if that comes first. */
+function reachableOf(s: AppState, total = totalOf(s.derived)): number {
+  return s.stepLimit === null ? total : Math.min(total, Math.max(0, s.stepLimit));
 }
 
 /**
@@ -102,7 +125,7 @@ function recompute(set: Set, get: Get, patch: Partial<Inputs>, step?: number, fr
     inputs.mode !== s.mode ||
     (inputs.mode === 'forward' && derived.seedKey !== s.derived.seedKey);
   const total = totalOf(derived);
-  const nextStepValue = clampStep(step ?? (structural ? total : s.step), total);
+  const nextStepValue = clampStep(step ?? (structural ? total : s.step), reachableOf(s, total));
   const frame =
     derived.trace === s.derived.trace && nextStepValue === s.step && s.frame
       ? s.frame
@@ -122,8 +145,7 @@ function recompute(set: Set, get: Get, patch: Partial<Inputs>, step?: number, fr
 
 function goTo(set: Set, get: Get, step: number, playing?: boolean): void {
   const s = get();
-  const total = totalOf(s.derived);
-  const k = clampStep(step, total);
+  const k = clampStep(step, reachableOf(s));
   const frame = s.derived.trace ? (k === s.step && s.frame ? s.frame : frameFor(s.derived.trace, k)) : null;
   set({ step: k, frame, ...(playing === undefined ? {} : { playing }) });
 }
@@ -136,6 +158,7 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
     seed: { kind: 'variable', name: '' },
     method: 'central',
     h: null,
+    merge: false,
     setSource: (text) => recompute(set, get, { source: text }),
     setVariable: (name, value) => {
       if (!Number.isFinite(value)) return;
@@ -145,6 +168,9 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
     setSeed: (seed) => recompute(set, get, { seed }),
     setMethod: (method) => recompute(set, get, { method }),
     setStepSize: (h) => recompute(set, get, { h: h !== null && Number.isFinite(h) && h > 0 ? h : null }),
+    setMerge: (on) => {
+      if (on !== get().merge) recompute(set, get, { merge: on });
+    },
     loadExample: (example) => {
       recompute(set, get, { source: example.formula, point: { ...example.at } });
       set({ notice: null });
@@ -178,11 +204,16 @@ function createPlaybackSlice(set: Set, get: Get): PlaybackSlice {
     tick: () => {
       const s = get();
       if (!s.playing) return;
-      const t = tickStep(s.step, totalOf(s.derived));
+      const t = tickStep(s.step, reachableOf(s));
       goTo(set, get, t.step, t.playing);
     },
     setSpeed: (speed) => {
       if (Number.isFinite(speed) && speed > 0) set({ speed });
+    },
+    stepLimit: null,
+    setStepLimit: (limit) => {
+      set({ stepLimit: limit === null ? null : Math.max(0, Math.floor(limit)) });
+      if (limit !== null && get().step > limit) goTo(set, get, limit, false);
     },
   };
 }
@@ -194,6 +225,9 @@ function createViewSlice(set: Set, get: Get): ViewSlice {
     editorSelection: null,
     showEdgePartials: true,
     notice: null,
+    drawerTab: 'trace',
+    drawerOpen: false,
+    plotVariable: null,
     selectNode: (id) => set({ selected: id }),
     hoverNode: (id) => {
       if (get().hovered !== id) set({ hovered: id });
@@ -205,6 +239,9 @@ function createViewSlice(set: Set, get: Get): ViewSlice {
     },
     setShowEdgePartials: (show) => set({ showEdgePartials: show }),
     setNotice: (notice) => set({ notice }),
+    openDrawerTab: (tab) => set({ drawerTab: tab, drawerOpen: true }),
+    setDrawerOpen: (open) => set({ drawerOpen: open }),
+    setPlotVariable: (name) => set({ plotVariable: name }),
   };
 }
 

@@ -28,9 +28,12 @@ export interface FunctionSliceProps {
   gradient: Record<string, number>;
   variable: string;
   onVariableChange(variable: string): void;
+  /** Height of the slice plot in CSS pixels (default 260); the app fits it to the space it has. */
+  height?: number;
 }
 
-const SLICE_HEIGHT = 260;
+const DEFAULT_SLICE_HEIGHT = 260;
+const MIN_SLICE_HEIGHT = 160;
 const BOX = { left: 64, right: 16, top: 14, bottom: 44 };
 const SAMPLES = 200;
 
@@ -48,7 +51,10 @@ function useStablePoint(p: Point): Point {
 
 /** Previous value of a window that should stay put while the point moves inside it. */
 function useStableWindow(key: string, c: number): Window {
-  const [state, setState] = useState<{ key: string; window: Window }>(() => ({ key, window: keepWindow(null, c) }));
+  const [state, setState] = useState<{ key: string; window: Window }>(() => ({
+    key,
+    window: keepWindow(null, c),
+  }));
   const next = state.key === key ? keepWindow(state.window, c) : keepWindow(null, c);
   if (next !== state.window) setState({ key, window: next });
   return next;
@@ -61,6 +67,7 @@ export function FunctionSlice(props: FunctionSliceProps) {
   const point = useDeferredValue(useStablePoint(props.point));
   const gradient = useDeferredValue(props.gradient);
   const { variable, onVariableChange } = props;
+  const SLICE_HEIGHT = Math.max(MIN_SLICE_HEIGHT, Math.round(props.height ?? DEFAULT_SLICE_HEIGHT));
   const selectId = useSafeId('teach-slice');
   const holder = useRef<HTMLDivElement>(null);
   const width = Math.max(320, useWidth(holder, 520));
@@ -70,7 +77,10 @@ export function FunctionSlice(props: FunctionSliceProps) {
   const slope = gradient[variable] ?? NaN;
   const xWindow = useStableWindow(`${variable}`, c);
 
-  const samples = useMemo(() => sampleSlice(f, point, variable, xWindow, SAMPLES), [f, point, variable, xWindow]);
+  const samples = useMemo(
+    () => sampleSlice(f, point, variable, xWindow, SAMPLES),
+    [f, point, variable, xWindow],
+  );
   const yWin = useMemo(() => yRange(samples, fc), [samples, fc]);
   const tangent = tangentLine(c, fc, slope, xWindow);
 
@@ -96,7 +106,11 @@ export function FunctionSlice(props: FunctionSliceProps) {
         {graph.variables.length > 0 && (
           <label className="teach-field" htmlFor={selectId}>
             Along
-            <select id={selectId} value={variable} onChange={(e) => onVariableChange(e.target.value)}>
+            <select
+              id={selectId}
+              value={variable}
+              onChange={(e) => onVariableChange(e.target.value)}
+            >
               {graph.variables.map((v) => (
                 <option key={v} value={v}>
                   {v}
@@ -107,7 +121,8 @@ export function FunctionSlice(props: FunctionSliceProps) {
         )}
       </div>
       <p className="teach-note">
-        f along {variable}, the other variables held at the current point. Dashed: the tangent line, slope = ∂f/∂{variable} from AD.
+        f along {variable}, the other variables held at the current point. Dashed: the tangent line,
+        slope = ∂f/∂{variable} from AD.
       </p>
       <div ref={holder}>
         <svg
@@ -144,7 +159,12 @@ export function FunctionSlice(props: FunctionSliceProps) {
               </text>
             ))}
           </g>
-          <text className="teach-axis-title" x={(x0 + x1) / 2} y={SLICE_HEIGHT - 4} textAnchor="middle">
+          <text
+            className="teach-axis-title"
+            x={(x0 + x1) / 2}
+            y={SLICE_HEIGHT - 4}
+            textAnchor="middle"
+          >
             {variable}
           </text>
           <text className="teach-axis-title" x={x0 - 48} y={y1 + 4} textAnchor="start">
@@ -166,7 +186,14 @@ export function FunctionSlice(props: FunctionSliceProps) {
           </g>
           {pointVisible && (
             <g>
-              <circle cx={x(c)} cy={y(fc)} r={6.5} fill="var(--c-current, #E69F00)" stroke="var(--fg, #1b1d21)" strokeWidth={1.5} />
+              <circle
+                cx={x(c)}
+                cy={y(fc)}
+                r={6.5}
+                fill="var(--c-current, #E69F00)"
+                stroke="var(--fg, #1b1d21)"
+                strokeWidth={1.5}
+              />
             </g>
           )}
         </svg>
@@ -179,7 +206,9 @@ export function FunctionSlice(props: FunctionSliceProps) {
         {!pointVisible && Number.isFinite(fc) && ' The point is outside the plotted range.'}
         {hasGaps && ' Gaps in the curve: f is NaN or infinite there.'}
       </p>
-      {graph.variables.length === 2 && <ContourView graph={graph} f={f} point={point} gradient={gradient} />}
+      {graph.variables.length === 2 && (
+        <ContourView graph={graph} f={f} point={point} gradient={gradient} />
+      )}
     </section>
   );
 }
@@ -207,7 +236,10 @@ function ContourView({ graph, f, point, gradient }: ContourViewProps) {
   // Equal-width square windows keep the arrow perpendicular to the level curves on screen.
   const windows = useMemo(() => contourWindows((xw.lo + xw.hi) / 2, (yw.lo + yw.hi) / 2), [xw, yw]);
   const n = gridSize(graph.nodes.length);
-  const grid = useMemo(() => sampleGrid(f, point, xv, yv, windows.x, windows.y, n), [f, point, xv, yv, windows, n]);
+  const grid = useMemo(
+    () => sampleGrid(f, point, xv, yv, windows.x, windows.y, n),
+    [f, point, xv, yv, windows, n],
+  );
   const levels = useMemo(() => contourLevels(grid.values, 10), [grid]);
   const polygons = useMemo(() => contourPolygons(grid, levels), [grid, levels]);
 
@@ -216,11 +248,18 @@ function ContourView({ graph, f, point, gradient }: ContourViewProps) {
   const py0 = CONTOUR_SIZE - CONTOUR_BOX.bottom;
   const py1 = CONTOUR_BOX.top;
   const side = Math.min(px1 - px0, py0 - py1);
-  const x = scaleLinear().domain([windows.x.lo, windows.x.hi]).range([px0, px0 + side]);
-  const y = scaleLinear().domain([windows.y.lo, windows.y.hi]).range([py1 + side, py1]);
+  const x = scaleLinear()
+    .domain([windows.x.lo, windows.x.hi])
+    .range([px0, px0 + side]);
+  const y = scaleLinear()
+    .domain([windows.y.lo, windows.y.hi])
+    .range([py1 + side, py1]);
   const project = geoTransform({
     point(gx, gy) {
-      this.stream.point(x(gridToData(gx, grid.nx, windows.x)), y(gridToData(gy, grid.ny, windows.y)));
+      this.stream.point(
+        x(gridToData(gx, grid.nx, windows.x)),
+        y(gridToData(gy, grid.ny, windows.y)),
+      );
     },
   });
   const path = geoPath(project);
@@ -228,15 +267,19 @@ function ContourView({ graph, f, point, gradient }: ContourViewProps) {
   const gx = gradient[xv] ?? NaN;
   const gy = gradient[yv] ?? NaN;
   const norm = Math.hypot(gx, gy);
-  const arrow = Number.isFinite(norm) && norm > 0 ? { dx: (gx / norm) * ARROW_PX, dy: (-gy / norm) * ARROW_PX } : null;
-  const inside = cx >= windows.x.lo && cx <= windows.x.hi && cy >= windows.y.lo && cy <= windows.y.hi;
+  const arrow =
+    Number.isFinite(norm) && norm > 0
+      ? { dx: (gx / norm) * ARROW_PX, dy: (-gy / norm) * ARROW_PX }
+      : null;
+  const inside =
+    cx >= windows.x.lo && cx <= windows.x.hi && cy >= windows.y.lo && cy <= windows.y.hi;
 
   return (
     <div className="teach-contour">
       <h3>Contour view</h3>
       <p className="teach-note">
-        Level curves of f over {xv} and {yv}; stronger shading = larger f. The arrow is the gradient ∇f at the point: it points uphill,
-        across the level curves.
+        Level curves of f over {xv} and {yv}; stronger shading = larger f. The arrow is the gradient
+        ∇f at the point: it points uphill, across the level curves.
       </p>
       <svg
         role="img"
@@ -247,7 +290,15 @@ function ContourView({ graph, f, point, gradient }: ContourViewProps) {
         style={{ maxWidth: '100%' }}
       >
         <defs>
-          <marker id={markerId} viewBox="0 0 10 10" refX="8" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+          <marker
+            id={markerId}
+            viewBox="0 0 10 10"
+            refX="8"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            orient="auto-start-reverse"
+          >
             <path d="M0,0L10,5L0,10Z" fill="var(--c-adjoint, #D55E00)" />
           </marker>
           <clipPath id={clipId}>
@@ -267,7 +318,14 @@ function ContourView({ graph, f, point, gradient }: ContourViewProps) {
           ))}
         </g>
         <g className="axis" aria-hidden="true">
-          <rect x={px0} y={py1} width={side} height={side} fill="none" stroke="var(--muted, #545a64)" />
+          <rect
+            x={px0}
+            y={py1}
+            width={side}
+            height={side}
+            fill="none"
+            stroke="var(--muted, #545a64)"
+          />
           {x.ticks(4).map((t) => (
             <text key={`x${t}`} x={x(t)} y={py1 + side + 20} textAnchor="middle">
               {formatNumber(t)}
@@ -279,10 +337,21 @@ function ContourView({ graph, f, point, gradient }: ContourViewProps) {
             </text>
           ))}
         </g>
-        <text className="teach-axis-title" x={px0 + side / 2} y={CONTOUR_SIZE - 4} textAnchor="middle">
+        <text
+          className="teach-axis-title"
+          x={px0 + side / 2}
+          y={CONTOUR_SIZE - 4}
+          textAnchor="middle"
+        >
           {xv}
         </text>
-        <text className="teach-axis-title" x={14} y={py1 + side / 2} textAnchor="middle" transform={`rotate(-90 14 ${py1 + side / 2})`}>
+        <text
+          className="teach-axis-title"
+          x={14}
+          y={py1 + side / 2}
+          textAnchor="middle"
+          transform={`rotate(-90 14 ${py1 + side / 2})`}
+        >
           {yv}
         </text>
         {inside && (
@@ -298,12 +367,20 @@ function ContourView({ graph, f, point, gradient }: ContourViewProps) {
                 markerEnd={`url(#${markerId})`}
               />
             )}
-            <circle cx={x(cx)} cy={y(cy)} r={6} fill="var(--c-current, #E69F00)" stroke="var(--fg, #1b1d21)" strokeWidth={1.5} />
+            <circle
+              cx={x(cx)}
+              cy={y(cy)}
+              r={6}
+              fill="var(--c-current, #E69F00)"
+              stroke="var(--fg, #1b1d21)"
+              strokeWidth={1.5}
+            />
           </g>
         )}
       </svg>
       <p>
-        ∇f = (<span className="teach-num">{formatNumber(gx)}</span>, <span className="teach-num">{formatNumber(gy)}</span>)
+        ∇f = (<span className="teach-num">{formatNumber(gx)}</span>,{' '}
+        <span className="teach-num">{formatNumber(gy)}</span>)
         {!arrow && ' — no arrow: the gradient is zero or not finite here.'}
       </p>
     </div>

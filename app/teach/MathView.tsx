@@ -9,11 +9,39 @@ let katexLoading: Promise<Katex> | null = null;
 
 /** KaTeX and its stylesheet, fetched once on first use so the first paint does not wait for them. */
 function loadKatex(): Promise<Katex> {
-  katexLoading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(([mod]) => {
-    katexModule = mod;
-    return mod;
-  });
+  katexLoading ??= Promise.all([import('katex'), import('katex/dist/katex.min.css')]).then(
+    ([mod]) => {
+      katexModule = mod;
+      return mod;
+    },
+  );
   return katexLoading;
+}
+
+/** KaTeX once it has loaded (starting the load on first use); null until then or if it cannot load. */
+function useKatex(): Katex | null {
+  const [katex, setKatex] = useState<Katex | null>(katexModule);
+  useEffect(() => {
+    if (katex) return;
+    let live = true;
+    loadKatex().then(
+      (mod) => {
+        if (live) setKatex(mod);
+      },
+      () => {
+        // Offline or blocked: the plain-text fallback stays, which is still correct.
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [katex]);
+  return katex;
+}
+
+/** Whether typeset maths is available, so a caller can swap its own plain text for MathViews. */
+export function useKatexReady(): boolean {
+  return useKatex() !== null;
 }
 
 export interface MathViewProps {
@@ -31,23 +59,7 @@ export interface MathViewProps {
  */
 export function MathView({ tex, fallback, display = false, className }: MathViewProps) {
   const ref = useRef<HTMLSpanElement>(null);
-  const [katex, setKatex] = useState<Katex | null>(katexModule);
-
-  useEffect(() => {
-    if (katex) return;
-    let live = true;
-    loadKatex().then(
-      (mod) => {
-        if (live) setKatex(mod);
-      },
-      () => {
-        // Offline or blocked: the plain-text fallback stays, which is still correct.
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [katex]);
+  const katex = useKatex();
 
   useEffect(() => {
     const el = ref.current;

@@ -2,7 +2,7 @@
 export { TraceTable } from './TraceTable.tsx';
 export type { TraceTableProps } from './TraceTable.tsx';
 export { TraceExport } from './TraceExport.tsx';
-export { MathView } from './MathView.tsx';
+export { MathView, useKatexReady } from './MathView.tsx';
 export type { MathViewProps } from './MathView.tsx';
 export { FormulaTex } from './FormulaTex.tsx';
 export type { FormulaTexProps } from './FormulaTex.tsx';

@@ -37,13 +37,17 @@ export interface UrlHost {
   clearTimeout(id: number | undefined): void;
 }
 
-/** Start syncing; returns the function that stops it. */
-export function startUrlSync(store: AppStore, host: UrlHost): () => void {
+/**
+ * Start syncing; returns the function that stops it. `ownedElsewhere` marks hashes another module
+ * reads and writes (a lesson page, `#lesson=…`): this sync neither applies nor overwrites those.
+ */
+export function startUrlSync(store: AppStore, host: UrlHost, ownedElsewhere: (hash: string) => boolean = () => false): () => void {
   let timer: number | undefined;
   let lastWritten = host.location.hash;
 
   const write = () => {
     timer = undefined;
+    if (ownedElsewhere(host.location.hash)) return;
     const hash = hashOf(store.getState());
     if (hash === host.location.hash) return;
     lastWritten = hash;
@@ -54,7 +58,7 @@ export function startUrlSync(store: AppStore, host: UrlHost): () => void {
     timer = host.setTimeout(write, URL_DEBOUNCE_MS);
   };
 
-  if (!applyHash(store, host.location.hash)) write();
+  if (!ownedElsewhere(host.location.hash) && !applyHash(store, host.location.hash)) write();
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (s.source !== prev.source || s.derived.point !== prev.derived.point || s.mode !== prev.mode || s.step !== prev.step) {
@@ -64,6 +68,7 @@ export function startUrlSync(store: AppStore, host: UrlHost): () => void {
   const onHashChange = () => {
     if (host.location.hash === lastWritten) return;
     lastWritten = host.location.hash;
+    if (ownedElsewhere(host.location.hash)) return;
     if (!applyHash(store, host.location.hash)) write();
   };
   host.addEventListener('hashchange', onHashChange);

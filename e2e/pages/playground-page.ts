@@ -23,6 +23,16 @@ export interface CheckRowSnapshot {
   status: string;
 }
 
+export type DrawerTabName = 'Trace table' | 'Error plot' | 'Function slice' | 'Forward vs reverse';
+
+/** One trace-table row; numbers as `String(number)` writes them, '' while not computed. */
+export interface TraceRowSnapshot {
+  id: number;
+  current: boolean;
+  value: string;
+  derivative: string;
+}
+
 export interface StepCounter {
   k: number;
   n: number;
@@ -37,7 +47,12 @@ export function pointText(point: PointSpec): string {
 }
 
 /** The hash exactly as DESIGN.md spells it, without the leading `#`. */
-export function playgroundHash(formula: string, point: PointSpec, mode?: Mode, step?: number): string {
+export function playgroundHash(
+  formula: string,
+  point: PointSpec,
+  mode?: Mode,
+  step?: number,
+): string {
   let hash = `f=${encodeURIComponent(formula)}&at=${encodeURIComponent(pointText(point))}`;
   if (mode !== undefined) hash += `&mode=${mode}`;
   if (step !== undefined) hash += `&step=${step}`;
@@ -134,39 +149,24 @@ export class PlaygroundPage {
 
   // ---- examples menu ------------------------------------------------------------------------
 
-  /** The examples menu: a select (combobox) or a menu button whose name mentions examples. */
-  examplesSelect(): Locator {
+  /** The examples menu: a select labelled Examples (not named by the contract). */
+  examplesMenu(): Locator {
     return this.page.getByRole('combobox', { name: /example/i });
   }
 
-  examplesButton(): Locator {
-    return this.page.getByRole('button', { name: /example/i });
-  }
-
-  /** Labels of every example in the menu, read from the menu itself. */
+  /** Labels of every example in the menu, read from the menu itself (placeholders skipped). */
   async exampleNames(): Promise<string[]> {
-    if ((await this.examplesSelect().count()) > 0) {
-      const options = this.examplesSelect().locator('option:not([disabled])');
-      const labels = await options.evaluateAll((els) =>
-        els.filter((e) => (e as HTMLOptionElement).value !== '').map((e) => (e.textContent ?? '').trim()),
+    return this.examplesMenu()
+      .locator('option:not([disabled])')
+      .evaluateAll((els) =>
+        els
+          .filter((e) => (e as HTMLOptionElement).value !== '')
+          .map((e) => (e.textContent ?? '').trim()),
       );
-      return labels;
-    }
-    await this.examplesButton().click();
-    const items = this.page.getByRole('menuitem');
-    await expect(items.first()).toBeVisible();
-    const labels = (await items.allTextContents()).map((t) => t.trim());
-    await this.page.keyboard.press('Escape');
-    return labels;
   }
 
   async chooseExample(label: string): Promise<void> {
-    if ((await this.examplesSelect().count()) > 0) {
-      await this.examplesSelect().selectOption({ label });
-      return;
-    }
-    await this.examplesButton().click();
-    await this.page.getByRole('menuitem', { name: label, exact: true }).click();
+    await this.examplesMenu().selectOption({ label });
   }
 
   // ---- graph --------------------------------------------------------------------------------
@@ -195,7 +195,13 @@ export class PlaygroundPage {
         if (r.id === null || r.op === null || r.value === null || r.adjoint === null) {
           throw new Error(`graph node misses a contract attribute: ${JSON.stringify(r)}`);
         }
-        return { id: Number(r.id), op: r.op, value: r.value, adjoint: r.adjoint, tangent: r.tangent };
+        return {
+          id: Number(r.id),
+          op: r.op,
+          value: r.value,
+          adjoint: r.adjoint,
+          tangent: r.tangent,
+        };
       })
       .sort((a, b) => a.id - b.id);
   }
@@ -220,16 +226,22 @@ export class PlaygroundPage {
   }
 
   /** Waits until the counter reads `k / n` (n checked only when given). */
-  async expectStep(k: number, n?: number): Promise<void> {
+  async expectStep(k: number, n?: number, timeout?: number): Promise<void> {
     await expect
-      .poll(async () => {
-        const c = parseStepCounter((await this.stepCounterLocator().textContent()) ?? '');
-        return n === undefined ? c.k : `${c.k} / ${c.n}`;
-      })
+      .poll(
+        async () => {
+          const c = parseStepCounter((await this.stepCounterLocator().textContent()) ?? '');
+          return n === undefined ? c.k : `${c.k} / ${c.n}`;
+        },
+        timeout === undefined ? {} : { timeout },
+      )
       .toBe(n === undefined ? k : `${k} / ${n}`);
   }
 
-  private async clickAndExpect(button: Locator, next: (c: StepCounter) => number): Promise<StepCounter> {
+  private async clickAndExpect(
+    button: Locator,
+    next: (c: StepCounter) => number,
+  ): Promise<StepCounter> {
     const before = await this.stepCounter();
     await button.click();
     const k = next(before);
@@ -251,6 +263,11 @@ export class PlaygroundPage {
 
   goToEnd(): Promise<StepCounter> {
     return this.clickAndExpect(this.button('Go to end'), (c) => c.n);
+  }
+
+  /** The side panel's explanation of the current step (a region named `Current step`). */
+  currentStep(): Locator {
+    return this.page.getByRole('region', { name: 'Current step', exact: true });
   }
 
   // ---- gradient check -----------------------------------------------------------------------
@@ -275,5 +292,47 @@ export class PlaygroundPage {
       }
       return { variable: r.variable, ad: r.ad, fd: r.fd, status: r.status };
     });
+  }
+
+  // ---- teaching drawer (issue 4) --------------------------------------------------------------
+
+  drawerTab(name: DrawerTabName): Locator {
+    return this.page.getByRole('tab', { name, exact: true });
+  }
+
+  /** Shows one tab of the teaching drawer under the graph (opening the drawer if it is folded). */
+  async openDrawerTab(name: DrawerTabName): Promise<void> {
+    await this.drawerTab(name).click();
+    await expect(this.drawerTab(name)).toHaveAttribute('aria-selected', 'true');
+    await expect(this.page.getByRole('tabpanel', { name, exact: true })).toBeVisible();
+  }
+
+  traceTable(): Locator {
+    return this.page.getByRole('table', { name: 'Trace table', exact: true });
+  }
+
+  /** One trace-table row per input and operation, in tape order. */
+  traceRows(): Locator {
+    return this.traceTable().locator('tbody tr[data-node-id]');
+  }
+
+  /** Each row's node id, whether it is the current step's, and its value and derivative cells. */
+  async traceRowSnapshots(): Promise<TraceRowSnapshot[]> {
+    return this.traceRows().evaluateAll((rows) =>
+      rows.map((tr) => {
+        // Columns: Node, Operation, Value, Local partials, Tangent/Adjoint.
+        const cells = tr.children;
+        return {
+          id: Number(tr.getAttribute('data-node-id')),
+          current: tr.getAttribute('aria-current') === 'step',
+          value: cells[2]?.getAttribute('data-value') ?? '',
+          derivative: cells[4]?.getAttribute('data-value') ?? '',
+        };
+      }),
+    );
+  }
+
+  mergeToggle(): Locator {
+    return this.page.getByRole('checkbox', { name: 'Merge common subexpressions', exact: true });
   }
 }

@@ -1,0 +1,29 @@
+import { useDeferredValue } from 'react';
+import { appStore, useApp } from '../store/appStore.ts';
+import { selectTreeAndDag } from '../store/teachData.ts';
+import { CostPanel } from '../teach/CostPanel.tsx';
+
+/** The merge toggle (it changes the graph on screen) and the cost of each mode. */
+export function CostTab() {
+  const merge = useApp((s) => s.merge);
+  // Compiling the other variant (tree or DAG) waits until the graph on screen has painted.
+  const derived = useDeferredValue(useApp((s) => s.derived));
+  const pair = selectTreeAndDag(derived);
+  return (
+    <div className="drawer-stack">
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={merge}
+          onChange={(e) => appStore.getState().setMerge(e.target.checked)}
+        />
+        Merge common subexpressions
+      </label>
+      {pair ? (
+        <CostPanel tree={pair.tree} merged={pair.merged} mergeOn={derived.merge} />
+      ) : (
+        <p className="drawer-empty">The cost comparison appears once the formula is valid.</p>
+      )}
+    </div>
+  );
+}

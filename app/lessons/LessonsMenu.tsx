@@ -1,0 +1,30 @@
+import { useId } from 'react';
+import { LESSONS } from './content.ts';
+import { lessonStore, useLessons } from './lessons.ts';
+
+/** Start a lesson from the header; choosing "Free playground" leaves it. */
+export function LessonsMenu() {
+  const lessonId = useLessons((s) => s.lessonId);
+  const id = useId();
+  return (
+    <div className="lessons-menu">
+      <label htmlFor={id}>Lessons</label>
+      <select
+        id={id}
+        value={lessonId ?? ''}
+        onChange={(e) => {
+          const { open, leave } = lessonStore.getState();
+          if (e.target.value === '') leave();
+          else open(e.target.value);
+        }}
+      >
+        <option value="">{lessonId ? 'Leave the lesson' : 'Choose a lesson…'}</option>
+        {LESSONS.map((l, i) => (
+          <option key={l.id} value={l.id} title={l.title}>
+            {i + 1}. {l.short}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
