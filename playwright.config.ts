@@ -12,7 +12,8 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-const PORT = 5199;
+// E2E_PORT lets a second checkout (or a second run on a shared machine) use its own server.
+const PORT = Number(process.env.E2E_PORT ?? 5199);
 
 export default defineConfig({
   testDir: 'e2e',

@@ -70,9 +70,14 @@ function TypesetFormula() {
   const hovered = useApp((s) => s.hovered);
   if (!graph) return null;
   return (
-    <div className={`typeset-formula${stale ? ' is-stale' : ''}`}>
+    // While the text does not compile, the last valid formula stays (greyed, so nothing below
+    // jumps as the learner types); the editor's own message says why.
+    <div
+      className={`typeset-formula${stale ? ' is-stale' : ''}`}
+      title={stale ? 'The last formula that worked' : undefined}
+    >
       <FormulaTex graph={graph} highlightedNode={formulaFocusNode(graph, selection, stale, hovered)} />
-      {stale && <p className="typeset-stale">Last valid formula, until the text below is fixed.</p>}
+      {stale && <span className="visually-hidden">(the last formula that worked)</span>}
     </div>
   );
 }

@@ -2,7 +2,16 @@
 // layout of small graphs happens during render, so every node is in the first render).
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import { buildTrace, compile, frameAt, type Frame, type Graph, type Trace } from '../../ad-core/index.ts';
+import {
+  buildTrace,
+  compile,
+  formatNumber,
+  frameAt,
+  type Frame,
+  type Graph,
+  type Trace,
+} from '../../ad-core/index.ts';
+import { signed } from './GraphEdge.tsx';
 import { GraphView } from './GraphView.tsx';
 
 function graphOf(formula: string): Graph {
@@ -11,7 +20,11 @@ function graphOf(formula: string): Graph {
   return r.graph;
 }
 
-function render(trace: Trace, frame: Frame, extra: { stale?: boolean; selected?: number | null } = {}) {
+function render(
+  trace: Trace,
+  frame: Frame,
+  extra: { stale?: boolean; selected?: number | null; partials?: boolean } = {},
+) {
   return renderToStaticMarkup(
     <GraphView
       graph={trace.graph}
@@ -20,7 +33,7 @@ function render(trace: Trace, frame: Frame, extra: { stale?: boolean; selected?:
       stale={extra.stale ?? false}
       highlighted={new Set()}
       selected={extra.selected ?? null}
-      showEdgePartials={false}
+      showEdgePartials={extra.partials ?? false}
       onHoverNode={() => {}}
       onSelectNode={() => {}}
     />,
@@ -107,6 +120,29 @@ describe('GraphView testing contract', () => {
     const markup = render(trace, frame, { selected: sin.id });
     expect(markup).toContain(String(frame.values[sin.id]));
     expect(nodes(markup).get(sin.id)!['aria-pressed']).toBe('true');
+  });
+
+  it('prints local partials on edges once the consumer is computed, never on a constant', () => {
+    const g = graphOf('x^2 + sin(x)');
+    const t = buildTrace(g, { x: -1.5 }, 'reverse');
+    const done = render(t, frameAt(t, t.steps.length), { partials: true });
+    const tags = [...done.matchAll(/<g class="gv-edge-tag gv-tag-partial">.*?<\/g>/g)].length;
+    const fromConstants = g.edges.filter((e) => g.nodes[e.from]!.kind === 'constant').length;
+    expect(tags).toBe(g.edges.length - fromConstants);
+    const sinEdge = g.edges.find((e) => g.nodes[e.to]!.op === 'sin')!;
+    expect(done).toContain(`∂ ${formatNumber(t.evaluation.partials[sinEdge.id]!)}`);
+    expect(render(t, frameAt(t, 0), { partials: true })).not.toContain('gv-tag-partial');
+    expect(render(t, frameAt(t, t.steps.length))).not.toContain('gv-tag-partial');
+  });
+
+  it('sends each reverse contribution back along its edge, with its amount', () => {
+    const k = trace.steps.findIndex((s) => s.kind === 'propagate' && s.contributions.length === 2) + 1;
+    const step = trace.steps[k - 1]!;
+    if (step.kind !== 'propagate') throw new Error('no propagate step');
+    const markup = render(trace, frameAt(trace, k));
+    expect([...markup.matchAll(/gv-flow gv-flow--adjoint gv-flow--back/g)]).toHaveLength(2);
+    for (const c of step.contributions) expect(markup).toContain(`>${signed(c.amount)}</text>`);
+    expect([...markup.matchAll(/gv-edge gv-edge--active/g)]).toHaveLength(2);
   });
 
   it('has a labelled fit-to-view button', () => {

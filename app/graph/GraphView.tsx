@@ -29,7 +29,8 @@ export interface GraphViewProps {
   mode?: Mode;
 }
 
-/** Above this many nodes, repainting every frame of an animated pan costs more than it shows. */
+/** Above this many nodes, repainting every frame of an animation (pan, moving nodes) costs more
+ * than it shows. */
 const SMOOTH_PAN_LIMIT = 150;
 
 interface Scene {
@@ -165,7 +166,17 @@ export function GraphView(props: GraphViewProps): JSX.Element {
       transform.x + transform.k * layout.width > size.width + 1 ||
       transform.y + transform.k * layout.height > size.height + 1);
   return (
-    <div className={`gv${props.stale ? ' gv--stale' : ''}${waiting ? ' gv--pending' : ''}`} ref={containerRef}>
+    <div
+      className={[
+        'gv',
+        props.stale && 'gv--stale',
+        waiting && 'gv--pending',
+        layout && layout.nodes.length > SMOOTH_PAN_LIMIT && 'gv--large',
+      ]
+        .filter(Boolean)
+        .join(' ')}
+      ref={containerRef}
+    >
       <svg
         ref={svgRef}
         className="gv-svg"

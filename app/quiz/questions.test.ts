@@ -53,6 +53,7 @@ describe('questionsFor', () => {
     const qs = questionsFor(t, 3);
     expect(qs.map((q) => q.quantity)).toEqual(['value', 'tangent']);
     expect(qs.map((q) => q.expected)).toEqual([6, 3]);
+    expect(givenReason(t, 1)).toBe('Step 1: input v₋₁ = x = 2, its seed tangent v̇₋₁ = 1 is given.');
   });
 
   it('out of range asks nothing', () => {

@@ -102,7 +102,8 @@ export function givenReason(trace: Trace, k: number): string {
   switch (step.kind) {
     case 'evaluate': {
       const n = graph.nodes[step.node]!;
-      return `Step ${k}: input ${n.name} = ${definitionOf(graph, n)} = ${formatNumber(step.value)} is given.`;
+      const seed = step.tangent === undefined ? '' : `, its seed tangent ${tangentName(n)} = ${formatNumber(step.tangent)}`;
+      return `Step ${k}: input ${n.name} = ${definitionOf(graph, n)} = ${formatNumber(step.value)}${seed} is given.`;
     }
     case 'seed-adjoint':
       return `Step ${k}: the seed ${adjointName(graph.nodes[step.node]!)} = ∂f/∂f = ${formatNumber(step.adjoint)} is given.`;

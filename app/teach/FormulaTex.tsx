@@ -18,7 +18,9 @@ export function FormulaTex({ graph, highlightedNode }: FormulaTexProps) {
       {tex === null ? (
         <span className="teach-formula-fallback">{text}</span>
       ) : (
-        <MathView tex={tex} fallback={text} display className="teach-formula-math" />
+        // Inline (with display-size fractions) so a long formula wraps at its top-level + and −
+        // instead of running out of a narrow column.
+        <MathView tex={`\\displaystyle ${tex}`} fallback={text} className="teach-formula-math" />
       )}
     </div>
   );
