@@ -306,6 +306,9 @@ test('merge toggle: the shared DAG has fewer nodes, in the graph and in the cost
     String(dag.graph.nodes.length),
   );
   await expect(page.getByRole('table', { name: 'Cost by mode' })).toBeVisible();
+  await expect(page.getByTestId('merge-counts')).toHaveText(
+    `tree ${tree.nodes.length} nodes → DAG ${dag.graph.nodes.length} nodes`,
+  );
 
   await playground.mergeToggle().check();
   await playground.waitForNodeCount(dag.graph.nodes.length);

@@ -5,12 +5,13 @@
 //
 // 1. Builds the app (`npx vite build`) unless --no-build, serves dist/ with `vite preview` on a
 //    free port, and drives it in headless Chromium (system Chromium; CHROMIUM_PATH overrides).
-// 2. Keystroke → painted graph, for generated formulas of about 20, 100 and 500 nodes: the
-//    textarea goes from F to F' (one character apart, one node more) with Playwright's `fill`;
-//    inside the page the clock starts at the `input` event (performance.mark) and stops when the
-//    first animation frame whose rAF callback sees F's node count has been painted (a message
-//    posted from that callback runs after the frame's paint). The median over --runs edits (both
-//    directions) is printed.
+// 2. Keystroke → painted graph, for generated formulas of about 20, 100 and 500 nodes: each
+//    edit adds one character (a unary minus somewhere new: one node more, a never-seen shape, so
+//    no layout cache helps) and is applied with Playwright's `fill`. Inside the page the clock
+//    starts at the `input` event (performance.mark) and stops when the first animation frame
+//    whose rAF callback sees the edited formula's node count has been painted (a message
+//    posted from that callback runs after the frame's paint). The median over up to --runs edits
+//    is printed.
 // 3. Frame times while playing at 100 and 500 nodes: Play at the fastest speed, record the deltas
 //    between animation frames for --play-ms, report their median and maximum.
 // Timings are printed, never asserted: the machine is shared and noisy.
@@ -211,26 +212,37 @@ async function loadFormula(page, text) {
   throw new Error('the graph never settled');
 }
 
+/**
+ * Where a unary minus can go: before a variable or a function name. Each insertion adds exactly
+ * one node (a negation) and, unlike toggling one spot back and forth, gives a graph shape never
+ * seen before, so no layout cache can answer it.
+ */
+function minusPositions(text) {
+  const positions = [];
+  for (const m of text.matchAll(/(?<![\w.])(?:[xyz](?![\w(])|(?:sin|cos|tanh|exp|sqrt|log)\()/g)) {
+    positions.push(m.index);
+  }
+  return positions;
+}
+
 async function measureKeystroke(page, size) {
   const { text } = generateFormula(size);
-  // F' is F with one more character, a unary minus on the last variable: one more node.
-  const base = `${text} + x`;
-  const edited = `${text} + -x`;
-  const baseNodes = await loadFormula(page, base);
-  const editedNodes = await loadFormula(page, edited);
-  if (editedNodes === baseNodes) throw new Error('the edit did not change the node count');
+  const baseNodes = await loadFormula(page, text);
+  // Keystroke k inserts one more minus, from the end backwards so earlier offsets stay valid.
+  const spots = minusPositions(text).reverse().slice(0, RUNS);
   const box = page.getByRole('textbox', { name: 'Formula', exact: true });
   const samples = [];
-  for (let i = 0; i < RUNS; i++) {
-    const [to, expected] = i % 2 === 0 ? [base, baseNodes] : [edited, editedNodes];
-    const measured = armPaintMeasurement(page, expected, 30_000);
-    await box.fill(to);
+  let current = text;
+  for (const [k, at] of spots.entries()) {
+    current = `${current.slice(0, at)}-${current.slice(at)}`;
+    const measured = armPaintMeasurement(page, baseNodes + k + 1, 30_000);
+    await box.fill(current);
     samples.push(await measured);
   }
   return {
     targetNodes: size,
     nodes: baseNodes,
-    chars: base.length,
+    chars: text.length,
     runs: samples.length,
     ...stats(samples),
   };

@@ -11,14 +11,23 @@ export function CostTab() {
   const pair = selectTreeAndDag(derived);
   return (
     <div className="drawer-stack">
-      <label className="toggle">
-        <input
-          type="checkbox"
-          checked={merge}
-          onChange={(e) => appStore.getState().setMerge(e.target.checked)}
-        />
-        Merge common subexpressions
-      </label>
+      <div className="drawer-merge">
+        <label className="toggle">
+          <input
+            type="checkbox"
+            checked={merge}
+            onChange={(e) => appStore.getState().setMerge(e.target.checked)}
+          />
+          Merge common subexpressions
+        </label>
+        {/* The headline numbers beside the switch, so the effect is seen without scrolling. */}
+        {pair?.merged && (
+          <span className="drawer-merge-counts" data-testid="merge-counts">
+            tree <strong className="teach-num">{pair.tree.nodes.length}</strong> nodes → DAG{' '}
+            <strong className="teach-num">{pair.merged.nodes.length}</strong> nodes
+          </span>
+        )}
+      </div>
       {pair ? (
         <CostPanel tree={pair.tree} merged={pair.merged} mergeOn={derived.merge} />
       ) : (

@@ -1,6 +1,6 @@
 // One edge, argument → consumer, with an arrowhead; optionally its local partial; and, while it
-// carries something in the current step, a moving dash showing which way that something travels
-// (values and tangents forward, adjoint contributions backward) with the amount written beside.
+// carries something in the current step, a dotted track and a moving dot showing which way it
+// travels (values and tangents forward, adjoint contributions backward), its amount beside.
 import { memo } from 'react';
 import { curveBasis, line } from 'd3';
 import { formatNumber } from '../../ad-core/index.ts';

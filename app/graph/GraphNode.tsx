@@ -2,7 +2,14 @@
 // tangent) once known, and markers for non-finite numbers and derivative conventions.
 import { memo, type KeyboardEvent } from 'react';
 import { formatNumber, type Graph, type GraphNode } from '../../ad-core/index.ts';
-import { FONT, LABEL_GAP, LINE_HEIGHT, nodeGeometry, textWidth, type NodeGeometry } from './geometry.ts';
+import {
+  FONT,
+  LABEL_GAP,
+  LINE_HEIGHT,
+  nodeGeometry,
+  textWidth,
+  type NodeGeometry,
+} from './geometry.ts';
 import {
   adjointName,
   ariaLabel,
@@ -118,13 +125,19 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
         </text>
       )}
       {nonFinite && (
-        <g className="gv-badge gv-badge--error" transform={`translate(${g.w / 2 - 2}, ${-g.h / 2 + 2})`}>
+        <g
+          className="gv-badge gv-badge--error"
+          transform={`translate(${g.w / 2 - 2}, ${-g.h / 2 + 2})`}
+        >
           <circle r={9} />
           <text dy="0.35em">!</text>
         </g>
       )}
       {rule && (
-        <g className="gv-badge gv-badge--rule" transform={`translate(${-g.w / 2 + 2}, ${-g.h / 2 + 2})`}>
+        <g
+          className="gv-badge gv-badge--rule"
+          transform={`translate(${-g.w / 2 + 2}, ${-g.h / 2 + 2})`}
+        >
           <title>{`Convention used here: ${rule}`}</title>
           <circle r={9} />
           <text dy="0.35em">§</text>
@@ -137,15 +150,22 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
             {value !== null && (
               <>
                 <tspan className="gv-eq"> = </tspan>
-                <tspan className={isNonFinite(value) ? 'gv-num gv-value gv-bad' : 'gv-num gv-value'}>
+                <tspan
+                  className={isNonFinite(value) ? 'gv-num gv-value gv-bad' : 'gv-num gv-value'}
+                >
                   {isNonFinite(value) ? `⚠ ${formatNumber(value)}` : formatNumber(value)}
                 </tspan>
               </>
             )}
           </text>
           {second !== null && (
-            <text className={forwardMode ? 'gv-line gv-tangent' : 'gv-line gv-adjoint'} y={labelBaseline(g, 1)}>
-              <tspan className="gv-wengert">{forwardMode ? tangentName(node.name) : adjointName(node.name)}</tspan>
+            <text
+              className={forwardMode ? 'gv-line gv-tangent' : 'gv-line gv-adjoint'}
+              y={labelBaseline(g, 1)}
+            >
+              <tspan className="gv-wengert">
+                {forwardMode ? tangentName(node.name) : adjointName(node.name)}
+              </tspan>
               <tspan className="gv-eq"> = </tspan>
               <tspan className={isNonFinite(second) ? 'gv-num gv-bad' : 'gv-num'}>
                 {isNonFinite(second) ? `⚠ ${formatNumber(second)}` : formatNumber(second)}

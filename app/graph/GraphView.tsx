@@ -1,6 +1,15 @@
 // The computational graph: React draws every node and edge from the Layout and the Frame; d3 only
 // lays out (d3-dag), shapes paths (d3-shape) and pans/zooms (d3-zoom, bound to the <svg>).
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type JSX } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type JSX,
+} from 'react';
 import type { Evaluation, Frame, Graph, Mode } from '../../ad-core/index.ts';
 import { GraphEdgeView } from './GraphEdge.tsx';
 import { GraphNodeView } from './GraphNode.tsx';
@@ -48,7 +57,9 @@ export function GraphView(props: GraphViewProps): JSX.Element {
   // While a large graph's layout is being computed we keep drawing the previous graph with the
   // numbers that belong to it, never the new numbers on the old shape.
   const live: Scene | null =
-    laid && laid.graph === graph ? { graph, evaluation, frame, layout: laid.layout, key: laid.key } : null;
+    laid && laid.graph === graph
+      ? { graph, evaluation, frame, layout: laid.layout, key: laid.key }
+      : null;
   const [held, setHeld] = useState<Scene | null>(live);
   const same = live !== null && held !== null && sameScene(live, held);
   if (live && !same) setHeld(live);
@@ -122,7 +133,11 @@ export function GraphView(props: GraphViewProps): JSX.Element {
 
   const uid = `gv${useId().replace(/[^a-zA-Z0-9]/g, '')}`;
   const markers = useMemo(
-    () => ({ arrow: `${uid}-arrow`, arrowActive: `${uid}-arrow-active`, flowBack: `${uid}-flow-back` }),
+    () => ({
+      arrow: `${uid}-arrow`,
+      arrowActive: `${uid}-arrow-active`,
+      flowBack: `${uid}-flow-back`,
+    }),
     [uid],
   );
 
@@ -187,13 +202,43 @@ export function GraphView(props: GraphViewProps): JSX.Element {
         onClick={() => handlers.current.onSelectNode(null)}
       >
         <defs>
-          <marker id={markers.arrow} className="gv-marker" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" markerUnits="strokeWidth" orient="auto">
+          <marker
+            id={markers.arrow}
+            className="gv-marker"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="7"
+            markerHeight="7"
+            markerUnits="strokeWidth"
+            orient="auto"
+          >
             <path d="M0,1 L9,5 L0,9 z" />
           </marker>
-          <marker id={markers.arrowActive} className="gv-marker gv-marker--active" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="4.5" markerHeight="4.5" markerUnits="strokeWidth" orient="auto">
+          <marker
+            id={markers.arrowActive}
+            className="gv-marker gv-marker--active"
+            viewBox="0 0 10 10"
+            refX="9"
+            refY="5"
+            markerWidth="4.5"
+            markerHeight="4.5"
+            markerUnits="strokeWidth"
+            orient="auto"
+          >
             <path d="M0,1 L9,5 L0,9 z" />
           </marker>
-          <marker id={markers.flowBack} className="gv-marker gv-marker--back" viewBox="0 0 10 10" refX="2" refY="5" markerWidth="4" markerHeight="4" markerUnits="strokeWidth" orient="auto-start-reverse">
+          <marker
+            id={markers.flowBack}
+            className="gv-marker gv-marker--back"
+            viewBox="0 0 10 10"
+            refX="2"
+            refY="5"
+            markerWidth="4"
+            markerHeight="4"
+            markerUnits="strokeWidth"
+            orient="auto-start-reverse"
+          >
             <path d="M0,1 L9,5 L0,9 z" />
           </marker>
         </defs>
@@ -253,7 +298,9 @@ function SceneContent(props: SceneContentProps) {
       // ∂(x^2)/∂2 at x < 0) would only distract.
       const fromConstant = graph.nodes[edge.from]?.kind === 'constant';
       const partial =
-        props.showEdgePartials && known && !fromConstant ? (evaluation.partials[e.id] ?? null) : null;
+        props.showEdgePartials && known && !fromConstant
+          ? (evaluation.partials[e.id] ?? null)
+          : null;
       const flow = flows.get(e.id) ?? null;
       const receiver =
         flow?.kind === 'adjoint'

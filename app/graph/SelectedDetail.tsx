@@ -23,14 +23,23 @@ export function SelectedDetail(props: SelectedDetailProps) {
   const lines: { text: string; className: string }[] = [];
   const full = (x: number) => String(x).replace(/-/g, '−').replace('Infinity', '∞');
   lines.push({
-    text: props.value === null ? `${node.name} not yet computed` : `${node.name} = ${full(props.value)}`,
+    text:
+      props.value === null
+        ? `${node.name} not yet computed`
+        : `${node.name} = ${full(props.value)}`,
     className: 'gv-value',
   });
   if (props.forwardMode && props.tangent !== null) {
-    lines.push({ text: `${tangentName(node.name)} = ${full(props.tangent)}`, className: 'gv-tangent' });
+    lines.push({
+      text: `${tangentName(node.name)} = ${full(props.tangent)}`,
+      className: 'gv-tangent',
+    });
   }
   if (!props.forwardMode && props.adjoint !== null) {
-    lines.push({ text: `${adjointName(node.name)} = ${full(props.adjoint)}`, className: 'gv-adjoint' });
+    lines.push({
+      text: `${adjointName(node.name)} = ${full(props.adjoint)}`,
+      className: 'gv-adjoint',
+    });
   }
   if (props.rule) lines.push({ text: `§ ${props.rule}`, className: 'gv-rule' });
   const width = Math.max(...lines.map((l) => textWidth(l.text, FONT.value))) + 2 * PAD;
@@ -40,7 +49,11 @@ export function SelectedDetail(props: SelectedDetailProps) {
     <g className="gv-detail" transform={`translate(${props.x}, ${props.y})`} aria-hidden="true">
       <rect x={-width / 2} y={top} width={width} height={height} rx={6} />
       {lines.map((l, k) => (
-        <text key={k} className={`gv-line ${l.className}`} y={top + PAD / 2 + (k + 1) * LINE_HEIGHT - 5}>
+        <text
+          key={k}
+          className={`gv-line ${l.className}`}
+          y={top + PAD / 2 + (k + 1) * LINE_HEIGHT - 5}
+        >
           {l.text}
         </text>
       ))}

@@ -7,7 +7,10 @@ function distanceToPolyline(p: Pt, poly: Pt[]): number {
     const [ax, ay] = poly[i - 1]!;
     const [bx, by] = poly[i]!;
     const len2 = (bx - ax) ** 2 + (by - ay) ** 2;
-    const t = len2 === 0 ? 0 : Math.max(0, Math.min(1, ((p[0] - ax) * (bx - ax) + (p[1] - ay) * (by - ay)) / len2));
+    const t =
+      len2 === 0
+        ? 0
+        : Math.max(0, Math.min(1, ((p[0] - ax) * (bx - ax) + (p[1] - ay) * (by - ay)) / len2));
     best = Math.min(best, Math.hypot(p[0] - (ax + t * (bx - ax)), p[1] - (ay + t * (by - ay))));
   }
   return best;
@@ -46,7 +49,12 @@ describe('placeTag', () => {
   it('slides along the edge to keep off a node in the way, staying on the edge', () => {
     const blocker: Box = { x0: 60, y0: -30, x1: 140, y1: 30 };
     const p = placeTag(straight, 'end', [blocker]);
-    const box: Box = { x0: p[0] - TAG_WIDTH / 2, y0: p[1] - TAG_HEIGHT / 2, x1: p[0] + TAG_WIDTH / 2, y1: p[1] + TAG_HEIGHT / 2 };
+    const box: Box = {
+      x0: p[0] - TAG_WIDTH / 2,
+      y0: p[1] - TAG_HEIGHT / 2,
+      x1: p[0] + TAG_WIDTH / 2,
+      y1: p[1] + TAG_HEIGHT / 2,
+    };
     const overlapW = Math.min(box.x1, blocker.x1) - Math.max(box.x0, blocker.x0);
     expect(overlapW).toBeLessThan(TAG_WIDTH);
     expect(distanceToPolyline(p, straight)).toBeLessThan(1e-9);

@@ -42,7 +42,12 @@ function overlap(a: Box, b: Box): number {
 }
 
 function tagBox([x, y]: Pt): Box {
-  return { x0: x - TAG_WIDTH / 2, y0: y - TAG_HEIGHT / 2, x1: x + TAG_WIDTH / 2, y1: y + TAG_HEIGHT / 2 };
+  return {
+    x0: x - TAG_WIDTH / 2,
+    y0: y - TAG_HEIGHT / 2,
+    x1: x + TAG_WIDTH / 2,
+    y1: y + TAG_HEIGHT / 2,
+  };
 }
 
 const SAMPLES = 15;
@@ -52,7 +57,12 @@ const SAMPLES = 15;
  * from that end along the curve (toward the middle when the edge is a bulging parallel copy),
  * otherwise the nearest sample along the curve whose label box covers the least of `boxes`.
  */
-export function placeTag(points: readonly Pt[], end: 'start' | 'end', boxes: readonly Box[], bulge = false): Pt {
+export function placeTag(
+  points: readonly Pt[],
+  end: 'start' | 'end',
+  boxes: readonly Box[],
+  bulge = false,
+): Pt {
   const knots = curveKnots(points);
   const preferred: Pt =
     bulge && knots.length === 3
@@ -73,20 +83,29 @@ export function placeTag(points: readonly Pt[], end: 'start' | 'end', boxes: rea
     y1 = Math.max(y1, y);
   }
   const near = boxes.filter(
-    (b) => b.x1 > x0 - TAG_WIDTH && b.x0 < x1 + TAG_WIDTH && b.y1 > y0 - TAG_HEIGHT && b.y0 < y1 + TAG_HEIGHT,
+    (b) =>
+      b.x1 > x0 - TAG_WIDTH &&
+      b.x0 < x1 + TAG_WIDTH &&
+      b.y1 > y0 - TAG_HEIGHT &&
+      b.y0 < y1 + TAG_HEIGHT,
   );
   const cost = (p: Pt) => {
     const box = tagBox(p);
     let covered = 0;
     for (const b of near) covered += overlap(box, b);
-    return (covered / (TAG_WIDTH * TAG_HEIGHT)) * 1000 + Math.hypot(p[0] - preferred[0], p[1] - preferred[1]);
+    return (
+      (covered / (TAG_WIDTH * TAG_HEIGHT)) * 1000 +
+      Math.hypot(p[0] - preferred[0], p[1] - preferred[1])
+    );
   };
 
   let best = preferred;
   let bestCost = cost(preferred);
   if (bestCost < 1) return best;
   // Sample the curve by arc length, away from the arrowhead and the argument's border.
-  const lengths = knots.slice(1).map((q, i) => Math.hypot(q[0] - knots[i]![0], q[1] - knots[i]![1]));
+  const lengths = knots
+    .slice(1)
+    .map((q, i) => Math.hypot(q[0] - knots[i]![0], q[1] - knots[i]![1]));
   const total = lengths.reduce((s, l) => s + l, 0);
   for (let k = 1; k < SAMPLES; k++) {
     let d = (total * k) / SAMPLES;

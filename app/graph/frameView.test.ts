@@ -32,11 +32,13 @@ describe('stepView', () => {
   });
 
   it('sends values forward along the edges of an evaluated node', () => {
-    const k = reverse.steps.findIndex((s) => s.kind === 'evaluate' && g.nodes[s.node]!.kind === 'op') + 1;
+    const k =
+      reverse.steps.findIndex((s) => s.kind === 'evaluate' && g.nodes[s.node]!.kind === 'op') + 1;
     const frame = frameAt(reverse, k);
     const v = stepView(frame);
     expect(frame.activeEdges.length).toBeGreaterThan(0);
-    for (const e of frame.activeEdges) expect(v.flows.get(e)).toEqual({ kind: 'value', amount: null });
+    for (const e of frame.activeEdges)
+      expect(v.flows.get(e)).toEqual({ kind: 'value', amount: null });
   });
 });
 

@@ -100,6 +100,9 @@ export function borderPoint(
   // Rectangles (and pills, close enough at these sizes): scale the ray to the nearer side.
   const hx = g.w / 2;
   const hy = g.h / 2;
-  const t = Math.min(dx === 0 ? Infinity : hx / Math.abs(dx), dy === 0 ? Infinity : hy / Math.abs(dy));
+  const t = Math.min(
+    dx === 0 ? Infinity : hx / Math.abs(dx),
+    dy === 0 ? Infinity : hy / Math.abs(dy),
+  );
   return [cx + t * dx, cy + t * dy];
 }

@@ -69,7 +69,9 @@ describe('definition and ariaLabel', () => {
     expect(known).toContain('value 10');
     expect(known).toContain('adjoint 0.5');
     expect(known).not.toContain('tangent');
-    expect(ariaLabel(g, g.nodes[g.output]!, { value: 1, adjoint: null, tangent: null })).toContain('output');
+    expect(ariaLabel(g, g.nodes[g.output]!, { value: 1, adjoint: null, tangent: null })).toContain(
+      'output',
+    );
     expect(ariaLabel(g, x, { value: NaN, adjoint: null, tangent: null })).toContain('value NaN');
   });
 });

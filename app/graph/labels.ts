@@ -56,7 +56,9 @@ export interface NodeNumbers {
 /** The accessible name: `v₃ = v₁ × v₂, value 10, adjoint 1`. */
 export function ariaLabel(graph: Graph, node: GraphNode, nums: NodeNumbers, rule?: string): string {
   const head =
-    node.kind === 'constant' ? `constant ${node.label}` : `${node.name} = ${definition(graph, node)}`;
+    node.kind === 'constant'
+      ? `constant ${node.label}`
+      : `${node.name} = ${definition(graph, node)}`;
   const parts = [node.kind === 'input' ? `${head}, input` : head];
   parts.push(nums.value === null ? 'value not yet computed' : `value ${formatNumber(nums.value)}`);
   if (nums.tangent !== null) parts.push(`tangent ${formatNumber(nums.tangent)}`);
@@ -69,7 +71,12 @@ export function ariaLabel(graph: Graph, node: GraphNode, nums: NodeNumbers, rule
 /** Shorten `text` to at most `max` characters, ending with an ellipsis when cut. */
 export function truncate(text: string, max: number): string {
   const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('').trimEnd()}…`;
+  return chars.length <= max
+    ? text
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
 }
 
 /**

@@ -136,7 +136,11 @@ export function computeLayout(input: LayoutInput): Layout {
           .order(twolayerGreedy().base(twolayerAgg()))
           .inits([decrossDfs()])
           .passes(1);
-  const base = sugiyama().decross(decross).coord(coordGreedy()).nodeSize(size).gap([ROW_GAP, COLUMN_GAP]);
+  const base = sugiyama()
+    .decross(decross)
+    .coord(coordGreedy())
+    .nodeSize(size)
+    .gap([ROW_GAP, COLUMN_GAP]);
   try {
     base.layering(layering)(dag);
   } catch {

@@ -20,7 +20,9 @@ describe('layoutNow', () => {
 describe('needsWorker', () => {
   it('keeps small graphs on the main thread, and everything where workers do not exist', () => {
     expect(needsWorker(graphOf('x*y + 1'))).toBe(false);
-    const big = graphOf(Array.from({ length: WORKER_THRESHOLD }, (_, i) => `sin(${i + 1}*x)`).join(' + '));
+    const big = graphOf(
+      Array.from({ length: WORKER_THRESHOLD }, (_, i) => `sin(${i + 1}*x)`).join(' + '),
+    );
     expect(big.nodes.length).toBeGreaterThan(WORKER_THRESHOLD);
     // Vitest runs in Node without a Worker global: the layout must still happen, synchronously.
     expect(needsWorker(big)).toBe(typeof Worker !== 'undefined');

@@ -47,7 +47,9 @@ export function layoutInWorker(graph: Graph, key = shapeKey(graph)): Promise<Lay
     worker?.terminate();
     worker = null;
   }
-  const w = (worker ??= new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' }));
+  const w = (worker ??= new Worker(new URL('./layout.worker.ts', import.meta.url), {
+    type: 'module',
+  }));
   const id = nextId++;
   return new Promise<Layout>((resolve, reject) => {
     pending = { id, reject };

@@ -19,8 +19,16 @@ describe('fitTransform', () => {
   });
 
   it('leaves an empty or unmeasured view alone', () => {
-    expect(fitTransform({ width: 0, height: 0 }, { width: 600, height: 500 })).toEqual({ k: 1, x: 0, y: 0 });
-    expect(fitTransform({ width: 100, height: 100 }, { width: 0, height: 0 })).toEqual({ k: 1, x: 0, y: 0 });
+    expect(fitTransform({ width: 0, height: 0 }, { width: 600, height: 500 })).toEqual({
+      k: 1,
+      x: 0,
+      y: 0,
+    });
+    expect(fitTransform({ width: 100, height: 100 }, { width: 0, height: 0 })).toEqual({
+      k: 1,
+      x: 0,
+      y: 0,
+    });
   });
 });
 

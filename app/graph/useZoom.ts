@@ -47,7 +47,10 @@ export function fitTransform(content: Size, view: Size, legible = false): View {
   );
   const k = legible && whole < WHOLE_MIN_SCALE ? LEGIBLE_SCALE : Math.max(SCALE_EXTENT[0], whole);
   // Too wide: start at the left, where the inputs are. Too tall: the middle, where they tend to be.
-  const x = k * content.width + 2 * FIT_PADDING <= view.width ? (view.width - k * content.width) / 2 : FIT_PADDING;
+  const x =
+    k * content.width + 2 * FIT_PADDING <= view.width
+      ? (view.width - k * content.width) / 2
+      : FIT_PADDING;
   return { k, x, y: (view.height - k * content.height) / 2 };
 }
 
@@ -55,7 +58,12 @@ export function fitTransform(content: Size, view: Size, legible = false): View {
  * The transform, at the same scale, that brings `point` (content coordinates) into view: unchanged
  * if it is already well inside, else centred on it as far as the content's edges allow.
  */
-export function panToShow(t: View, point: readonly [number, number], content: Size, view: Size): View {
+export function panToShow(
+  t: View,
+  point: readonly [number, number],
+  content: Size,
+  view: Size,
+): View {
   const margin = 48;
   const axis = (offset: number, p: number, c: number, v: number) => {
     const s = offset + t.k * p;
