@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from 'react';
+import { lazy, Suspense, useDeferredValue, useMemo } from 'react';
 import { ExampleLesson, ExamplesMenu } from './editor/ExamplesMenu.tsx';
 import { FormulaEditor } from './editor/FormulaEditor.tsx';
 import { OutputValue } from './editor/OutputValue.tsx';
@@ -11,6 +11,7 @@ import { StepExplanation } from './panels/StepExplanation.tsx';
 import { PlayerBar } from './player/PlayerBar.tsx';
 import { appStore, useApp } from './store/appStore.ts';
 import { formulaFocusNode, highlightedNodes } from './store/highlight.ts';
+import { MergeFlag } from './drawer/MergeFlag.tsx';
 import { TeachDrawer } from './drawer/TeachDrawer.tsx';
 import { FormulaTex } from './teach/FormulaTex.tsx';
 import { LessonPanel } from './lessons/LessonPanel.tsx';
@@ -64,10 +65,11 @@ function GraphArea() {
 
 /** The formula typeset from the graph, the part under the pointer or the text cursor boxed. */
 function TypesetFormula() {
-  const graph = useApp((s) => s.derived.graph);
-  const stale = useApp((s) => s.derived.stale);
-  const selection = useApp((s) => s.editorSelection);
-  const hovered = useApp((s) => s.hovered);
+  // Typesetting waits for a background render, so a keystroke paints the graph first.
+  const graph = useDeferredValue(useApp((s) => s.derived.graph));
+  const stale = useDeferredValue(useApp((s) => s.derived.stale));
+  const selection = useDeferredValue(useApp((s) => s.editorSelection));
+  const hovered = useDeferredValue(useApp((s) => s.hovered));
   if (!graph) return null;
   return (
     // While the text does not compile, the last valid formula stays (greyed, so nothing below
@@ -123,6 +125,7 @@ export function App() {
         </section>
         <section className="graph-col" aria-label="Computational graph">
           <div className="graph-area">
+            <MergeFlag />
             <ErrorBoundary area="graph">
               <Suspense fallback={<p className="graph-empty">Drawing the graph…</p>}>
                 <GraphArea />

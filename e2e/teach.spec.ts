@@ -316,8 +316,14 @@ test('merge toggle: the shared DAG has fewer nodes, in the graph and in the cost
   // Same function, same gradient: the output and the check do not change.
   await expect(playground.outputValue()).toHaveText(displayed(Math.sin(2) + Math.cos(2)));
 
+  // Folded away, the drawer's switch is out of sight: the graph itself says it is the DAG.
+  await page.getByRole('button', { name: 'Hide panels' }).click();
+  await page.getByRole('button', { name: 'Merged DAG shown' }).click();
+  await expect(playground.mergeToggle()).toBeChecked();
+
   await playground.mergeToggle().uncheck();
   await playground.waitForNodeCount(tree.nodes.length);
+  await expect(page.getByRole('button', { name: 'Merged DAG shown' })).toHaveCount(0);
 });
 
 test('the step explanation and the formula are typeset, with the plain text kept', async ({

@@ -23,14 +23,9 @@ for (const mode of ['reverse', 'forward'] as const) {
   test(`a ${mode}-mode link opens exactly the state it encodes`, async ({ playground }) => {
     const ref = referenceCase('tanh-sqrt');
     const graph = compileOrThrow(ref.formula);
-    // Forward mode's default seed is not part of the link; the app must agree with itself on
-    // reload, and its tangents are checked against the engine in forward-mode.spec.ts.
-    const trace = traceOf(
-      graph,
-      ref.at,
-      mode,
-      mode === 'forward' ? seedAlongFirst(graph.variables) : undefined,
-    );
+    // A link carries no seed, so forward mode opens with the default direction; the engine's
+    // default (no seed given) is the oracle for it.
+    const trace = traceOf(graph, ref.at, mode);
     const n = trace.steps.length;
     const step = mode === 'reverse' ? n - 2 : Math.floor(n / 2);
     const frame = framesOf(trace)[step]!;
@@ -52,10 +47,6 @@ for (const mode of ['reverse', 'forward'] as const) {
       ).toBe(true);
     }
   });
-}
-
-function seedAlongFirst(variables: readonly string[]): Record<string, number> {
-  return Object.fromEntries(variables.map((name, i) => [name, i === 0 ? 1 : 0]));
 }
 
 test('the URL follows the learner, replacing history rather than adding to it', async ({

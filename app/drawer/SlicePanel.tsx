@@ -24,7 +24,7 @@ export function SlicePanel({ available }: { available: number }) {
       gradient={selectGradient(derived)}
       variable={variable}
       onVariableChange={choose}
-      height={fitPlotHeight(available, 112, 180, 300)}
+      height={fitPlotHeight(available, 100, 180, 300)}
     />
   );
 }

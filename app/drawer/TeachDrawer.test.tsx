@@ -7,7 +7,8 @@ import { TeachDrawer } from './TeachDrawer.tsx';
 function parse(html: string) {
   const tabs = [...html.matchAll(/<button[^>]*role="tab"[^>]*>/g)].map((m) => m[0]);
   const panels = [...html.matchAll(/<div[^>]*role="tabpanel"[^>]*>/g)].map((m) => m[0]);
-  const attr = (tag: string, name: string) => new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
+  const attr = (tag: string, name: string) =>
+    new RegExp(`${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
   return { tabs, panels, attr };
 }
 

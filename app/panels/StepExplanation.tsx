@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { explainStep } from '../../ad-core/index.ts';
 import { useApp } from '../store/appStore.ts';
 import { MathView, useKatexReady } from '../teach/MathView.tsx';
@@ -9,6 +9,9 @@ export function StepExplanation() {
   const step = useApp((s) => s.step);
   const explanation = useMemo(() => (trace ? explainStep(trace, step) : null), [trace, step]);
   const katexReady = useKatexReady();
+  // The plain lines follow at once; typesetting (tens of ms for long chains) runs in a background
+  // render so that neither a keystroke nor a step waits for KaTeX.
+  const typesetSource = useDeferredValue(explanation);
   if (!trace || !explanation) {
     return (
       <section className="panel-section" aria-label="Current step">
@@ -23,7 +26,8 @@ export function StepExplanation() {
   const kind = trace.steps[step - 1]?.kind;
   // Typeset lines replace the plain ones on screen; the plain ones stay for screen readers (the
   // typeset copy is hidden from them, so nothing is read twice) and for copying as text.
-  const typeset = katexReady && explanation.tex.length > 0;
+  const typeset = katexReady && explanation.tex.length > 0 && (typesetSource?.tex.length ?? 0) > 0;
+  const shown = typesetSource ?? explanation;
   const tone =
     kind === 'propagate' || kind === 'seed-adjoint'
       ? 'adjoint'
@@ -52,14 +56,14 @@ export function StepExplanation() {
         </div>
         {typeset && (
           <div className="explain-tex" aria-hidden="true" data-testid="explanation-tex">
-            {explanation.tex.map((tex, i) => {
+            {shown.tex.map((tex, i) => {
               const split = splitSymbolicNumeric(tex);
-              const fallback = explanation.lines[i] ?? '';
+              const fallback = shown.lines[i] ?? '';
               // Display-size fractions, but inline so KaTeX may break a long chain after = or +.
               return (
                 <p
                   key={i}
-                  className={`explain-line${/mathrel\{\+\}=/.test(tex) ? ' line-adjoint' : ''}`}
+                  className={`explain-tex-line${/mathrel\{\+\}=/.test(tex) ? ' line-adjoint' : ''}`}
                 >
                   {split ? (
                     <>

@@ -28,6 +28,10 @@ export function CostPanel({ tree, merged, mergeOn }: CostPanelProps) {
   return (
     <section className="teach-panel teach-cost" aria-labelledby={titleId}>
       <h3 id={titleId}>Cost of the full gradient</h3>
+      {/* The verdict first: on a projector it is the sentence the class reads. */}
+      <p className="teach-verdict">
+        <strong>{verdict}.</strong> {cost.explanation}
+      </p>
       <p className="teach-note">
         {fmt(cost.ops)} operations and {fmt(cost.edges)} derivative-carrying edges on the {mergeOn && merged ? 'merged' : ''}{' '}
         tape; {n} {n === 1 ? 'input' : 'inputs'}, 1 output. One operation = one op evaluated or one multiply-add
@@ -70,9 +74,6 @@ export function CostPanel({ tree, merged, mergeOn }: CostPanelProps) {
           </tr>
         </tbody>
       </table>
-      <p>
-        <strong>{verdict}.</strong> {cost.explanation}
-      </p>
       {merge && (
         <>
           <h3>Merging common subexpressions</h3>

@@ -90,6 +90,8 @@ export function FunctionSlice(props: FunctionSliceProps) {
   const y1 = BOX.top;
   const x = scaleLinear().domain([xWindow.lo, xWindow.hi]).range([x0, x1]);
   const y = scaleLinear().domain([yWin.lo, yWin.hi]).range([y0, y1]);
+  // About one labelled tick per 45 px, so a short plot on a projector stays legible.
+  const yTickCount = Math.max(3, Math.min(5, Math.floor((y0 - y1) / 40)));
   const curve =
     line<{ x: number; y: number }>()
       .defined((d) => drawable(d.y, yWin))
@@ -141,7 +143,7 @@ export function FunctionSlice(props: FunctionSliceProps) {
             {x.ticks(6).map((t) => (
               <line key={`gx${t}`} x1={x(t)} x2={x(t)} y1={y1} y2={y0} />
             ))}
-            {y.ticks(5).map((t) => (
+            {y.ticks(yTickCount).map((t) => (
               <line key={`gy${t}`} x1={x0} x2={x1} y1={y(t)} y2={y(t)} />
             ))}
           </g>
@@ -153,7 +155,7 @@ export function FunctionSlice(props: FunctionSliceProps) {
                 {formatNumber(t)}
               </text>
             ))}
-            {y.ticks(5).map((t) => (
+            {y.ticks(yTickCount).map((t) => (
               <text key={`ly${t}`} x={x0 - 8} y={y(t) + 5} textAnchor="end">
                 {formatNumber(t)}
               </text>
