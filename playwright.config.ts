@@ -1,8 +1,13 @@
 import { defineConfig, devices } from '@playwright/test';
 
+import { existsSync } from 'node:fs';
+
 // Playwright cannot download its own browsers here (nor on the CI machine, which installs Debian's
-// Chromium with apt), so every run uses the system Chromium.
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+// Chromium with apt), so runs use the system Chromium. On a machine without it, Playwright's own
+// browser (`npx playwright install chromium`) is used instead.
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_PATH =
+  process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -12,8 +17,15 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-// E2E_PORT lets a second checkout (or a second run on a shared machine) use its own server.
+// The walkthroughs run against the production build (what a teacher gets from `npm run build`);
+// a smoke walkthrough also runs against the dev server (what `npm start` opens).
+// E2E_PORT lets a second checkout (or a second run on a shared machine) use its own servers.
 const PORT = Number(process.env.E2E_PORT ?? 5199);
+const DEV_PORT = PORT + 1;
+const launchOptions = {
+  args: CHROMIUM_ARGS,
+  ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}),
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -38,20 +50,40 @@ export default defineConfig({
   },
   projects: [
     {
-      name: 'chromium',
+      name: 'built',
       use: {
         ...devices['Desktop Chrome'],
         viewport: { width: 1280, height: 720 },
-        launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
+        launchOptions,
+      },
+    },
+    {
+      name: 'dev-server',
+      testMatch: '**/smoke.spec.ts',
+      use: {
+        ...devices['Desktop Chrome'],
+        baseURL: `http://127.0.0.1:${DEV_PORT}/`,
+        viewport: { width: 1280, height: 720 },
+        launchOptions,
       },
     },
   ],
-  webServer: {
-    command: `npx vite --port ${PORT} --strictPort --host 127.0.0.1`,
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `npx vite --port ${DEV_PORT} --strictPort --host 127.0.0.1`,
+      url: `http://127.0.0.1:${DEV_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

@@ -20,7 +20,8 @@ function run(label, cmd, args, env = {}) {
 
 function stage(label, cmd, args) {
   const ok = run(label, cmd, args);
-  ok ? passed++ : failed++;
+  if (ok) passed++;
+  else failed++;
   summary.push(`${label}: ${ok ? 'ok' : 'FAILED'}`);
 }
 
