@@ -10,26 +10,8 @@ import {
   sweepErrors,
   TOLERANCES,
 } from './check.ts';
-import { compile } from './graph.ts';
-import type { FdMethod, Graph, Point } from './types.ts';
-import referenceFixture from './fixtures/reference-cases.json' with { type: 'json' };
-
-interface ReferenceCase {
-  name: string;
-  formula: string;
-  at: Point;
-  value: number;
-  gradient: Point;
-}
-// JSON imports type each case's point with every other case's names as optional `undefined`.
-const referenceCases = referenceFixture as unknown as { cases: ReferenceCase[] };
-
-function graphOf(source: string): Graph {
-  const built = compile(source);
-  if (!built.ok)
-    throw new Error(`${source}: ${built.diagnostics.map((d) => d.message).join('; ')}`);
-  return built.graph;
-}
+import { graphOf, referenceCases } from './test-support.ts';
+import type { FdMethod, Point } from './types.ts';
 
 const EPS = Number.EPSILON;
 const METHODS: FdMethod[] = ['forward', 'central', 'richardson', 'complex'];

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateComplexStep, nonAnalyticOps } from './complex-eval.ts';
 import { evaluateValues } from './evaluate.ts';
-import { compile } from './graph.ts';
-import type { Graph } from './types.ts';
-
-function graphOf(source: string): Graph {
-  const built = compile(source);
-  if (!built.ok) throw new Error(built.diagnostics.map((d) => d.message).join('; '));
-  return built.graph;
-}
+import { graphOf } from './test-support.ts';
 
 describe('evaluateComplexStep', () => {
   it('has the real value as its real part and h·∂f/∂x as its imaginary part', () => {

@@ -2,15 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.ts';
 import { forward } from './forward.ts';
-import { compile } from './graph.ts';
 import { gradient, reverse } from './reverse.ts';
+import { graphOf } from './test-support.ts';
 import type { Graph, Point } from './types.ts';
-
-function graphOf(source: string): Graph {
-  const built = compile(source);
-  if (!built.ok) throw new Error(built.diagnostics[0]?.message);
-  return built.graph;
-}
 
 /** Gradient by reverse mode, checked against the fused path and forward mode. */
 function grad(

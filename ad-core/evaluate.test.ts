@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate, evaluateValues } from './evaluate.ts';
-import { compile } from './graph.ts';
-import type { Graph } from './types.ts';
-
-function graphOf(source: string): Graph {
-  const built = compile(source);
-  if (!built.ok) throw new Error(built.diagnostics[0]?.message);
-  return built.graph;
-}
+import { graphOf } from './test-support.ts';
 
 describe('evaluate', () => {
   it('computes every node value and the local partial of every edge', () => {

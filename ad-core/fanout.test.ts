@@ -1,16 +1,10 @@
 // Fan-out: a node used by several edges receives one adjoint contribution per edge, summed.
 import { describe, expect, it } from 'vitest';
-import { compile } from './graph.ts';
 import { evaluate } from './evaluate.ts';
 import { reverse } from './reverse.ts';
+import { graphOf } from './test-support.ts';
 import { buildTrace, frameAt } from './trace.ts';
 import type { Contribution, Graph, Step } from './types.ts';
-
-function graphOf(source: string): Graph {
-  const built = compile(source);
-  if (!built.ok) throw new Error(built.diagnostics[0]?.message);
-  return built.graph;
-}
 
 const idOf = (g: Graph, name: string) => g.inputs[g.variables.indexOf(name)]!;
 

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.ts';
 import { defaultSeed, forward } from './forward.ts';
-import { compile } from './graph.ts';
 import { gradient } from './reverse.ts';
-import type { Graph } from './types.ts';
-
-function graphOf(source: string): Graph {
-  const built = compile(source);
-  if (!built.ok) throw new Error(built.diagnostics[0]?.message);
-  return built.graph;
-}
+import { graphOf } from './test-support.ts';
 
 describe('forward mode', () => {
   it('gives the directional derivative along any seed, matching the reverse-mode gradient', () => {

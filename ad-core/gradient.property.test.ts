@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { checkGradient, realDifference, sliceOf, TOLERANCES } from './check.ts';
 import { evaluate, evaluateValues } from './evaluate.ts';
 import { forward } from './forward.ts';
-import { compile } from './graph.ts';
 import { reverse } from './reverse.ts';
+import { graphOf } from './test-support.ts';
 import type { Graph, Point } from './types.ts';
 
 const RUNS = 1_000;
@@ -81,15 +81,6 @@ const formula = fc.oneof(
 
 const coordinate = fc.double({ min: -2, max: 2, noNaN: true, noDefaultInfinity: true });
 const point = fc.record({ x: coordinate, y: coordinate, z: coordinate });
-
-function graphOf(source: string): Graph {
-  const built = compile(source);
-  if (!built.ok)
-    throw new Error(
-      `generated formula does not compile: ${source}\n${built.diagnostics[0]?.message}`,
-    );
-  return built.graph;
-}
 
 /** Σ over paths of |product of local partials|: the size of the terms the gradient sums. */
 function pathMagnitudes(

@@ -9,13 +9,8 @@ import {
   wengertName,
 } from './graph.ts';
 import { OPS_BY_INDEX } from './ops.ts';
-import type { BuildOptions, Graph } from './types.ts';
-
-function graphOf(source: string, options?: BuildOptions): Graph {
-  const built = compile(source, options);
-  if (!built.ok) throw new Error(built.diagnostics[0]?.message);
-  return built.graph;
-}
+import { graphOf } from './test-support.ts';
+import type { Graph } from './types.ts';
 
 const names = (g: Graph) => g.nodes.map((n) => n.name);
 

@@ -1,45 +1,23 @@
 // Every reference case of the fixture, by reverse mode and by forward mode, to 1e-12 relative.
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.ts';
 import { forward } from './forward.ts';
-import { compile } from './graph.ts';
 import { gradient, reverse } from './reverse.ts';
-import type { Graph } from './types.ts';
-
-interface ReferenceCase {
-  name: string;
-  formula: string;
-  at: Record<string, number>;
-  value: number;
-  gradient: Record<string, number>;
-}
-
-const fixture = JSON.parse(
-  readFileSync(new URL('./fixtures/reference-cases.json', import.meta.url), 'utf8'),
-) as {
-  cases: ReferenceCase[];
-};
+import { graphOf, referenceCases } from './test-support.ts';
 
 function expectRelative(actual: number, expected: number, what: string): void {
   const error = Math.abs(actual - expected) / Math.max(Math.abs(expected), Number.MIN_VALUE);
   expect(error, `${what}: ${actual} vs ${expected}`).toBeLessThanOrEqual(1e-12);
 }
 
-function graphOf(c: ReferenceCase): Graph {
-  const built = compile(c.formula);
-  if (!built.ok) throw new Error(`${c.name}: ${built.diagnostics[0]?.message}`);
-  return built.graph;
-}
-
 describe('reference cases', () => {
   it('the fixture is not empty', () => {
-    expect(fixture.cases.length).toBeGreaterThan(5);
+    expect(referenceCases.cases.length).toBeGreaterThan(5);
   });
 
-  describe.each(fixture.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+  describe.each(referenceCases.cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     it('reverse mode gives the value and gradient', () => {
-      const graph = graphOf(c);
+      const graph = graphOf(c.formula);
       const evaluation = evaluate(graph, c.at);
       const { adjoints } = reverse(graph, evaluation);
       expectRelative(evaluation.values[graph.output]!, c.value, 'value');
@@ -50,7 +28,7 @@ describe('reference cases', () => {
     });
 
     it('the fused gradient gives the same numbers', () => {
-      const graph = graphOf(c);
+      const graph = graphOf(c.formula);
       const result = gradient(graph, c.at);
       expectRelative(result.value, c.value, 'value');
       for (const [name, g] of Object.entries(c.gradient))
@@ -58,7 +36,7 @@ describe('reference cases', () => {
     });
 
     it('forward mode gives each partial with a unit seed', () => {
-      const graph = graphOf(c);
+      const graph = graphOf(c.formula);
       const evaluation = evaluate(graph, c.at);
       for (const name of graph.variables) {
         const seed = Object.fromEntries(graph.variables.map((v) => [v, v === name ? 1 : 0]));

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.ts';
-import { compile } from './graph.ts';
 import { gradient, reverse } from './reverse.ts';
-import type { Graph } from './types.ts';
-
-function graphOf(source: string): Graph {
-  const built = compile(source);
-  if (!built.ok) throw new Error(built.diagnostics[0]?.message);
-  return built.graph;
-}
+import { graphOf } from './test-support.ts';
 
 const FORMULAS: [string, Record<string, number>][] = [
   ['sin(x*y) + exp(x)/y', { x: 1, y: 2 }],

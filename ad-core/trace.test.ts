@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from './evaluate.ts';
 import { forward } from './forward.ts';
-import { compile } from './graph.ts';
 import { reverse } from './reverse.ts';
+import { graphOf } from './test-support.ts';
 import { buildTrace, frameAt } from './trace.ts';
-import type { Frame, Graph, Point } from './types.ts';
-
-function graphOf(source: string): Graph {
-  const built = compile(source);
-  if (!built.ok) throw new Error(built.diagnostics[0]?.message);
-  return built.graph;
-}
+import type { Frame, Point } from './types.ts';
 
 const CASES: [string, Point][] = [
   ['x*y', { x: 2, y: 5 }],

@@ -1,26 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../graph.ts';
 import { gradient } from '../reverse.ts';
+import { graphOf, referenceCases } from '../test-support.ts';
 import type { Graph, Point } from '../types.ts';
-import referenceFixture from '../fixtures/reference-cases.json' with { type: 'json' };
 import { Value, forwardValues, naiveGradient } from './naive.ts';
 import { BENCH_POINT, benchGraph } from './run-bench.ts';
-
-interface ReferenceCase {
-  name: string;
-  formula: string;
-  at: Point;
-  value: number;
-  gradient: Point;
-}
-// JSON imports type each case's point with every other case's names as optional `undefined`.
-const referenceCases = referenceFixture as unknown as { cases: ReferenceCase[] };
-
-function graphOf(source: string): Graph {
-  const built = compile(source);
-  if (!built.ok) throw new Error(built.diagnostics.map((d) => d.message).join('; '));
-  return built.graph;
-}
 
 function expectSameGradient(graph: Graph, point: Point): void {
   const engine = gradient(graph, point);

@@ -1,24 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../graph.ts';
-import type { Graph, Point } from '../types.ts';
-import referenceFixture from '../fixtures/reference-cases.json' with { type: 'json' };
+import { graphOf, referenceCases } from '../test-support.ts';
 import { buildReport, operationText } from './report.ts';
-
-interface ReferenceCase {
-  name: string;
-  formula: string;
-  at: Point;
-  value: number;
-  gradient: Point;
-}
-// JSON imports type each case's point with every other case's names as optional `undefined`.
-const referenceCases = referenceFixture as unknown as { cases: ReferenceCase[] };
-
-function graphOf(source: string): Graph {
-  const built = compile(source);
-  if (!built.ok) throw new Error(built.diagnostics.map((d) => d.message).join('; '));
-  return built.graph;
-}
 
 function operations(source: string): string[] {
   const graph = graphOf(source);

@@ -30,9 +30,12 @@ export interface GraphEdgeViewProps {
   layer: 'line' | 'label';
   /** Whether the flow may move (false under prefers-reduced-motion). */
   animate: boolean;
+  /** Whether a new layout morphs the line into its new shape (small graphs only). */
+  morph: boolean;
 }
 
 const curve = line().curve(curveBasis);
+const FLOW_TRIPS = 3;
 
 export function edgePath(points: [number, number][]): string {
   return curve(points) ?? '';
@@ -75,7 +78,9 @@ export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewPro
       <path
         className="gv-edge-line"
         d={d}
-        style={{ d: `path("${d}")` }}
+        // The CSS `d` property is what a transition can morph; without one the attribute suffices
+        // and spares the style engine a path to parse per edge.
+        style={props.morph ? { d: `path("${d}")` } : undefined}
         markerEnd={`url(#${active ? markers.arrowActive : markers.arrow})`}
       />
       {flow && (
@@ -89,10 +94,13 @@ export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewPro
         // A dot travelling the edge, the way the quantity goes. SMIL moves it along the curve and
         // repaints only the dot (a CSS dash animation repaints the whole edge's box each frame,
         // which on a large graph is most of the screen). Not rendered under reduced motion.
+        // A few trips make the direction plain; after them the dot rests where the quantity
+        // arrives, so a paused step costs no frames at all.
         <circle className={`gv-flow-dot gv-flow-dot--${flow.kind}`} r={6}>
           <animateMotion
             dur="1.1s"
-            repeatCount="indefinite"
+            repeatCount={FLOW_TRIPS}
+            fill="freeze"
             path={d}
             keyPoints={backwards ? '1;0' : '0;1'}
             keyTimes="0;1"

@@ -100,8 +100,10 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
       onBlur={() => props.onHover(null)}
     >
       <title>{label}</title>
-      <Outline g={g} className="gv-halo" pad={7} />
-      <Outline g={g} className="gv-select-ring" pad={10} />
+      {/* Halo and selection ring exist only while shown: on a large graph every element per node
+          is paid for in style, layout and paint after each keystroke. */}
+      {props.highlighted && <Outline g={g} className="gv-halo" pad={7} />}
+      {props.selected && <Outline g={g} className="gv-select-ring" pad={10} />}
       <Outline g={g} className="gv-focus-ring" pad={14} />
       <Outline g={g} className="gv-shape" pad={0} />
       <text

@@ -41,6 +41,10 @@ export interface GraphViewProps {
 /** Above this many nodes, repainting every frame of an animation (pan, moving nodes) costs more
  * than it shows. */
 const SMOOTH_PAN_LIMIT = 150;
+/** Above this many nodes a new layout is shown at once: moving every node and morphing every
+ * edge means a style, SVG layout and paint of the whole graph per frame for half a second after
+ * each keystroke, and the next keystroke waits behind them. */
+const MORPH_LIMIT = 40;
 
 interface Scene {
   graph: Graph;
@@ -187,6 +191,7 @@ export function GraphView(props: GraphViewProps): JSX.Element {
         props.stale && 'gv--stale',
         waiting && 'gv--pending',
         layout && layout.nodes.length > SMOOTH_PAN_LIMIT && 'gv--large',
+        layout && layout.nodes.length > MORPH_LIMIT && 'gv--still',
       ]
         .filter(Boolean)
         .join(' ')}
@@ -289,6 +294,7 @@ function SceneContent(props: SceneContentProps) {
   const { graph, evaluation, frame, layout } = props.scene;
   const { currentNodes, flows } = useMemo(() => stepView(frame), [frame]);
   const active = useMemo(() => new Set(frame.activeEdges), [frame]);
+  const morph = props.animate && layout.nodes.length <= MORPH_LIMIT;
   const edgeProps = (layer: 'line' | 'label') =>
     layout.edges.map((e) => {
       const edge = graph.edges[e.id];
@@ -320,6 +326,7 @@ function SceneContent(props: SceneContentProps) {
           markers={props.markers}
           layer={layer}
           animate={props.animate}
+          morph={morph}
         />
       );
     });
