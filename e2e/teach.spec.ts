@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { compile, type Graph } from '../ad-core/index.ts';
 import { test, expect } from './fixtures.ts';
-import { compileOrThrow, displayed, traceOf } from './oracle.ts';
+import { compileOrThrow, displayed, numbersAgree, parseAttr, traceOf } from './oracle.ts';
 import type { DrawerTabName, PlaygroundPage } from './pages/playground-page.ts';
 
 const FORMULA = 'sin(x*y) + cos(x*y)';
@@ -337,6 +337,60 @@ test('the step explanation and the formula are typeset, with the plain text kept
   await expect(page.getByTestId('explanation-tex').locator('.katex').first()).toBeVisible();
   await expect(explanation).toContainText('+=');
   await expect(page.getByTestId('formula-tex').locator('.katex').first()).toBeVisible();
+});
+
+test('gradient pass by pass: one forward pass per input gives one entry; Show pass k plays it', async ({
+  playground,
+}) => {
+  const graph = compileOrThrow(FORMULA);
+  await playground.goto(FORMULA, AT, 'reverse');
+  await playground.waitForNodeCount(graph.nodes.length);
+  await playground.openDrawerTab('Forward vs reverse');
+  const page = playground.page;
+  const table = page.getByRole('table', { name: 'Gradient pass by pass', exact: true });
+  const passRows = table.locator('tr[data-pass][data-variable]');
+  await expect(passRows).toHaveCount(graph.variables.length);
+  const rows = await passRows.evaluateAll((els) =>
+    els.map((e) => ({
+      pass: e.getAttribute('data-pass'),
+      variable: e.getAttribute('data-variable'),
+      tangent: e.getAttribute('data-tangent') ?? '',
+      text: e.textContent ?? '',
+    })),
+  );
+  expect(rows.map((r) => r.variable)).toEqual(graph.variables);
+  expect(rows.map((r) => r.pass)).toEqual(graph.variables.map((_, k) => String(k + 1)));
+
+  // Pass k's output tangent is the k-th entry of the gradient the check panel shows (reverse mode).
+  const checks = new Map((await playground.checkRows()).map((c) => [c.variable, c.ad]));
+  const reverseRow = table.locator('tr[data-pass="reverse"]');
+  for (const row of rows) {
+    const ad = parseAttr(checks.get(row.variable!) ?? '');
+    expect(
+      numbersAgree(parseAttr(row.tangent), ad),
+      `pass ${row.pass}: ${row.tangent} vs AD ${ad}`,
+    ).toBe(true);
+    // And the class sees it: the same rounded number in the pass's row and in the reverse row.
+    const shown = `∂f/∂${row.variable} = ${displayed(ad)}`;
+    expect(row.text).toContain(shown);
+    await expect(reverseRow).toContainText(shown);
+  }
+
+  const second = rows[1]!;
+  await table.getByRole('button', { name: 'Show pass 2', exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'Forward', exact: true })).toBeChecked();
+  await expect(passRows.nth(1)).toHaveAttribute('aria-current', 'true');
+  await playground.goToEnd();
+  const nodes = await playground.nodes();
+  expect(nodes.every((node) => node.tangent !== null && node.tangent !== '')).toBe(true);
+  // The graph animates exactly that pass: the output's tangent is the row's entry.
+  expect(nodes.find((node) => node.id === graph.output)!.tangent).toBe(second.tangent);
+  const input = graph.inputs[graph.variables.indexOf(second.variable!)]!;
+  expect(nodes.find((node) => node.id === input)!.tangent).toBe('1');
+
+  await table.getByRole('button', { name: 'Show reverse pass', exact: true }).click();
+  await expect(page.getByRole('radio', { name: 'Reverse', exact: true })).toBeChecked();
+  await expect(reverseRow).toHaveAttribute('aria-current', 'true');
 });
 
 test.describe('accessibility of the drawer', () => {

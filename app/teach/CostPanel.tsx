@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { Graph } from '../../ad-core/index.ts';
 import { compareMerge, compareModes } from './cost.ts';
 import { useSafeId } from './use-safe-id.ts';
@@ -11,12 +11,14 @@ export interface CostPanelProps {
   merged: Graph | null;
   /** Whether the playground currently shows the merged graph (the store's toggle). */
   mergeOn: boolean;
+  /** Shown right under the cost table (the gradient built pass by pass, in the drawer). */
+  passes?: ReactNode;
 }
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
 /** Forward versus reverse mode on the current formula, and what merging subexpressions saves. */
-export function CostPanel({ tree, merged, mergeOn }: CostPanelProps) {
+export function CostPanel({ tree, merged, mergeOn, passes }: CostPanelProps) {
   const titleId = useSafeId('teach-cost');
   const current = mergeOn && merged ? merged : tree;
   const cost = useMemo(() => compareModes(current), [current]);
@@ -74,6 +76,7 @@ export function CostPanel({ tree, merged, mergeOn }: CostPanelProps) {
           </tr>
         </tbody>
       </table>
+      {passes}
       {merge && (
         <>
           <h3>Merging common subexpressions</h3>
