@@ -1,7 +1,7 @@
 // One edge, argument → consumer, with an arrowhead; optionally its local partial; and, while it
 // carries something in the current step, a dotted track and a moving dot showing which way it
 // travels (values and tangents forward, adjoint contributions backward), its amount beside.
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { curveBasis, line } from 'd3';
 import { formatNumber } from '../../ad-core/index.ts';
 import { FONT, textWidth } from './geometry.ts';
@@ -16,7 +16,8 @@ export interface EdgeFlow {
 
 export interface GraphEdgeViewProps {
   id: number;
-  points: [number, number][];
+  /** The edge's path (edgePath of its layout points), computed once per layout. */
+  d: string;
   mid: [number, number];
   tail: [number, number];
   active: boolean;
@@ -28,22 +29,22 @@ export interface GraphEdgeViewProps {
   markers: { arrow: string; arrowActive: string; flowBack: string };
   /** Lines go under the nodes, labels over them. */
   layer: 'line' | 'label';
-  /** Whether the flow may move (false under prefers-reduced-motion). */
-  animate: boolean;
   /** Whether a new layout morphs the line into its new shape (small graphs only). */
   morph: boolean;
 }
 
 const curve = line().curve(curveBasis);
+/** A few trips make the direction plain; after them the dot goes, and a paused step costs no
+ * frames at all (the dotted track and its arrowhead still say which way). */
 const FLOW_TRIPS = 3;
+const TRIP_SECONDS = 1.1;
 
 export function edgePath(points: [number, number][]): string {
   return curve(points) ?? '';
 }
 
 export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewProps) {
-  const { points, mid, active, flow, partial, markers } = props;
-  const d = edgePath(points);
+  const { d, mid, active, flow, partial, markers } = props;
   const backwards = flow?.kind === 'adjoint';
   if (props.layer === 'label') {
     const amount = flow?.amount ?? null;
@@ -51,7 +52,7 @@ export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewPro
     // While a contribution travels the edge its amount replaces the partial (the amount is the
     // partial times the adjoint, and the step explanation spells that product out).
     return (
-      <g className="gv-edge-labels">
+      <>
         {partial !== null && amount === null && (
           <EdgeTag
             className="gv-tag-partial"
@@ -70,7 +71,7 @@ export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewPro
             title={`${props.receiver} += ${String(amount)}`}
           />
         )}
-      </g>
+      </>
     );
   }
   return (
@@ -89,24 +90,6 @@ export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewPro
           d={d}
           markerStart={backwards ? `url(#${markers.flowBack})` : undefined}
         />
-      )}
-      {flow && props.animate && (
-        // A dot travelling the edge, the way the quantity goes. SMIL moves it along the curve and
-        // repaints only the dot (a CSS dash animation repaints the whole edge's box each frame,
-        // which on a large graph is most of the screen). Not rendered under reduced motion.
-        // A few trips make the direction plain; after them the dot rests where the quantity
-        // arrives, so a paused step costs no frames at all.
-        <circle className={`gv-flow-dot gv-flow-dot--${flow.kind}`} r={6}>
-          <animateMotion
-            dur="1.1s"
-            repeatCount={FLOW_TRIPS}
-            fill="freeze"
-            path={d}
-            keyPoints={backwards ? '1;0' : '0;1'}
-            keyTimes="0;1"
-            calcMode="linear"
-          />
-        </circle>
       )}
     </g>
   );
@@ -132,3 +115,41 @@ export function signed(x: number): string {
   const text = formatNumber(x);
   return text.startsWith('−') || Number.isNaN(x) ? text : `+${text}`;
 }
+
+/**
+ * A dot travelling an edge the way the quantity goes. SMIL moves it along the curve; the dots live
+ * in an overlay <svg> of their own (see GraphView), so a moving dot repaints the dot and not the
+ * whole graph, which on a large graph was most of every frame while playing. Begun on mount: a
+ * SMIL `begin` of 0 would mean the page's load, long past.
+ */
+export const FlowDot = memo(function FlowDot(props: { d: string; kind: FlowKind }) {
+  const motion = useRef<SVGAnimateMotionElement>(null);
+  const shown = useRef<SVGSetElement>(null);
+  const { d, kind } = props;
+  useLayoutEffect(() => {
+    motion.current?.beginElement?.();
+    shown.current?.beginElement?.();
+  }, [d, kind]);
+  const backwards = kind === 'adjoint';
+  return (
+    <circle className={`gv-flow-dot gv-flow-dot--${kind}`} r={6} opacity={0}>
+      <animateMotion
+        ref={motion}
+        begin="indefinite"
+        dur={`${TRIP_SECONDS}s`}
+        repeatCount={FLOW_TRIPS}
+        path={d}
+        keyPoints={backwards ? '1;0' : '0;1'}
+        keyTimes="0;1"
+        calcMode="linear"
+      />
+      <set
+        ref={shown}
+        attributeName="opacity"
+        to="1"
+        begin="indefinite"
+        dur={`${TRIP_SECONDS * FLOW_TRIPS}s`}
+      />
+    </circle>
+  );
+});

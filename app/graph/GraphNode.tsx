@@ -1,6 +1,6 @@
 // One node of the graph: its shape and symbol, its Wengert name with its value, its adjoint (or
 // tangent) once known, and markers for non-finite numbers and derivative conventions.
-import { memo, type KeyboardEvent } from 'react';
+import { memo, useState, type KeyboardEvent } from 'react';
 import { formatNumber, type Graph, type GraphNode } from '../../ad-core/index.ts';
 import {
   FONT,
@@ -47,6 +47,12 @@ const RULE_CHARS = 20;
 
 export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewProps) {
   const { graph, node, value, adjoint, tangent, forwardMode, rule } = props;
+  // The focus ring is drawn only while the node has focus (CSS still shows it only for
+  // :focus-visible), one outline fewer per node for every other moment.
+  const [focused, setFocused] = useState(false);
+  // Likewise the tooltip: a <title> per node is an element per node to style on every keystroke,
+  // and it only matters under the pointer (the accessible name is the aria-label).
+  const [hovered, setHovered] = useState(false);
   const g = nodeGeometry(node);
   const nonFinite = isNonFinite(value) || isNonFinite(adjoint) || isNonFinite(tangent);
   const classes = [
@@ -91,20 +97,30 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
         props.onSelect(node.id);
       }}
       onKeyDown={onKeyDown}
-      onMouseEnter={() => props.onHover(node.id)}
-      onMouseLeave={() => props.onHover(null)}
+      onMouseEnter={() => {
+        setHovered(true);
+        props.onHover(node.id);
+      }}
+      onMouseLeave={() => {
+        setHovered(false);
+        props.onHover(null);
+      }}
       onFocus={() => {
+        setFocused(true);
         props.onHover(node.id);
         props.onFocusNode(node.id);
       }}
-      onBlur={() => props.onHover(null)}
+      onBlur={() => {
+        setFocused(false);
+        props.onHover(null);
+      }}
     >
-      <title>{label}</title>
+      {(hovered || focused) && <title>{label}</title>}
       {/* Halo and selection ring exist only while shown: on a large graph every element per node
           is paid for in style, layout and paint after each keystroke. */}
       {props.highlighted && <Outline g={g} className="gv-halo" pad={7} />}
       {props.selected && <Outline g={g} className="gv-select-ring" pad={10} />}
-      <Outline g={g} className="gv-focus-ring" pad={14} />
+      {focused && <Outline g={g} className="gv-focus-ring" pad={14} />}
       <Outline g={g} className="gv-shape" pad={0} />
       <text
         className="gv-symbol"
@@ -147,11 +163,13 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
       )}
       {node.kind !== 'constant' && (
         <g className="gv-labels">
-          <text className="gv-line" y={labelBaseline(g, 0)}>
+          {/* " = " is the line's own text, in the line's muted colour: one element fewer per line
+              to lay out, which on a large graph is a measurable part of every keystroke. */}
+          <text className="gv-line gv-pair" y={labelBaseline(g, 0)}>
             <tspan className="gv-wengert">{node.name}</tspan>
             {value !== null && (
               <>
-                <tspan className="gv-eq"> = </tspan>
+                {' = '}
                 <tspan
                   className={isNonFinite(value) ? 'gv-num gv-value gv-bad' : 'gv-num gv-value'}
                 >
@@ -162,13 +180,13 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
           </text>
           {second !== null && (
             <text
-              className={forwardMode ? 'gv-line gv-tangent' : 'gv-line gv-adjoint'}
+              className={forwardMode ? 'gv-line gv-tangent gv-pair' : 'gv-line gv-adjoint gv-pair'}
               y={labelBaseline(g, 1)}
             >
               <tspan className="gv-wengert">
                 {forwardMode ? tangentName(node.name) : adjointName(node.name)}
               </tspan>
-              <tspan className="gv-eq"> = </tspan>
+              {' = '}
               <tspan className={isNonFinite(second) ? 'gv-num gv-bad' : 'gv-num'}>
                 {isNonFinite(second) ? `⚠ ${formatNumber(second)}` : formatNumber(second)}
               </tspan>

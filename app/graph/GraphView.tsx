@@ -11,7 +11,7 @@ import {
   type JSX,
 } from 'react';
 import type { Evaluation, Frame, Graph, Mode } from '../../ad-core/index.ts';
-import { GraphEdgeView } from './GraphEdge.tsx';
+import { FlowDot, GraphEdgeView, edgePath } from './GraphEdge.tsx';
 import { GraphNodeView } from './GraphNode.tsx';
 import { SelectedDetail } from './SelectedDetail.tsx';
 import { isForwardMode, stepView } from './frameView.ts';
@@ -71,13 +71,13 @@ export function GraphView(props: GraphViewProps): JSX.Element {
   const scene = same ? held : (live ?? held);
 
   const containerRef = useRef<HTMLDivElement>(null);
-  const svgRef = useRef<SVGSVGElement>(null);
+  const surfaceRef = useRef<HTMLDivElement>(null);
   const size = useSize(containerRef);
   const sizeRef = useRef(size);
   useEffect(() => {
     sizeRef.current = size;
   });
-  const { transform, fit, zoomBy, reveal } = useZoom(svgRef);
+  const { transform, fit, zoomBy, reveal } = useZoom(surfaceRef, size);
 
   // Fit whenever the formula's shape changes (animated) or the view is resized.
   const fitted = useRef<string | null>(null);
@@ -96,8 +96,8 @@ export function GraphView(props: GraphViewProps): JSX.Element {
     if (!layout || sceneKey === undefined || size.width === 0 || size.height === 0) return;
     const animate = fitted.current !== null && fitted.current !== sceneKey;
     fitted.current = sceneKey;
-    const smooth = layout.nodes.length <= SMOOTH_PAN_LIMIT;
-    fit(layout, size, animate && smooth, true);
+    // Past MORPH_LIMIT the nodes jump to their new places, and so does the view with them.
+    fit(layout, size, animate && layout.nodes.length <= MORPH_LIMIT, true);
   }, [layout, sceneKey, size, fit]);
 
   // Keep the current step on screen when the graph is bigger than the view (this runs after the
@@ -148,20 +148,22 @@ export function GraphView(props: GraphViewProps): JSX.Element {
   const reducedMotion = useReducedMotion();
   const content = useMemo(() => {
     if (!scene) return null;
-    return (
-      <SceneContent
-        scene={scene}
-        highlighted={props.highlighted}
-        selected={props.selected}
-        showEdgePartials={props.showEdgePartials}
-        forwardMode={props.mode ? props.mode === 'forward' : isForwardMode(scene.frame)}
-        markers={markers}
-        animate={!reducedMotion}
-        onHover={onHover}
-        onFocusNode={onFocusNode}
-        onSelect={onSelect}
-      />
-    );
+    const common = {
+      scene,
+      highlighted: props.highlighted,
+      selected: props.selected,
+      showEdgePartials: props.showEdgePartials,
+      forwardMode: props.mode ? props.mode === 'forward' : isForwardMode(scene.frame),
+      markers,
+      animate: !reducedMotion,
+      onHover,
+      onFocusNode,
+      onSelect,
+    };
+    return {
+      graph: <SceneContent {...common} part="graph" />,
+      labels: <SceneContent {...common} part="labels" />,
+    };
   }, [
     scene,
     props.highlighted,
@@ -174,7 +176,6 @@ export function GraphView(props: GraphViewProps): JSX.Element {
     onFocusNode,
     onSelect,
   ]);
-
   const waiting = !props.stale && pending && scene?.graph !== graph;
   // Say so when part of the graph is off screen, so nobody takes the visible part for all of it.
   const clipped =
@@ -197,58 +198,92 @@ export function GraphView(props: GraphViewProps): JSX.Element {
         .join(' ')}
       ref={containerRef}
     >
-      <svg
-        ref={svgRef}
-        className="gv-svg"
-        width={size.width}
-        height={size.height}
-        role="group"
-        aria-label="Computational graph"
+      {/* d3-zoom listens on the surface; the stage carries the pan and zoom as a CSS transform
+          of an <svg> as big as the drawing, so panning moves pixels instead of laying out and
+          repainting every node of the SVG (as a transform inside it would). */}
+      <div
+        className="gv-surface"
+        ref={surfaceRef}
         onClick={() => handlers.current.onSelectNode(null)}
       >
-        <defs>
-          <marker
-            id={markers.arrow}
-            className="gv-marker"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            markerUnits="strokeWidth"
-            orient="auto"
+        <div className="gv-stage" style={{ transform: cssTransform(transform) }}>
+          <svg
+            className="gv-svg"
+            width={layout?.width ?? 0}
+            height={layout?.height ?? 0}
+            role="group"
+            aria-label="Computational graph"
           >
-            <path d="M0,1 L9,5 L0,9 z" />
-          </marker>
-          <marker
-            id={markers.arrowActive}
-            className="gv-marker gv-marker--active"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="4.5"
-            markerHeight="4.5"
-            markerUnits="strokeWidth"
-            orient="auto"
-          >
-            <path d="M0,1 L9,5 L0,9 z" />
-          </marker>
-          <marker
-            id={markers.flowBack}
-            className="gv-marker gv-marker--back"
-            viewBox="0 0 10 10"
-            refX="2"
-            refY="5"
-            markerWidth="4"
-            markerHeight="4"
-            markerUnits="strokeWidth"
-            orient="auto-start-reverse"
-          >
-            <path d="M0,1 L9,5 L0,9 z" />
-          </marker>
-        </defs>
-        <g transform={transform.toString()}>{content}</g>
-      </svg>
+            <defs>
+              <marker
+                id={markers.arrow}
+                className="gv-marker"
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="7"
+                markerHeight="7"
+                markerUnits="strokeWidth"
+                orient="auto"
+              >
+                <path d="M0,1 L9,5 L0,9 z" />
+              </marker>
+              <marker
+                id={markers.arrowActive}
+                className="gv-marker gv-marker--active"
+                viewBox="0 0 10 10"
+                refX="9"
+                refY="5"
+                markerWidth="4.5"
+                markerHeight="4.5"
+                markerUnits="strokeWidth"
+                orient="auto"
+              >
+                <path d="M0,1 L9,5 L0,9 z" />
+              </marker>
+              <marker
+                id={markers.flowBack}
+                className="gv-marker gv-marker--back"
+                viewBox="0 0 10 10"
+                refX="2"
+                refY="5"
+                markerWidth="4"
+                markerHeight="4"
+                markerUnits="strokeWidth"
+                orient="auto-start-reverse"
+              >
+                <path d="M0,1 L9,5 L0,9 z" />
+              </marker>
+            </defs>
+            {content?.graph}
+          </svg>
+          {/* What changes from step to step without moving the nodes (the travelling dots; the
+              amounts on the edges and the selected node's detail) is drawn over the graph in
+              <svg>s of their own, so that a moving dot repaints a dot, not the graph. */}
+          {scene && !reducedMotion && (
+            <svg
+              className="gv-overlay gv-overlay--dots"
+              width={scene.layout.width}
+              height={scene.layout.height}
+              aria-hidden="true"
+              focusable="false"
+            >
+              <FlowDots frame={scene.frame} paths={pathsOf(scene.layout)} />
+            </svg>
+          )}
+          {scene && (
+            <svg
+              className="gv-overlay gv-overlay--labels"
+              width={scene.layout.width}
+              height={scene.layout.height}
+              role="group"
+              aria-label="Edge labels"
+            >
+              {content?.labels}
+            </svg>
+          )}
+        </div>
+      </div>
       <div className="gv-controls">
         <button type="button" onClick={() => layout && fit(layout, size, true)}>
           Fit to view
@@ -278,6 +313,8 @@ export function GraphView(props: GraphViewProps): JSX.Element {
 }
 
 interface SceneContentProps {
+  /** The edges and nodes, or what goes over them: edge labels and the selected node's detail. */
+  part: 'graph' | 'labels';
   scene: Scene;
   highlighted: ReadonlySet<number>;
   selected: number | null;
@@ -290,8 +327,33 @@ interface SceneContentProps {
   onSelect(id: number): void;
 }
 
+/** Each edge's path string, computed once per layout (not per render, nor per frame). */
+const pathCache = new WeakMap<Layout, Map<number, string>>();
+function pathsOf(layout: Layout): Map<number, string> {
+  let paths = pathCache.get(layout);
+  if (!paths) {
+    paths = new Map(layout.edges.map((e) => [e.id, edgePath(e.points)]));
+    pathCache.set(layout, paths);
+  }
+  return paths;
+}
+
+/** The moving dots of the current step's flows, for the overlay. */
+function FlowDots({ frame, paths }: { frame: Frame; paths: Map<number, string> }) {
+  const { flows } = useMemo(() => stepView(frame), [frame]);
+  return (
+    <>
+      {[...flows].map(([id, flow]) => {
+        const d = paths.get(id);
+        return d === undefined ? null : <FlowDot key={id} d={d} kind={flow.kind} />;
+      })}
+    </>
+  );
+}
+
 function SceneContent(props: SceneContentProps) {
   const { graph, evaluation, frame, layout } = props.scene;
+  const paths = pathsOf(layout);
   const { currentNodes, flows } = useMemo(() => stepView(frame), [frame]);
   const active = useMemo(() => new Set(frame.activeEdges), [frame]);
   const morph = props.animate && layout.nodes.length <= MORPH_LIMIT;
@@ -316,7 +378,7 @@ function SceneContent(props: SceneContentProps) {
         <GraphEdgeView
           key={e.id}
           id={e.id}
-          points={e.points}
+          d={paths.get(e.id) ?? ''}
           mid={e.mid}
           tail={e.tail}
           active={active.has(e.id)}
@@ -325,13 +387,31 @@ function SceneContent(props: SceneContentProps) {
           receiver={receiver}
           markers={props.markers}
           layer={layer}
-          animate={props.animate}
           morph={morph}
         />
       );
     });
   const selectedPos = layout.nodes.find((n) => n.id === props.selected);
   const selectedNode = props.selected === null ? undefined : graph.nodes[props.selected];
+  if (props.part === 'labels') {
+    return (
+      <>
+        <g className="gv-edge-label-layer">{edgeProps('label')}</g>
+        {selectedPos && selectedNode && (
+          <SelectedDetail
+            node={selectedNode}
+            x={selectedPos.x}
+            y={selectedPos.y}
+            value={frame.values[selectedNode.id] ?? null}
+            adjoint={frame.adjoints[selectedNode.id] ?? null}
+            tangent={frame.tangents[selectedNode.id] ?? null}
+            forwardMode={props.forwardMode}
+            rule={evaluation.conventions.get(selectedNode.id)}
+          />
+        )}
+      </>
+    );
+  }
   return (
     <>
       <g className="gv-edges">{edgeProps('line')}</g>
@@ -361,21 +441,12 @@ function SceneContent(props: SceneContentProps) {
           );
         })}
       </g>
-      <g className="gv-edge-label-layer">{edgeProps('label')}</g>
-      {selectedPos && selectedNode && (
-        <SelectedDetail
-          node={selectedNode}
-          x={selectedPos.x}
-          y={selectedPos.y}
-          value={frame.values[selectedNode.id] ?? null}
-          adjoint={frame.adjoints[selectedNode.id] ?? null}
-          tangent={frame.tangents[selectedNode.id] ?? null}
-          forwardMode={props.forwardMode}
-          rule={evaluation.conventions.get(selectedNode.id)}
-        />
-      )}
     </>
   );
+}
+
+function cssTransform(t: { x: number; y: number; k: number }): string {
+  return `translate(${t.x}px, ${t.y}px) scale(${t.k})`;
 }
 
 function sameScene(a: Scene, b: Scene): boolean {

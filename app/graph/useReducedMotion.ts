@@ -4,16 +4,27 @@ import { useSyncExternalStore } from 'react';
 
 const QUERY = '(prefers-reduced-motion: reduce)';
 
+// One MediaQueryList for the page: matchMedia() on every render evaluates the query afresh and
+// showed up in profiles of typing.
+let list: MediaQueryList | null | undefined;
+function query(): MediaQueryList | null {
+  if (list === undefined) list = typeof matchMedia === 'function' ? matchMedia(QUERY) : null;
+  return list;
+}
+
 function subscribe(onChange: () => void): () => void {
-  if (typeof matchMedia !== 'function') return () => {};
-  const list = matchMedia(QUERY);
-  list.addEventListener('change', onChange);
-  return () => list.removeEventListener('change', onChange);
+  const l = query();
+  if (!l) return () => {};
+  l.addEventListener('change', onChange);
+  return () => l.removeEventListener('change', onChange);
 }
 
 function snapshot(): boolean {
-  return typeof matchMedia === 'function' && matchMedia(QUERY).matches;
+  return query()?.matches ?? false;
 }
+
+/** The preference right now, for code outside React's render (d3 transitions). */
+export const reducedMotionNow = snapshot;
 
 export function useReducedMotion(): boolean {
   // On the server (and in tests without a DOM) assume reduced motion: nothing moves.

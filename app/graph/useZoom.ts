@@ -1,8 +1,9 @@
-// d3-zoom is the graph view's one imperative island: bound once to the <svg> (which React
-// renders but never gives event handlers or a transform), it reports the transform as React
-// state; React applies it to the content group.
+// d3-zoom is the graph view's one imperative island: bound once to the element under the drawing
+// (which React renders but never gives pan or zoom handlers), it reports the transform as React
+// state; React applies it to the drawing as a CSS transform.
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
+import { reducedMotionNow } from './useReducedMotion.ts';
 
 export interface Size {
   width: number;
@@ -28,9 +29,7 @@ export const LEGIBLE_SCALE = 1;
 const FIT_PADDING = 16;
 const ANIMATION_MS = 450;
 
-export function prefersReducedMotion(): boolean {
-  return typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-}
+export const prefersReducedMotion = reducedMotionNow;
 
 /**
  * The transform that shows `content` centred in `view` (`legible`: see WHOLE_MIN_SCALE); where it
@@ -79,40 +78,48 @@ export function panToShow(
   };
 }
 
-export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
+export function useZoom(surfaceRef: RefObject<HTMLElement | null>, size: Size) {
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
-  const behaviour = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  const behaviour = useRef<ZoomBehavior<HTMLElement, unknown> | null>(null);
   /** The transform being shown or animated towards (the state lags behind an animation). */
   const target = useRef<ZoomTransform>(zoomIdentity);
+  const extent = useRef<Size>(size);
+  extent.current = size;
 
   // A layout effect, so that the first fit happens before the first paint (no jump).
   useLayoutEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
-    const z = zoom<SVGSVGElement, unknown>()
+    const el = surfaceRef.current;
+    if (!el) return;
+    const z = zoom<HTMLElement, unknown>()
       .scaleExtent(SCALE_EXTENT)
       .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
         if (event.sourceEvent) target.current = event.transform;
         setTransform(event.transform);
       });
-    const root = select(svg);
+    const root = select(el);
     root.call(z).on('dblclick.zoom', null);
     behaviour.current = z;
+    // d3-zoom would measure an HTML element itself (clientWidth) at every programmatic zoom,
+    // forcing a synchronous style and layout of the page in the middle of React's commit.
+    z.extent(() => [
+      [0, 0],
+      [extent.current.width, extent.current.height],
+    ]);
     return () => {
       root.interrupt();
       root.on('.zoom', null);
       behaviour.current = null;
     };
-  }, [svgRef]);
+  }, [surfaceRef]);
 
   const apply = useCallback(
     (v: View, animate: boolean) => {
-      const svg = svgRef.current;
+      const el = surfaceRef.current;
       const z = behaviour.current;
-      if (!svg || !z) return;
+      if (!el || !z) return;
       const t = zoomIdentity.translate(v.x, v.y).scale(v.k);
       target.current = t;
-      const root = select(svg);
+      const root = select(el);
       root.interrupt();
       if (animate && !prefersReducedMotion()) {
         root.transition().duration(ANIMATION_MS).call(z.transform, t);
@@ -120,7 +127,7 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
         root.call(z.transform, t);
       }
     },
-    [svgRef],
+    [surfaceRef],
   );
 
   /** Show all of `content` (`legible`: at a readable scale, starting from its inputs). */
@@ -133,21 +140,21 @@ export function useZoom(svgRef: RefObject<SVGSVGElement | null>) {
 
   const zoomBy = useCallback(
     (factor: number) => {
-      const svg = svgRef.current;
+      const el = surfaceRef.current;
       const z = behaviour.current;
-      if (!svg || !z) return;
-      const root = select(svg);
+      if (!el || !z) return;
+      const root = select(el);
       root.interrupt();
       const t = target.current.scale(factor);
       const k = Math.max(SCALE_EXTENT[0], Math.min(SCALE_EXTENT[1], t.k));
       // Scale about the view's centre, as the buttons promise.
-      const node = svg.getBoundingClientRect();
+      const node = el.getBoundingClientRect();
       const cx = node.width / 2;
       const cy = node.height / 2;
       const c = target.current.invert([cx, cy]);
       apply({ k, x: cx - k * c[0], y: cy - k * c[1] }, true);
     },
-    [svgRef, apply],
+    [surfaceRef, apply],
   );
 
   /** Pan (never zoom) so that `point` is on screen, if it is not already. */

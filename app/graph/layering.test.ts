@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { graph as dagGraph } from 'd3-dag';
+import type { NodeKind } from '../../ad-core/index.ts';
+import { formulaLayering, formulaLayers } from './layering.ts';
+import { randomSum, warmUp } from './testGraphs.ts';
+import type { LayoutInput } from './layout.ts';
+
+function layersOf(input: LayoutInput): {
+  kinds: NodeKind[];
+  links: [number, number][];
+  layers: number[];
+} {
+  const kinds = input.nodes.map((n) => n.kind);
+  const links: [number, number][] = input.edges.map((e) => [e.from, e.to]);
+  return { kinds, links, layers: formulaLayers(kinds, links) };
+}
+
+describe('formulaLayers', () => {
+  it('puts inputs first and every argument in an earlier column than its consumer', () => {
+    for (const input of [warmUp(), randomSum(30, 4, 3), randomSum(120, 5, 9)]) {
+      const { kinds, links, layers } = layersOf(input);
+      kinds.forEach((k, i) => {
+        if (k === 'input') expect(layers[i]).toBe(0);
+      });
+      for (const [from, to] of links) expect(layers[from]).toBeLessThan(layers[to]!);
+    }
+  });
+
+  it('places a constant in the column just before its consumer', () => {
+    // x, 2, x*2 (1 layer), exp(x*2), sin(2): the constant 2 feeds layer 1 and layer ≥ 1.
+    const kinds: NodeKind[] = ['input', 'constant', 'op', 'op', 'op', 'op'];
+    const links: [number, number][] = [
+      [0, 2],
+      [1, 2],
+      [2, 3],
+      [1, 4],
+      [3, 5],
+      [4, 5],
+    ];
+    const layers = formulaLayers(kinds, links);
+    expect(layers[1]).toBe(Math.min(layers[2]!, layers[4]!) - 1);
+  });
+
+  it('keeps an operation on constants alone right of the inputs', () => {
+    // x + sin(3): sin(3) must not share the inputs' column.
+    const kinds: NodeKind[] = ['input', 'constant', 'op', 'op'];
+    const links: [number, number][] = [
+      [1, 2],
+      [0, 3],
+      [2, 3],
+    ];
+    const layers = formulaLayers(kinds, links);
+    expect(layers[0]).toBe(0);
+    expect(layers[2]).toBeGreaterThan(0);
+    expect(layers[1]).toBeLessThan(layers[2]!);
+  });
+
+  it('lets an input that is the output (with unused bindings linked into it) follow them', () => {
+    // `a = y*2; x`: y, 2, y*2, x — the unused binding is linked into the output x.
+    const kinds: NodeKind[] = ['input', 'constant', 'op', 'input'];
+    const links: [number, number][] = [
+      [0, 2],
+      [1, 2],
+      [2, 3],
+    ];
+    const layers = formulaLayers(kinds, links);
+    expect(layers[3]).toBeGreaterThan(layers[2]!);
+  });
+
+  it('chooses the shorter of the early and late layerings', () => {
+    // x, y; m = x*y; a chain x → a → b → c; output = c + m. As late as possible would put m next
+    // to the output, with two long edges from the inputs (7 columns of edge); as early as
+    // possible puts it next to the inputs, with one long edge to the output (5).
+    const kinds: NodeKind[] = ['input', 'input', 'op', 'op', 'op', 'op', 'op'];
+    const links: [number, number][] = [
+      [0, 2],
+      [1, 2],
+      [0, 3],
+      [3, 4],
+      [4, 5],
+      [5, 6],
+      [2, 6],
+    ];
+    const layers = formulaLayers(kinds, links);
+    expect(layers[2]).toBe(1);
+  });
+
+  it('rejects a cycle rather than looping', () => {
+    expect(() =>
+      formulaLayers(
+        ['op', 'op'],
+        [
+          [0, 1],
+          [1, 0],
+        ],
+      ),
+    ).toThrow(/cycle/);
+  });
+});
+
+describe('formulaLayering', () => {
+  it('sets y so that consecutive layers are separated as d3-dag asks, and returns the height', () => {
+    const input = warmUp();
+    const dag = dagGraph<number, undefined>();
+    const nodes = input.nodes.map((_, i) => dag.node(i));
+    for (const e of input.edges) dag.link(nodes[e.from]!, nodes[e.to]!);
+    const sep = () => 10;
+    const height = formulaLayering(input.nodes.map((n) => n.kind))(dag, sep);
+    const layers = formulaLayers(
+      input.nodes.map((n) => n.kind),
+      input.edges.map((e) => [e.from, e.to] as [number, number]),
+    );
+    for (const node of nodes) expect(node.y).toBe(10 + 10 * layers[node.data]!);
+    expect(height).toBe(10 + 10 * Math.max(...layers) + 10);
+  });
+});
