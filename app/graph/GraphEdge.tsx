@@ -95,15 +95,17 @@ export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewPro
   );
 });
 
-/** A short label threaded on its edge, on a pill so it stays legible over what it crosses. */
+/** A short label threaded on its edge, on a pill so it stays legible over what it crosses. Placed
+ * by a transform of its group: an edit moves most edges, and moving a group costs Chromium no text
+ * layout, where new x/y on the <text> made it lay out every label again. */
 function EdgeTag(props: { className: string; x: number; y: number; text: string; title: string }) {
   const { x, y, text } = props;
   const w = textWidth(text, FONT.edgeLabel) + 12;
   return (
-    <g className={`gv-edge-tag ${props.className}`}>
+    <g className={`gv-edge-tag ${props.className}`} transform={`translate(${x},${y})`}>
       <title>{props.title}</title>
-      <rect x={x - w / 2} y={y - 11} width={w} height={22} rx={11} />
-      <text className="gv-edge-label" x={x} y={y} dy="0.35em">
+      <rect x={-w / 2} y={-11} width={w} height={22} rx={11} />
+      <text className="gv-edge-label" dy="0.35em">
         {text}
       </text>
     </g>

@@ -12,7 +12,7 @@ import {
   type Trace,
 } from '../../ad-core/index.ts';
 import { signed } from './GraphEdge.tsx';
-import { GraphView } from './GraphView.tsx';
+import { GraphView, canvasExtent } from './GraphView.tsx';
 
 function graphOf(formula: string): Graph {
   const r = compile(formula);
@@ -135,7 +135,7 @@ describe('GraphView testing contract', () => {
     // shows its amount instead of its partial).
     const seed = t.steps.findIndex((st) => st.kind === 'seed-adjoint') + 1;
     const done = render(t, frameAt(t, seed), { partials: true });
-    const tags = [...done.matchAll(/<g class="gv-edge-tag gv-tag-partial">.*?<\/g>/g)].length;
+    const tags = [...done.matchAll(/<g class="gv-edge-tag gv-tag-partial"[^>]*>.*?<\/g>/g)].length;
     const fromConstants = g.edges.filter((e) => g.nodes[e.from]!.kind === 'constant').length;
     expect(tags).toBe(g.edges.length - fromConstants);
     const sinEdge = g.edges.find((e) => g.nodes[e.to]!.op === 'sin')!;
@@ -157,5 +157,14 @@ describe('GraphView testing contract', () => {
 
   it('has a labelled fit-to-view button', () => {
     expect(render(trace, frameAt(trace, 0))).toMatch(/<button[^>]*>Fit to view<\/button>/);
+  });
+});
+
+describe('canvasExtent', () => {
+  it('covers the drawing, and stays put while a drawing grows a little', () => {
+    for (const v of [1, 300, 511, 512, 513, 2000])
+      expect(canvasExtent(v)).toBeGreaterThanOrEqual(v);
+    expect(canvasExtent(1210)).toBe(canvasExtent(1240));
+    expect(canvasExtent(0)).toBe(0);
   });
 });

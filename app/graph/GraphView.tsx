@@ -209,8 +209,8 @@ export function GraphView(props: GraphViewProps): JSX.Element {
         <div className="gv-stage" style={{ transform: cssTransform(transform) }}>
           <svg
             className="gv-svg"
-            width={layout?.width ?? 0}
-            height={layout?.height ?? 0}
+            width={canvasExtent(layout?.width ?? 0)}
+            height={canvasExtent(layout?.height ?? 0)}
             role="group"
             aria-label="Computational graph"
           >
@@ -263,8 +263,8 @@ export function GraphView(props: GraphViewProps): JSX.Element {
           {scene && !reducedMotion && (
             <svg
               className="gv-overlay gv-overlay--dots"
-              width={scene.layout.width}
-              height={scene.layout.height}
+              width={canvasExtent(scene.layout.width)}
+              height={canvasExtent(scene.layout.height)}
               aria-hidden="true"
               focusable="false"
             >
@@ -274,8 +274,8 @@ export function GraphView(props: GraphViewProps): JSX.Element {
           {scene && (
             <svg
               className="gv-overlay gv-overlay--labels"
-              width={scene.layout.width}
-              height={scene.layout.height}
+              width={canvasExtent(scene.layout.width)}
+              height={canvasExtent(scene.layout.height)}
               role="group"
               aria-label="Edge labels"
             >
@@ -443,6 +443,14 @@ function SceneContent(props: SceneContentProps) {
       </g>
     </>
   );
+}
+
+/** The <svg>s' size, rounded up to a coarse step. Their content overflows visibly and is placed
+ * by the layout alone, but a changed <svg> size makes Chromium lay out every text inside it
+ * again (≈ 3.5 ms per edit at 100 nodes), so the size only changes when the drawing outgrows it. */
+const CANVAS_STEP = 512;
+export function canvasExtent(v: number): number {
+  return v <= 0 ? 0 : Math.ceil(v / CANVAS_STEP) * CANVAS_STEP;
 }
 
 function cssTransform(t: { x: number; y: number; k: number }): string {

@@ -7,14 +7,12 @@ import {
   coordGreedy,
   decrossTwoLayer,
   graph as dagGraph,
-  decrossDfs,
   sugiyama,
-  twolayerAgg,
-  twolayerGreedy,
   type GraphNode as DagNode,
   type MutGraphNode,
 } from 'd3-dag';
 import type { NodeKind } from '../../ad-core/index.ts';
+import { sweepDecross } from './decross.ts';
 import { placeTag, type Box } from './edgeLabels.ts';
 import { borderPoint, nodeFootprint, nodeGeometry, type NodeGeometry } from './geometry.ts';
 import { formulaLayering } from './layering.ts';
@@ -72,7 +70,7 @@ const MULTI_EDGE_SPACING = 22;
 /** Minimum angle between edge ends on one node, and the widest an end may lean. */
 const MIN_END_SEPARATION = 0.38;
 const MAX_END_ANGLE = 1.2;
-/** Up to this many nodes decrossing gets its full default effort; beyond, one pass. */
+/** Up to this many nodes decrossing gets d3-dag's full default effort; beyond, sweepDecross. */
 const THOROUGH_DECROSS_LIMIT = 60;
 const MARGIN = 12;
 
@@ -123,18 +121,9 @@ export function computeLayout(input: LayoutInput): Layout {
   };
   // Inputs share the first column, like the top rows of a Wengert table.
   const layering = formulaLayering(input.nodes.map((node) => node.kind));
-  // decrossTwoLayer recounts all crossings (quadratic in layer width) after every pass, which
-  // dominates large layouts; past a few dozen nodes one pass gets most of the benefit. It starts
-  // from a depth-first order taken from the output backwards, which for a formula (a tree over
-  // shared inputs) leaves only the inputs' edges to untangle: fewer crossings than starting from
-  // the inputs, at the same cost.
-  const decross =
-    n <= THOROUGH_DECROSS_LIMIT
-      ? decrossTwoLayer()
-      : decrossTwoLayer()
-          .order(twolayerGreedy().base(twolayerAgg()))
-          .inits([decrossDfs().topDown(false)])
-          .passes(1);
+  // Up to a few dozen nodes d3-dag's decrossTwoLayer gets its full default effort; past them its
+  // crossing recounts dominate the layout, and barycentre sweeps do as well for a fraction.
+  const decross = n <= THOROUGH_DECROSS_LIMIT ? decrossTwoLayer() : sweepDecross();
   sugiyama()
     .layering(layering)
     .decross(decross)

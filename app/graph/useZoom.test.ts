@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LEGIBLE_SCALE, WHOLE_MIN_SCALE, fitTransform, panToShow } from './useZoom.ts';
+import {
+  LEGIBLE_SCALE,
+  MAX_FIT_SCALE,
+  WHOLE_MIN_SCALE,
+  fitTransform,
+  panToShow,
+} from './useZoom.ts';
 
 describe('fitTransform', () => {
   it('shows all of a large drawing, centred', () => {
@@ -14,8 +20,9 @@ describe('fitTransform', () => {
 
   it('magnifies a small drawing, but not without limit', () => {
     const { k } = fitTransform({ width: 50, height: 50 }, { width: 1000, height: 1000 });
-    expect(k).toBeGreaterThan(1);
-    expect(k).toBeLessThanOrEqual(1.5);
+    expect(k).toBe(MAX_FIT_SCALE);
+    expect(MAX_FIT_SCALE).toBeGreaterThan(1);
+    expect(MAX_FIT_SCALE).toBeLessThanOrEqual(1.8);
   });
 
   it('leaves an empty or unmeasured view alone', () => {

@@ -17,8 +17,9 @@ export interface View {
 }
 
 const SCALE_EXTENT: [number, number] = [0.05, 4];
-/** Fitting never magnifies past this: a 3-node graph should not fill a projector. */
-const MAX_FIT_SCALE = 1.5;
+/** Fitting (automatic and "Fit to view" alike) magnifies a small graph to fill a big screen, as a
+ * projector needs, but never past this: a 3-node graph should not turn into three blobs. */
+export const MAX_FIT_SCALE = 1.8;
 /**
  * Automatic fitting shows the whole graph if that keeps its 16px labels at 13px or more; a bigger
  * graph is shown at full size (labels at 16px, as a classroom projector needs), in part, and the
