@@ -1,19 +1,13 @@
 // The selected node's numbers in full precision, drawn on top of everything over the node's own
 // (rounded) labels, so a click is all it takes to see `0.9092974268256817`.
-import type { GraphNode } from '../../ad-core/index.ts';
+import type { GraphNodeViewProps } from './GraphNode.tsx';
 import { FONT, LABEL_GAP, LINE_HEIGHT, nodeGeometry, textWidth } from './geometry.ts';
 import { adjointName, tangentName } from './labels.ts';
 
-interface SelectedDetailProps {
-  node: GraphNode;
-  x: number;
-  y: number;
-  value: number | null;
-  adjoint: number | null;
-  tangent: number | null;
-  forwardMode: boolean;
-  rule: string | undefined;
-}
+type SelectedDetailProps = Pick<
+  GraphNodeViewProps,
+  'node' | 'x' | 'y' | 'value' | 'adjoint' | 'tangent' | 'forwardMode' | 'rule'
+>;
 
 const PAD = 8;
 
