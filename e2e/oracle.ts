@@ -17,7 +17,7 @@ import {
   type Point,
   type Trace,
 } from '../ad-core/index.ts';
-import type { NodeSnapshot } from './pages/playground-page.ts';
+import type { NodeSnapshot, PlaygroundPage } from './pages/playground-page.ts';
 
 export interface ReferenceCase {
   name: string;
@@ -146,4 +146,20 @@ export function expectNodesMatchFrame(
     }
   }
   expect(mismatches, `${label}: graph nodes match the engine's frame`).toEqual([]);
+}
+
+/**
+ * Waits until the drawn graph shows the engine's frame: the graph re-renders after the step
+ * counter, so poll (and on time-out fail with the list of mismatches).
+ */
+export async function expectGraphShowsFrame(
+  playground: PlaygroundPage,
+  graph: Graph,
+  frame: Frame,
+  fields: readonly Field[],
+  label: string,
+): Promise<void> {
+  await expect(async () => {
+    expectNodesMatchFrame(await playground.nodes(), graph, frame, fields, label);
+  }).toPass({ timeout: 5_000 });
 }

@@ -215,45 +215,20 @@ export function GraphView(props: GraphViewProps): JSX.Element {
             aria-label="Computational graph"
           >
             <defs>
-              <marker
-                id={markers.arrow}
-                className="gv-marker"
-                viewBox="0 0 10 10"
-                refX="9"
-                refY="5"
-                markerWidth="7"
-                markerHeight="7"
-                markerUnits="strokeWidth"
-                orient="auto"
-              >
-                <path d="M0,1 L9,5 L0,9 z" />
-              </marker>
-              <marker
+              <Arrowhead id={markers.arrow} className="gv-marker" refX={9} size={7} />
+              <Arrowhead
                 id={markers.arrowActive}
                 className="gv-marker gv-marker--active"
-                viewBox="0 0 10 10"
-                refX="9"
-                refY="5"
-                markerWidth="4.5"
-                markerHeight="4.5"
-                markerUnits="strokeWidth"
-                orient="auto"
-              >
-                <path d="M0,1 L9,5 L0,9 z" />
-              </marker>
-              <marker
+                refX={9}
+                size={4.5}
+              />
+              <Arrowhead
                 id={markers.flowBack}
                 className="gv-marker gv-marker--back"
-                viewBox="0 0 10 10"
-                refX="2"
-                refY="5"
-                markerWidth="4"
-                markerHeight="4"
-                markerUnits="strokeWidth"
+                refX={2}
+                size={4}
                 orient="auto-start-reverse"
-              >
-                <path d="M0,1 L9,5 L0,9 z" />
-              </marker>
+              />
             </defs>
             {content?.graph}
           </svg>
@@ -489,4 +464,33 @@ function useSize(ref: React.RefObject<HTMLElement | null>): Size {
     return () => observer.disconnect();
   }, [ref]);
   return size;
+}
+
+interface ArrowheadProps {
+  id: string;
+  className: string;
+  /** Where along the arrow (0–10) it touches the end of the edge. */
+  refX: number;
+  /** Size in multiples of the edge's stroke width. */
+  size: number;
+  orient?: 'auto' | 'auto-start-reverse';
+}
+
+/** One arrowhead marker; the edges refer to it by id. */
+function Arrowhead({ id, className, refX, size, orient = 'auto' }: ArrowheadProps) {
+  return (
+    <marker
+      id={id}
+      className={className}
+      viewBox="0 0 10 10"
+      refX={refX}
+      refY={5}
+      markerWidth={size}
+      markerHeight={size}
+      markerUnits="strokeWidth"
+      orient={orient}
+    >
+      <path d="M0,1 L9,5 L0,9 z" />
+    </marker>
+  );
 }

@@ -2,7 +2,7 @@
 // the source slice; everything computed from them lives in the computation slice and is only
 // ever written by `recompute` below, never by hand.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { FdMethod, Frame, Mode, Point } from '../../ad-core/index.ts';
+import type { FdMethod, Frame, Mode } from '../../ad-core/index.ts';
 import { DEFAULT_EXAMPLE, type Example } from '../examples.ts';
 import { clampStep, nextStep, playStartStep, previousStep, tickStep } from '../player/stepping.ts';
 import { frameFor } from './core.ts';
@@ -16,16 +16,8 @@ export interface TextRange {
   end: number;
 }
 
-
-export interface SourceSlice {
-  source: string;
-  point: Point;
-  mode: Mode;
-  seed: SeedChoice;
-  method: FdMethod;
-  h: number | null;
-  /** Merge repeated subexpressions into shared nodes (the graph becomes a DAG). */
-  merge: boolean;
+/** The inputs every derived value is computed from (see `Inputs`), and their setters. */
+export interface SourceSlice extends Inputs {
   setSource(text: string): void;
   setVariable(name: string, value: number): void;
   setMode(mode: Mode): void;
@@ -98,7 +90,15 @@ type Set = StoreApi<AppState>['setState'];
 type Get = StoreApi<AppState>['getState'];
 
 function inputsOf(s: AppState): Inputs {
-  return { source: s.source, point: s.point, mode: s.mode, seed: s.seed, method: s.method, h: s.h, merge: s.merge };
+  return {
+    source: s.source,
+    point: s.point,
+    mode: s.mode,
+    seed: s.seed,
+    method: s.method,
+    h: s.h,
+    merge: s.merge,
+  };
 }
 
 function totalOf(d: Derived): number {
@@ -146,7 +146,11 @@ function recompute(set: Set, get: Get, patch: Partial<Inputs>, step?: number, fr
 function goTo(set: Set, get: Get, step: number, playing?: boolean): void {
   const s = get();
   const k = clampStep(step, reachableOf(s));
-  const frame = s.derived.trace ? (k === s.step && s.frame ? s.frame : frameFor(s.derived.trace, k)) : null;
+  const frame = s.derived.trace
+    ? k === s.step && s.frame
+      ? s.frame
+      : frameFor(s.derived.trace, k)
+    : null;
   set({ step: k, frame, ...(playing === undefined ? {} : { playing }) });
 }
 
@@ -167,7 +171,8 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
     setMode: (mode) => recompute(set, get, { mode }),
     setSeed: (seed) => recompute(set, get, { seed }),
     setMethod: (method) => recompute(set, get, { method }),
-    setStepSize: (h) => recompute(set, get, { h: h !== null && Number.isFinite(h) && h > 0 ? h : null }),
+    setStepSize: (h) =>
+      recompute(set, get, { h: h !== null && Number.isFinite(h) && h > 0 ? h : null }),
     setMerge: (on) => {
       if (on !== get().merge) recompute(set, get, { merge: on });
     },
@@ -234,7 +239,8 @@ function createViewSlice(set: Set, get: Get): ViewSlice {
     },
     setEditorSelection: (range) => {
       const cur = get().editorSelection;
-      if (cur === range || (cur && range && cur.start === range.start && cur.end === range.end)) return;
+      if (cur === range || (cur && range && cur.start === range.start && cur.end === range.end))
+        return;
       set({ editorSelection: range ? { ...range } : null });
     },
     setShowEdgePartials: (show) => set({ showEdgePartials: show }),
