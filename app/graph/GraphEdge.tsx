@@ -54,13 +54,14 @@ export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewPro
     return (
       <>
         {partial !== null && amount === null && (
-          <EdgeTag
-            className="gv-tag-partial"
-            x={mid[0]}
-            y={mid[1]}
-            text={`∂ ${formatNumber(partial)}`}
-            title={`local partial ∂(consumer)/∂(argument) = ${String(partial)}`}
-          />
+          // One element per partial, kept legible over the lines by its halo (paint-order
+          // stroke): with every edge labelled, a pill and a tooltip each were a third of the
+          // drawing's elements, all laid out and painted again after each keystroke.
+          <g transform={`translate(${mid[0]},${mid[1]})`}>
+            <text className="gv-edge-label gv-tag-partial" dy="0.35em">
+              {`∂ ${formatNumber(partial)}`}
+            </text>
+          </g>
         )}
         {flow && amount !== null && (
           <EdgeTag

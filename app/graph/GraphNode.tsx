@@ -53,7 +53,6 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
   // Likewise the tooltip: a <title> per node is an element per node to style on every keystroke,
   // and it only matters under the pointer (the accessible name is the aria-label).
   const [hovered, setHovered] = useState(false);
-  const g = nodeGeometry(node);
   const nonFinite = isNonFinite(value) || isNonFinite(adjoint) || isNonFinite(tangent);
   const classes = [
     'gv-node',
@@ -76,8 +75,6 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
   };
 
   const label = ariaLabel(graph, node, { value, adjoint, tangent }, rule);
-  const second = forwardMode ? tangent : adjoint;
-
   return (
     <g
       className={classes}
@@ -116,33 +113,83 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
       }}
     >
       {(hovered || focused) && <title>{label}</title>}
+      <NodeBody
+        kind={node.kind}
+        symbol={node.label}
+        name={node.name}
+        tag={tagOf(node, node.id === graph.output)}
+        value={value}
+        second={forwardMode ? tangent : adjoint}
+        forwardMode={forwardMode}
+        rule={rule}
+        nonFinite={nonFinite}
+        highlighted={props.highlighted}
+        selected={props.selected}
+        focused={focused}
+      />
+    </g>
+  );
+});
+
+/** The text over a node: its binding's name, and whether it is the output. */
+function tagOf(node: GraphNode, isOutput: boolean): string | null {
+  if (node.binding && node.kind === 'op')
+    return isOutput ? `${node.binding} · output` : `${node.binding} =`;
+  return isOutput ? 'output' : null;
+}
+
+interface NodeBodyProps {
+  kind: GraphNode['kind'];
+  symbol: string;
+  name: string;
+  tag: string | null;
+  value: number | null;
+  /** The adjoint, or in forward mode the tangent. */
+  second: number | null;
+  forwardMode: boolean;
+  rule: string | undefined;
+  /** Some number of the node is NaN or ±∞. */
+  nonFinite: boolean;
+  highlighted: boolean;
+  selected: boolean;
+  focused: boolean;
+}
+
+/**
+ * What is drawn inside a node, from plain values only: after an edit every node is a new object
+ * and most have moved, but the nodes before the edit in the tape read exactly as they did, and
+ * this memo lets React skip their contents, leaving one transform to update.
+ */
+const NodeBody = memo(function NodeBody(props: NodeBodyProps) {
+  const { kind, value, second, forwardMode, rule } = props;
+  const g = nodeGeometry({ kind, label: props.symbol });
+  const valueBad = isNonFinite(value);
+  const secondBad = isNonFinite(second);
+  return (
+    <>
       {/* Halo and selection ring exist only while shown: on a large graph every element per node
           is paid for in style, layout and paint after each keystroke. */}
       {props.highlighted && <Outline g={g} className="gv-halo" pad={7} />}
       {props.selected && <Outline g={g} className="gv-select-ring" pad={10} />}
-      {focused && <Outline g={g} className="gv-focus-ring" pad={14} />}
+      {props.focused && <Outline g={g} className="gv-focus-ring" pad={14} />}
       <Outline g={g} className="gv-shape" pad={0} />
       <text
         className="gv-symbol"
         dy="0.35em"
         style={
-          node.kind === 'op' && textWidth(node.label, FONT.symbol) > g.w - 10
+          kind === 'op' && textWidth(props.symbol, FONT.symbol) > g.w - 10
             ? { fontSize: FONT.symbolLong }
             : undefined
         }
       >
-        {node.label}
+        {props.symbol}
       </text>
-      {(node.id === graph.output || (node.binding && node.kind === 'op')) && (
+      {props.tag !== null && (
         <text className="gv-tag" y={-g.h / 2 - 8}>
-          {node.binding && node.kind === 'op'
-            ? node.id === graph.output
-              ? `${node.binding} · output`
-              : `${node.binding} =`
-            : 'output'}
+          {props.tag}
         </text>
       )}
-      {nonFinite && (
+      {props.nonFinite && (
         <g
           className="gv-badge gv-badge--error"
           transform={`translate(${g.w / 2 - 2}, ${-g.h / 2 + 2})`}
@@ -161,21 +208,17 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
           <text dy="0.35em">§</text>
         </g>
       )}
-      {node.kind !== 'constant' && (
-        <g className="gv-labels">
-          {/* " = " is the line's own text, in the line's muted colour: one element fewer per line
-              to lay out, which on a large graph is a measurable part of every keystroke. */}
+      {kind !== 'constant' && (
+        // Each line is "name = " as the line's own text (muted, in italics) with the number as
+        // its one <tspan>: a <text> per line and no wrapper, the fewest elements that keep the
+        // number's colour, which on a large graph are laid out again after every keystroke.
+        <>
           <text className="gv-line gv-pair" y={labelBaseline(g, 0)}>
-            <tspan className="gv-wengert">{node.name}</tspan>
+            {value === null ? props.name : `${props.name} = `}
             {value !== null && (
-              <>
-                {' = '}
-                <tspan
-                  className={isNonFinite(value) ? 'gv-num gv-value gv-bad' : 'gv-num gv-value'}
-                >
-                  {isNonFinite(value) ? `⚠ ${formatNumber(value)}` : formatNumber(value)}
-                </tspan>
-              </>
+              <tspan className={valueBad ? 'gv-num gv-value gv-bad' : 'gv-num gv-value'}>
+                {valueBad ? `⚠ ${formatNumber(value)}` : formatNumber(value)}
+              </tspan>
             )}
           </text>
           {second !== null && (
@@ -183,12 +226,9 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
               className={forwardMode ? 'gv-line gv-tangent gv-pair' : 'gv-line gv-adjoint gv-pair'}
               y={labelBaseline(g, 1)}
             >
-              <tspan className="gv-wengert">
-                {forwardMode ? tangentName(node.name) : adjointName(node.name)}
-              </tspan>
-              {' = '}
-              <tspan className={isNonFinite(second) ? 'gv-num gv-bad' : 'gv-num'}>
-                {isNonFinite(second) ? `⚠ ${formatNumber(second)}` : formatNumber(second)}
+              {`${forwardMode ? tangentName(props.name) : adjointName(props.name)} = `}
+              <tspan className={secondBad ? 'gv-num gv-bad' : 'gv-num'}>
+                {secondBad ? `⚠ ${formatNumber(second)}` : formatNumber(second)}
               </tspan>
             </text>
           )}
@@ -198,9 +238,9 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
                 {line}
               </text>
             ))}
-        </g>
+        </>
       )}
-    </g>
+    </>
   );
 });
 

@@ -135,7 +135,7 @@ describe('GraphView testing contract', () => {
     // shows its amount instead of its partial).
     const seed = t.steps.findIndex((st) => st.kind === 'seed-adjoint') + 1;
     const done = render(t, frameAt(t, seed), { partials: true });
-    const tags = [...done.matchAll(/<g class="gv-edge-tag gv-tag-partial"[^>]*>.*?<\/g>/g)].length;
+    const tags = [...done.matchAll(/<text class="gv-edge-label gv-tag-partial"[^>]*>.*?<\/text>/g)].length;
     const fromConstants = g.edges.filter((e) => g.nodes[e.from]!.kind === 'constant').length;
     expect(tags).toBe(g.edges.length - fromConstants);
     const sinEdge = g.edges.find((e) => g.nodes[e.to]!.op === 'sin')!;

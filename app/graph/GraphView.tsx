@@ -345,6 +345,9 @@ function SceneContent(props: SceneContentProps) {
           ? (evaluation.partials[e.id] ?? null)
           : null;
       const flow = flows.get(e.id) ?? null;
+      // Most edges carry no label; a component per edge that renders nothing still costs a fiber
+      // to reconcile on every keystroke.
+      if (layer === 'label' && partial === null && (flow?.amount ?? null) === null) return null;
       const receiver =
         flow?.kind === 'adjoint'
           ? adjointName(graph.nodes[edge.from]?.name ?? '')

@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TAG_HEIGHT, TAG_WIDTH, curveKnots, placeTag, type Box, type Pt } from './edgeLabels.ts';
+import {
+  TAG_HEIGHT,
+  TAG_WIDTH,
+  boxesNear,
+  curveKnots,
+  indexBoxes,
+  placeTag,
+  type Box,
+  type Pt,
+} from './edgeLabels.ts';
 
 function distanceToPolyline(p: Pt, poly: Pt[]): number {
   let best = Infinity;
@@ -70,5 +80,23 @@ describe('placeTag', () => {
     const blocker: Box = { x0: 150, y0: -100, x1: 300, y1: 100 };
     const p = placeTag(bent, 'end', [blocker]);
     expect(distanceToPolyline(p, curveKnots(bent))).toBeLessThan(1e-9);
+  });
+
+  it('finds through its index exactly the boxes a scan of all of them would', () => {
+    const coord = fc.integer({ min: -400, max: 400 });
+    const box = fc
+      .tuple(coord, coord, fc.integer({ min: 1, max: 160 }), fc.integer({ min: 1, max: 90 }))
+      .map(([x, y, w, h]): Box => ({ x0: x, y0: y, x1: x + w, y1: y + h }));
+    fc.assert(
+      fc.property(fc.array(box, { maxLength: 40 }), box, (boxes, region) => {
+        const scanned = boxes.filter(
+          (b) => b.x1 > region.x0 && b.x0 < region.x1 && b.y1 > region.y0 && b.y0 < region.y1,
+        );
+        const found = boxesNear(indexBoxes(boxes), region.x0, region.x1, region.y0, region.y1);
+        const order = (a: Box, b: Box) => a.x0 - b.x0 || a.y0 - b.y0 || a.x1 - b.x1 || a.y1 - b.y1;
+        expect([...found].sort(order)).toEqual([...scanned].sort(order));
+      }),
+      { numRuns: 500 },
+    );
   });
 });

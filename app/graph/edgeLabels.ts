@@ -35,19 +35,49 @@ function along(knots: readonly Pt[], segment: number, t: number): Pt {
   return [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])];
 }
 
-function overlap(a: Box, b: Box): number {
-  const w = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
-  const h = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-  return w > 0 && h > 0 ? w * h : 0;
+/** The part of a TAG_WIDTH × TAG_HEIGHT label box centred on (x, y) that `b` covers. */
+function covered(x: number, y: number, b: Box): number {
+  const w = Math.min(x + TAG_WIDTH / 2, b.x1) - Math.max(x - TAG_WIDTH / 2, b.x0);
+  if (w <= 0) return 0;
+  const h = Math.min(y + TAG_HEIGHT / 2, b.y1) - Math.max(y - TAG_HEIGHT / 2, b.y0);
+  return h > 0 ? w * h : 0;
 }
 
-function tagBox([x, y]: Pt): Box {
-  return {
-    x0: x - TAG_WIDTH / 2,
-    y0: y - TAG_HEIGHT / 2,
-    x1: x + TAG_WIDTH / 2,
-    y1: y + TAG_HEIGHT / 2,
-  };
+/**
+ * Boxes sorted by their left edge, so that the few near an edge are found by a binary search
+ * instead of a scan of the whole graph for each of its edges' labels (two per edge).
+ */
+export interface BoxIndex {
+  sorted: readonly Box[];
+  widest: number;
+}
+
+export function indexBoxes(boxes: readonly Box[]): BoxIndex {
+  const sorted = [...boxes].sort((a, b) => a.x0 - b.x0);
+  let widest = 0;
+  for (const b of sorted) widest = Math.max(widest, b.x1 - b.x0);
+  return { sorted, widest };
+}
+
+/** The boxes that overlap [x0, x1] × [y0, y1]. */
+export function boxesNear(index: BoxIndex, x0: number, x1: number, y0: number, y1: number): Box[] {
+  const { sorted } = index;
+  // First box whose left edge could still reach x0.
+  let lo = 0;
+  let hi = sorted.length;
+  const from = x0 - index.widest;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.x0 < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const near: Box[] = [];
+  for (let i = lo; i < sorted.length; i++) {
+    const b = sorted[i]!;
+    if (b.x0 >= x1) break;
+    if (b.x1 > x0 && b.y1 > y0 && b.y0 < y1) near.push(b);
+  }
+  return near;
 }
 
 const SAMPLES = 15;
@@ -60,7 +90,7 @@ const SAMPLES = 15;
 export function placeTag(
   points: readonly Pt[],
   end: 'start' | 'end',
-  boxes: readonly Box[],
+  boxes: readonly Box[] | BoxIndex,
   bulge = false,
 ): Pt {
   const knots = curveKnots(points);
@@ -77,45 +107,51 @@ export function placeTag(
   let x1 = -Infinity;
   let y1 = -Infinity;
   for (const [x, y] of knots) {
-    x0 = Math.min(x0, x);
-    x1 = Math.max(x1, x);
-    y0 = Math.min(y0, y);
-    y1 = Math.max(y1, y);
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y < y0) y0 = y;
+    if (y > y1) y1 = y;
   }
-  const near = boxes.filter(
-    (b) =>
-      b.x1 > x0 - TAG_WIDTH &&
-      b.x0 < x1 + TAG_WIDTH &&
-      b.y1 > y0 - TAG_HEIGHT &&
-      b.y0 < y1 + TAG_HEIGHT,
+  const near = boxesNear(
+    'sorted' in boxes ? boxes : indexBoxes(boxes),
+    x0 - TAG_WIDTH,
+    x1 + TAG_WIDTH,
+    y0 - TAG_HEIGHT,
+    y1 + TAG_HEIGHT,
   );
-  const cost = (p: Pt) => {
-    const box = tagBox(p);
-    let covered = 0;
-    for (const b of near) covered += overlap(box, b);
-    return (
-      (covered / (TAG_WIDTH * TAG_HEIGHT)) * 1000 +
-      Math.hypot(p[0] - preferred[0], p[1] - preferred[1])
-    );
+  const [px, py] = preferred;
+  const cost = (x: number, y: number) => {
+    let area = 0;
+    for (const b of near) area += covered(x, y, b);
+    const dx = x - px;
+    const dy = y - py;
+    return (area / (TAG_WIDTH * TAG_HEIGHT)) * 1000 + Math.sqrt(dx * dx + dy * dy);
   };
 
+  let bestCost = cost(px, py);
+  if (bestCost < 1) return preferred;
   let best = preferred;
-  let bestCost = cost(preferred);
-  if (bestCost < 1) return best;
   // Sample the curve by arc length, away from the arrowhead and the argument's border.
-  const lengths = knots
-    .slice(1)
-    .map((q, i) => Math.hypot(q[0] - knots[i]![0], q[1] - knots[i]![1]));
-  const total = lengths.reduce((s, l) => s + l, 0);
+  const lengths: number[] = [];
+  let total = 0;
+  for (let i = 1; i < knots.length; i++) {
+    const l = Math.hypot(knots[i]![0] - knots[i - 1]![0], knots[i]![1] - knots[i - 1]![1]);
+    lengths.push(l);
+    total += l;
+  }
   for (let k = 1; k < SAMPLES; k++) {
     let d = (total * k) / SAMPLES;
     let segment = 0;
     while (segment < lengths.length - 1 && d > lengths[segment]!) d -= lengths[segment++]!;
     const len = lengths[segment]!;
-    const p = along(knots, segment, len > 0 ? Math.min(1, d / len) : 0);
-    const c = cost(p);
+    const t = len > 0 ? Math.min(1, d / len) : 0;
+    const p = knots[segment]!;
+    const q = knots[segment + 1]!;
+    const x = p[0] + t * (q[0] - p[0]);
+    const y = p[1] + t * (q[1] - p[1]);
+    const c = cost(x, y);
     if (c < bestCost) {
-      best = p;
+      best = [x, y];
       bestCost = c;
     }
   }
