@@ -74,9 +74,13 @@ function TypesetFormula() {
   return (
     // While the text does not compile, the last valid formula stays (greyed, so nothing below
     // jumps as the learner types); the editor's own message says why.
+    // Focusable: a long formula scrolls in this box, and keyboard users must be able to scroll it.
     <div
       className={`typeset-formula${stale ? ' is-stale' : ''}`}
       title={stale ? 'The last formula that worked' : undefined}
+      role="region"
+      aria-label="The formula, typeset"
+      tabIndex={0}
     >
       <FormulaTex graph={graph} highlightedNode={formulaFocusNode(graph, selection, stale, hovered)} />
       {stale && <span className="visually-hidden">(the last formula that worked)</span>}

@@ -135,7 +135,8 @@ describe('GraphView testing contract', () => {
     // shows its amount instead of its partial).
     const seed = t.steps.findIndex((st) => st.kind === 'seed-adjoint') + 1;
     const done = render(t, frameAt(t, seed), { partials: true });
-    const tags = [...done.matchAll(/<text class="gv-edge-label gv-tag-partial"[^>]*>.*?<\/text>/g)].length;
+    const tags = [...done.matchAll(/<text class="gv-edge-label gv-tag-partial"[^>]*>.*?<\/text>/g)]
+      .length;
     const fromConstants = g.edges.filter((e) => g.nodes[e.from]!.kind === 'constant').length;
     expect(tags).toBe(g.edges.length - fromConstants);
     const sinEdge = g.edges.find((e) => g.nodes[e.to]!.op === 'sin')!;
@@ -152,6 +153,26 @@ describe('GraphView testing contract', () => {
     const markup = render(trace, frameAt(trace, k));
     expect([...markup.matchAll(/gv-flow gv-flow--adjoint gv-flow--back/g)]).toHaveLength(2);
     for (const c of step.contributions) expect(markup).toContain(`>${signed(c.amount)}</text>`);
+    expect([...markup.matchAll(/gv-edge gv-edge--active/g)]).toHaveLength(2);
+  });
+
+  it("draws a large graph's edges as one bundle, and the step's edges on their own over it", () => {
+    const terms = Array.from({ length: 12 }, (_, i) => `sin(${i + 1}*x*y)`);
+    const big = buildTrace(graphOf(terms.join(' + ')), { x: 0.5, y: 2 }, 'reverse');
+    expect(big.graph.nodes.length).toBeGreaterThan(40);
+    const k =
+      big.steps.findIndex((s) => s.kind === 'propagate' && s.contributions.length === 2) + 1;
+    const markup = render(big, frameAt(big, k));
+    const bundle =
+      /<g class="gv-edge-bundle"[^>]*><path class="gv-edge-line" d="([^"]*)"><\/path><path class="gv-edge-heads" d="([^"]*)">/.exec(
+        markup,
+      );
+    expect(bundle).not.toBeNull();
+    // One arrowhead per edge; one move-to per line.
+    expect(bundle![2]!.match(/Z/g)).toHaveLength(big.graph.edges.length);
+    expect(bundle![1]!.match(/M/g)).toHaveLength(big.graph.edges.length);
+    // Only the two edges the step's contributions travel are elements of their own.
+    expect([...markup.matchAll(/<g class="gv-edge[ "]/g)]).toHaveLength(2);
     expect([...markup.matchAll(/gv-edge gv-edge--active/g)]).toHaveLength(2);
   });
 

@@ -1,6 +1,7 @@
 // The computational graph: React draws every node and edge from the Layout and the Frame; d3 only
 // lays out (d3-dag), shapes paths (d3-shape) and pans/zooms (d3-zoom, bound to the <svg>).
 import {
+  memo,
   useCallback,
   useEffect,
   useId,
@@ -11,6 +12,7 @@ import {
   type JSX,
 } from 'react';
 import type { Evaluation, Frame, Graph, Mode } from '../../ad-core/index.ts';
+import { bundleOf } from './edgeBundle.ts';
 import { FlowDot, GraphEdgeView, edgePath } from './GraphEdge.tsx';
 import { GraphNodeView } from './GraphNode.tsx';
 import { SelectedDetail } from './SelectedDetail.tsx';
@@ -332,10 +334,14 @@ function SceneContent(props: SceneContentProps) {
   const { currentNodes, flows } = useMemo(() => stepView(frame), [frame]);
   const active = useMemo(() => new Set(frame.activeEdges), [frame]);
   const morph = props.animate && layout.nodes.length <= MORPH_LIMIT;
+  // Past MORPH_LIMIT (where nothing morphs) the edges are drawn as one bundle, and only those with
+  // something to show in this step as elements of their own, over it.
+  const bundled = layout.nodes.length > MORPH_LIMIT;
   const edgeProps = (layer: 'line' | 'label') =>
     layout.edges.map((e) => {
       const edge = graph.edges[e.id];
       if (!edge) return null;
+      if (layer === 'line' && bundled && !active.has(e.id) && !flows.has(e.id)) return null;
       const known = frame.values[edge.to] !== null && frame.values[edge.to] !== undefined;
       // A constant's partial leads nowhere a learner differentiates by; showing it (often NaN, as
       // ∂(x^2)/∂2 at x < 0) would only distract.
@@ -392,7 +398,10 @@ function SceneContent(props: SceneContentProps) {
   }
   return (
     <>
-      <g className="gv-edges">{edgeProps('line')}</g>
+      <g className="gv-edges">
+        {bundled && <EdgeBundleView layout={layout} />}
+        {edgeProps('line')}
+      </g>
       <g className="gv-nodes">
         {layout.nodes.map((p) => {
           const node = graph.nodes[p.id];
@@ -422,6 +431,17 @@ function SceneContent(props: SceneContentProps) {
     </>
   );
 }
+
+/** All edges of a large graph: one path of lines, one of arrowheads (see edgeBundle). */
+const EdgeBundleView = memo(function EdgeBundleView({ layout }: { layout: Layout }) {
+  const { lines, heads } = bundleOf(layout);
+  return (
+    <g className="gv-edge-bundle" aria-hidden="true">
+      <path className="gv-edge-line" d={lines} />
+      <path className="gv-edge-heads" d={heads} />
+    </g>
+  );
+});
 
 /** The <svg>s' size, rounded up to a coarse step. Their content overflows visibly and is placed
  * by the layout alone, but a changed <svg> size makes Chromium lay out every text inside it
