@@ -56,10 +56,11 @@ export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewPro
         {partial !== null && amount === null && (
           // One element per partial, kept legible over the lines by its halo (paint-order
           // stroke): with every edge labelled, a pill and a tooltip each were a third of the
-          // drawing's elements, all laid out and painted again after each keystroke.
+          // drawing's elements, all laid out and painted again after each keystroke. A thin
+          // space, narrow enough for the halo to close over it, so no line shows through.
           <g transform={`translate(${mid[0]},${mid[1]})`}>
             <text className="gv-edge-label gv-tag-partial" dy="0.35em">
-              {`∂ ${formatNumber(partial)}`}
+              {`∂\u2009${formatNumber(partial)}`}
             </text>
           </g>
         )}

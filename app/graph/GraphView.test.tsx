@@ -140,7 +140,7 @@ describe('GraphView testing contract', () => {
     const fromConstants = g.edges.filter((e) => g.nodes[e.from]!.kind === 'constant').length;
     expect(tags).toBe(g.edges.length - fromConstants);
     const sinEdge = g.edges.find((e) => g.nodes[e.to]!.op === 'sin')!;
-    expect(done).toContain(`∂ ${formatNumber(t.evaluation.partials[sinEdge.id]!)}`);
+    expect(done).toContain(`∂\u2009${formatNumber(t.evaluation.partials[sinEdge.id]!)}`);
     expect(render(t, frameAt(t, 0), { partials: true })).not.toContain('gv-tag-partial');
     expect(render(t, frameAt(t, t.steps.length))).not.toContain('gv-tag-partial');
   });
