@@ -10,6 +10,7 @@ import {
   formatNumber,
   frameAt,
   gradient,
+  type BuildOptions,
   type CheckRow,
   type Frame,
   type Graph,
@@ -40,8 +41,8 @@ export function referenceCase(name: string): ReferenceCase {
   return found;
 }
 
-export function compileOrThrow(source: string): Graph {
-  const built = compile(source);
+export function compileOrThrow(source: string, options?: BuildOptions): Graph {
+  const built = compile(source, options);
   if (!built.ok)
     throw new Error(
       `oracle: ${JSON.stringify(source)} does not compile: ${built.diagnostics[0]?.message}`,

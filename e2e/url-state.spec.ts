@@ -47,6 +47,39 @@ for (const mode of ['reverse', 'forward'] as const) {
   });
 }
 
+test('a link with a seed, merging and a panel opens exactly that, and the graph follows the seed', async ({
+  playground,
+  page,
+}) => {
+  // DESIGN.md's format plus our optional parts: forward mode seeded along x2, the shared DAG, and
+  // the drawer open on Forward vs reverse.
+  const formula = 'x1*x2 + sin(x1*x2)';
+  const at = { x1: 0.5, x2: 2 };
+  const graph = compileOrThrow(formula, { mergeCommonSubexpressions: true });
+  const trace = traceOf(graph, at, 'forward', { x1: 0, x2: 1 });
+  const n = trace.steps.length;
+  await playground.gotoHash(
+    `${playgroundHash(formula, at, 'forward', n)}&seed=x2&merge=1&panel=cost`,
+  );
+  await playground.expectStep(n, n);
+  await playground.waitForNodeCount(graph.nodes.length);
+  await expectGraphShowsFrame(
+    playground,
+    graph,
+    framesOf(trace)[n]!,
+    ['value', 'tangent'],
+    'seeded along x2, merged',
+  );
+  await expect(page.getByRole('combobox', { name: 'Seed', exact: true })).toHaveValue('var:x2');
+  await expect(page.getByRole('tab', { name: 'Forward vs reverse', exact: true })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page.getByRole('checkbox', { name: 'Merge common subexpressions' })).toBeChecked();
+  // And back out: the URL says what the screen shows.
+  await expect.poll(() => playground.hash()).toContain('&seed=x2&merge=1&panel=cost');
+});
+
 test('the URL follows the learner, replacing history rather than adding to it', async ({
   playground,
   page,

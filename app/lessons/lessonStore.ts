@@ -59,11 +59,18 @@ export function createLessonStore(app: AppStore, quiz: QuizStore, host: LessonHo
     const { state } = r;
     quiz.getState().setOn(false);
     const a = app.getState();
-    a.setMerge(false);
     a.setMethod(state.method);
     a.setStepSize(state.h);
-    if (state.mode === 'forward') a.setSeed({ kind: 'variable', name: state.seed });
-    a.restore({ formula: state.formula, point: state.point, mode: state.mode, step: state.step });
+    // restore also turns merging off and closes the drawer: a page starts from a clean slate.
+    a.restore({
+      formula: state.formula,
+      point: state.point,
+      mode: state.mode,
+      step: state.step,
+      ...(state.mode === 'forward'
+        ? { seed: { kind: 'variable' as const, name: state.seed } }
+        : {}),
+    });
     a.setNotice(null);
     // The page decides what is on screen: its panel, or the graph at full height.
     if (page.drawer) a.openDrawerTab(page.drawer);
@@ -110,7 +117,11 @@ export function createLessonStore(app: AppStore, quiz: QuizStore, host: LessonHo
         }
         if (decoded.kind === 'invalid') {
           set({ lessonId: null, page: 1 });
-          app.getState().setNotice(`Could not open that lesson link (${decoded.reason}); showing the playground.`);
+          app
+            .getState()
+            .setNotice(
+              `Could not open that lesson link (${decoded.reason}); showing the playground.`,
+            );
           writeHash(hashOf(app.getState()));
           return true;
         }

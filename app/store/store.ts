@@ -7,7 +7,7 @@ import { DEFAULT_EXAMPLE, type Example } from '../examples.ts';
 import { clampStep, nextStep, playStartStep, previousStep, tickStep } from '../player/stepping.ts';
 import { frameFor } from './core.ts';
 import { derive, type Derived, type Inputs, type SeedChoice } from './derive.ts';
-import type { SharedState } from '../url/hash.ts';
+import { PANELS, type SharedPanel, type SharedState } from '../url/hash.ts';
 
 export type { SeedChoice } from './derive.ts';
 
@@ -80,8 +80,9 @@ export interface ViewSlice {
   setPlotVariable(name: string): void;
 }
 
-export const DRAWER_TABS = ['trace', 'error', 'slice', 'cost'] as const;
-export type DrawerTab = (typeof DRAWER_TABS)[number];
+/** The teaching drawer's tabs, in order: the very list a link's `panel=` may name. */
+export const DRAWER_TABS = PANELS;
+export type DrawerTab = SharedPanel;
 
 export type AppState = SourceSlice & ComputationSlice & PlaybackSlice & ViewSlice;
 export type AppStore = StoreApi<AppState>;
@@ -181,8 +182,15 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
       set({ notice: null });
     },
     restore: (shared) => {
-      const patch: Partial<Inputs> = { source: shared.formula, point: { ...shared.point } };
+      const patch: Partial<Inputs> = {
+        source: shared.formula,
+        point: { ...shared.point },
+        // A link says everything it sets; what it leaves out is the default, not what was on screen.
+        seed: shared.seed ?? { kind: 'variable', name: '' },
+        merge: shared.merge ?? false,
+      };
       if (shared.mode) patch.mode = shared.mode;
+      set(shared.panel ? { drawerTab: shared.panel, drawerOpen: true } : { drawerOpen: false });
       // A link without a step shows the finished pass, like a freshly typed formula. It starts
       // afresh: a broken formula in a link must not show whatever graph happened to be on screen.
       recompute(set, get, patch, shared.step ?? Number.POSITIVE_INFINITY, true);

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { decodeHash, encodeHash, formatPoint, MAX_HASH_LENGTH, parsePoint } from './hash.ts';
+import {
+  decodeHash,
+  encodeHash,
+  formatPoint,
+  MAX_HASH_LENGTH,
+  parsePoint,
+  type SharedState,
+} from './hash.ts';
 
 describe('encodeHash / decodeHash', () => {
   it('writes the DESIGN.md format', () => {
-    const h = encodeHash({ formula: 'sin(x*y) + exp(x)/y', point: { x: 1, y: 2 }, mode: 'reverse', step: 3 });
+    const h = encodeHash({
+      formula: 'sin(x*y) + exp(x)/y',
+      point: { x: 1, y: 2 },
+      mode: 'reverse',
+      step: 3,
+    });
     expect(h).toBe(
       `#f=${encodeURIComponent('sin(x*y) + exp(x)/y')}&at=${encodeURIComponent('x=1,y=2')}&mode=reverse&step=3`,
     );
@@ -37,6 +49,44 @@ describe('encodeHash / decodeHash', () => {
   it('keeps a broken formula exactly (a teacher may share a diagnostic)', () => {
     const r = decodeHash(`#f=${encodeURIComponent('sin(x')}&at=x%3D1`);
     expect(r.kind === 'ok' && r.state.formula).toBe('sin(x');
+  });
+});
+
+describe('the optional parts of our own', () => {
+  it('round-trip a seed variable, a seed vector, merging and an open panel', () => {
+    const states: SharedState[] = [
+      {
+        formula: 'x*y',
+        point: { x: 1, y: 2 },
+        mode: 'forward',
+        seed: { kind: 'variable', name: 'y' },
+      },
+      {
+        formula: 'x*y',
+        point: { x: 1, y: 2 },
+        mode: 'forward',
+        seed: { kind: 'custom', vector: { x: 0.5, y: -1 } },
+        merge: true,
+        panel: 'cost',
+      },
+      { formula: 'x*x + x', point: { x: 3 }, panel: 'trace' },
+    ];
+    for (const state of states) {
+      expect(decodeHash(encodeHash(state))).toEqual({ kind: 'ok', state });
+    }
+    expect(encodeHash(states[1]!)).toBe(
+      '#f=x*y&at=x%3D1%2Cy%3D2&mode=forward&seed=x%3D0.5%2Cy%3D-1&merge=1&panel=cost',
+    );
+  });
+
+  it('are refused when they are not what they should be', () => {
+    for (const bad of ['seed=<b>', 'seed=x%3Dfoo', 'merge=yes', 'panel=settings', 'panel=']) {
+      expect(decodeHash(`#f=x&at=x%3D1&${bad}`).kind, bad).toBe('invalid');
+    }
+    expect(decodeHash('#f=x&at=x%3D1&merge=0')).toEqual({
+      kind: 'ok',
+      state: { formula: 'x', point: { x: 1 }, merge: false },
+    });
   });
 });
 

@@ -1,27 +1,37 @@
 // The URL hash format of DESIGN.md:
 //   #f=<encodeURIComponent(formula)>&at=<encodeURIComponent("x=1,y=2")>&mode=reverse|forward&step=<n>
+// and three optional parts of our own, so that a link restores all a teacher set up:
+//   seed=<variable> or seed=<encodeURIComponent("x=1,y=0.5")>  forward mode's seed direction
+//   merge=1                                                    common subexpressions merged
+//   panel=trace|error|slice|cost                               the teaching drawer open on a tab
 // Decoding treats the hash as hostile: anything unexpected is rejected with a reason, never
 // half-applied, and nothing in it is ever interpreted as anything but text and numbers.
 import type { Mode, Point } from '../../ad-core/index.ts';
+
+export type SharedSeed = { kind: 'variable'; name: string } | { kind: 'custom'; vector: Point };
+export const PANELS = ['trace', 'error', 'slice', 'cost'] as const;
+export type SharedPanel = (typeof PANELS)[number];
 
 export interface SharedState {
   formula: string;
   point: Point;
   mode?: Mode;
   step?: number;
+  seed?: SharedSeed;
+  merge?: boolean;
+  /** The teaching drawer's open tab; absent: the drawer is closed. */
+  panel?: SharedPanel;
 }
 
 export type DecodeResult =
-  | { kind: 'empty' }
-  | { kind: 'ok'; state: SharedState }
-  | { kind: 'invalid'; reason: string };
+  { kind: 'empty' } | { kind: 'ok'; state: SharedState } | { kind: 'invalid'; reason: string };
 
 /** Longer hashes are refused before any decoding work (a link is not a place for essays). */
 export const MAX_HASH_LENGTH = 20_000;
 export const MAX_FORMULA_LENGTH = 5_000;
 const MAX_STEP = 1_000_000_000;
 
-const KEYS = new Set(['f', 'at', 'mode', 'step']);
+const KEYS = new Set(['f', 'at', 'mode', 'step', 'seed', 'merge', 'panel']);
 const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 // Markup and control characters are never part of a formula; their presence means the link was
@@ -37,7 +47,9 @@ export function formatPoint(point: Point, order?: readonly string[]): string {
     .join(',');
 }
 
-export function parsePoint(text: string): { ok: true; point: Point } | { ok: false; reason: string } {
+export function parsePoint(
+  text: string,
+): { ok: true; point: Point } | { ok: false; reason: string } {
   if (text.trim() === '') return { ok: true, point: {} };
   const entries: [string, number][] = [];
   const seen = new Set<string>();
@@ -62,6 +74,13 @@ export function encodeHash(state: SharedState, order?: readonly string[]): strin
   let out = `#f=${encodeURIComponent(state.formula)}&at=${encodeURIComponent(formatPoint(state.point, order))}`;
   if (state.mode) out += `&mode=${state.mode}`;
   if (state.step !== undefined) out += `&step=${state.step}`;
+  if (state.seed) {
+    const seed =
+      state.seed.kind === 'variable' ? state.seed.name : formatPoint(state.seed.vector, order);
+    out += `&seed=${encodeURIComponent(seed)}`;
+  }
+  if (state.merge) out += '&merge=1';
+  if (state.panel) out += `&panel=${state.panel}`;
   return out;
 }
 
@@ -87,16 +106,20 @@ export function decodeHash(hash: string): DecodeResult {
 
   const formula = fields.get('f');
   if (formula === undefined) return { kind: 'invalid', reason: 'the link has no formula' };
-  if (formula.length > MAX_FORMULA_LENGTH) return { kind: 'invalid', reason: 'the formula in the link is too long' };
-  if (FORBIDDEN.test(formula)) return { kind: 'invalid', reason: 'the formula in the link contains markup' };
+  if (formula.length > MAX_FORMULA_LENGTH)
+    return { kind: 'invalid', reason: 'the formula in the link is too long' };
+  if (FORBIDDEN.test(formula))
+    return { kind: 'invalid', reason: 'the formula in the link contains markup' };
 
   const at = parsePoint(fields.get('at') ?? '');
-  if (!at.ok) return { kind: 'invalid', reason: `the point in the link is not valid: ${at.reason}` };
+  if (!at.ok)
+    return { kind: 'invalid', reason: `the point in the link is not valid: ${at.reason}` };
 
   const state: SharedState = { formula, point: at.point };
   const mode = fields.get('mode');
   if (mode !== undefined) {
-    if (mode !== 'reverse' && mode !== 'forward') return { kind: 'invalid', reason: 'the mode in the link is unknown' };
+    if (mode !== 'reverse' && mode !== 'forward')
+      return { kind: 'invalid', reason: 'the mode in the link is unknown' };
     state.mode = mode;
   }
   const step = fields.get('step');
@@ -105,6 +128,31 @@ export function decodeHash(hash: string): DecodeResult {
       return { kind: 'invalid', reason: 'the step in the link is not a whole number' };
     }
     state.step = Number(step);
+  }
+  const seed = fields.get('seed');
+  if (seed !== undefined) {
+    if (seed.includes('=')) {
+      const vector = parsePoint(seed);
+      if (!vector.ok)
+        return { kind: 'invalid', reason: `the seed in the link is not valid: ${vector.reason}` };
+      state.seed = { kind: 'custom', vector: vector.point };
+    } else if (NAME.test(seed)) {
+      state.seed = { kind: 'variable', name: seed };
+    } else {
+      return { kind: 'invalid', reason: 'the seed in the link is not a variable' };
+    }
+  }
+  const merge = fields.get('merge');
+  if (merge !== undefined) {
+    if (merge !== '0' && merge !== '1')
+      return { kind: 'invalid', reason: 'the merge setting in the link is not 0 or 1' };
+    state.merge = merge === '1';
+  }
+  const panel = fields.get('panel');
+  if (panel !== undefined) {
+    const known = PANELS.find((p) => p === panel);
+    if (!known) return { kind: 'invalid', reason: 'the panel in the link is unknown' };
+    state.panel = known;
   }
   return { kind: 'ok', state };
 }

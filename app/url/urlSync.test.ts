@@ -49,7 +49,12 @@ function fakeHost(hash: string) {
 describe('URL sync', () => {
   it('opens exactly the state a link encodes', () => {
     const store = createAppStore();
-    const hash = encodeHash({ formula: '(a+b)*(b+1)', point: { a: 2, b: 1 }, mode: 'forward', step: 3 });
+    const hash = encodeHash({
+      formula: '(a+b)*(b+1)',
+      point: { a: 2, b: 1 },
+      mode: 'forward',
+      step: 3,
+    });
     const { host, writes } = fakeHost(hash);
     startUrlSync(store, host);
     const s = store.getState();
@@ -60,6 +65,41 @@ describe('URL sync', () => {
     expect(s.notice).toBeNull();
     expect(hashOf(s)).toBe(hash);
     expect(writes).toEqual([]);
+  });
+
+  it('opens a link with a seed, merging and a panel exactly, and writes it back the same', () => {
+    const store = createAppStore();
+    const hash =
+      '#f=(a%2Bb)*(b%2B1)&at=a%3D2%2Cb%3D1&mode=forward&step=3&seed=b&merge=1&panel=cost';
+    const { host, writes } = fakeHost(hash);
+    startUrlSync(store, host);
+    const s = store.getState();
+    expect(s.seed).toEqual({ kind: 'variable', name: 'b' });
+    expect(s.derived.seedVector).toEqual({ a: 0, b: 1 });
+    expect(s.merge).toBe(true);
+    expect(s.drawerOpen).toBe(true);
+    expect(s.drawerTab).toBe('cost');
+    expect(hashOf(s)).toBe(hash);
+    expect(writes).toEqual([]);
+  });
+
+  it('follows the seed, merging and the drawer into the URL', () => {
+    const store = createAppStore();
+    const { host, writes, advance } = fakeHost(
+      encodeHash({ formula: '(a+b)*(b+1)', point: { a: 2, b: 1 }, mode: 'forward', step: 3 }),
+    );
+    startUrlSync(store, host);
+    store.getState().setSeed({ kind: 'variable', name: 'b' });
+    store.getState().setMerge(true);
+    store.getState().openDrawerTab('slice');
+    advance(URL_DEBOUNCE_MS);
+    expect(writes.at(-1)).toContain('&seed=b&merge=1&panel=slice');
+    // Closing the drawer and going back to reverse mode leave DESIGN.md's plain format.
+    store.getState().setDrawerOpen(false);
+    store.getState().setMerge(false);
+    store.getState().setMode('reverse');
+    advance(URL_DEBOUNCE_MS);
+    expect(writes.at(-1)).toMatch(/&mode=reverse&step=\d+$/);
   });
 
   it('a hostile link falls back to the default example with a notice, and repairs the URL', () => {

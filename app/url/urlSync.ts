@@ -2,7 +2,7 @@
 // follows the user's work with history.replaceState (debounced), never one entry per keystroke.
 import type { AppState, AppStore } from '../store/store.ts';
 import { DEFAULT_EXAMPLE } from '../examples.ts';
-import { decodeHash, encodeHash } from './hash.ts';
+import { decodeHash, encodeHash, type SharedSeed } from './hash.ts';
 
 export const URL_DEBOUNCE_MS = 300;
 
@@ -11,7 +11,32 @@ export function hashOf(s: AppState): string {
   const graph = s.derived.graph;
   const order = graph ? graph.variables : Object.keys(s.point);
   const point = graph ? s.derived.point : s.point;
-  return encodeHash({ formula: s.source, point, mode: s.mode, step: s.step }, order);
+  // The seed only means something in forward mode; a reverse-mode link stays as DESIGN.md has it.
+  const seed = s.mode === 'forward' ? seedOf(s) : undefined;
+  return encodeHash(
+    {
+      formula: s.source,
+      point,
+      mode: s.mode,
+      step: s.step,
+      ...(seed ? { seed } : {}),
+      ...(s.merge ? { merge: true } : {}),
+      ...(s.drawerOpen ? { panel: s.drawerTab } : {}),
+    },
+    order,
+  );
+}
+
+/**
+ * Forward mode's seed when it is not the default (the first variable): a link to the default keeps
+ * the plain format of DESIGN.md, so opening one never rewrites it.
+ */
+function seedOf(s: AppState): SharedSeed | undefined {
+  if (s.seed.kind === 'custom') return { kind: 'custom', vector: s.derived.seedVector };
+  const vars = s.derived.graph?.variables ?? [];
+  return vars.includes(s.seed.name) && s.seed.name !== vars[0]
+    ? { kind: 'variable', name: s.seed.name }
+    : undefined;
 }
 
 /** Apply a hash to the store; returns false (and shows a notice) when it had to fall back. */
@@ -23,8 +48,12 @@ export function applyHash(store: AppStore, hash: string): boolean {
     store.getState().setNotice(null);
     return true;
   }
-  store.getState().restore({ formula: DEFAULT_EXAMPLE.formula, point: DEFAULT_EXAMPLE.at, mode: 'reverse' });
-  store.getState().setNotice(`Could not open that link (${decoded.reason}); showing the default example.`);
+  store
+    .getState()
+    .restore({ formula: DEFAULT_EXAMPLE.formula, point: DEFAULT_EXAMPLE.at, mode: 'reverse' });
+  store
+    .getState()
+    .setNotice(`Could not open that link (${decoded.reason}); showing the default example.`);
   return false;
 }
 
@@ -41,7 +70,11 @@ export interface UrlHost {
  * Start syncing; returns the function that stops it. `ownedElsewhere` marks hashes another module
  * reads and writes (a lesson page, `#lesson=…`): this sync neither applies nor overwrites those.
  */
-export function startUrlSync(store: AppStore, host: UrlHost, ownedElsewhere: (hash: string) => boolean = () => false): () => void {
+export function startUrlSync(
+  store: AppStore,
+  host: UrlHost,
+  ownedElsewhere: (hash: string) => boolean = () => false,
+): () => void {
   let timer: number | undefined;
   let lastWritten = host.location.hash;
 
@@ -61,7 +94,16 @@ export function startUrlSync(store: AppStore, host: UrlHost, ownedElsewhere: (ha
   if (!ownedElsewhere(host.location.hash) && !applyHash(store, host.location.hash)) write();
 
   const unsubscribe = store.subscribe((s, prev) => {
-    if (s.source !== prev.source || s.derived.point !== prev.derived.point || s.mode !== prev.mode || s.step !== prev.step) {
+    if (
+      s.source !== prev.source ||
+      s.derived.point !== prev.derived.point ||
+      s.mode !== prev.mode ||
+      s.step !== prev.step ||
+      s.seed !== prev.seed ||
+      s.merge !== prev.merge ||
+      s.drawerOpen !== prev.drawerOpen ||
+      s.drawerTab !== prev.drawerTab
+    ) {
       schedule();
     }
   });
