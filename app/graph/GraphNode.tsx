@@ -16,6 +16,7 @@ import {
   dataValue,
   isNonFinite,
   shortRule,
+  tagOf,
   tangentName,
   wrap,
 } from './labels.ts';
@@ -130,13 +131,6 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
     </g>
   );
 });
-
-/** The text over a node: its binding's name, and whether it is the output. */
-function tagOf(node: GraphNode, isOutput: boolean): string | null {
-  if (node.binding && node.kind === 'op')
-    return isOutput ? `${node.binding} · output` : `${node.binding} =`;
-  return isOutput ? 'output' : null;
-}
 
 interface NodeBodyProps {
   kind: GraphNode['kind'];

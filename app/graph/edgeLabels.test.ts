@@ -82,6 +82,17 @@ describe('placeTag', () => {
     expect(distanceToPolyline(p, curveKnots(bent))).toBeLessThan(1e-9);
   });
 
+  it('moves beside the edge when every place on it covers something, but not otherwise', () => {
+    // A thin band along the whole edge (another edge's label, say): no place on the line is free.
+    const band: Box = { x0: -10, y0: -2, x1: 210, y1: 2 };
+    const p = placeTag(straight, 'end', [band]);
+    expect(Math.abs(p[1])).toBeGreaterThan(TAG_HEIGHT / 2);
+    expect(Math.abs(p[1])).toBeLessThan(TAG_HEIGHT);
+    // A blocker that leaves part of the line free keeps the label on the line.
+    const partial: Box = { x0: 60, y0: -30, x1: 210, y1: 30 };
+    expect(distanceToPolyline(placeTag(straight, 'end', [partial]), straight)).toBeLessThan(1e-9);
+  });
+
   it('finds through its index exactly the boxes a scan of all of them would', () => {
     const coord = fc.integer({ min: -400, max: 400 });
     const box = fc

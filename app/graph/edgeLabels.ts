@@ -11,8 +11,8 @@ export interface Box {
   y1: number;
 }
 
-/** A label's box, generous enough for `∂ −0.4161` or `+3.584` at 16px. */
-export const TAG_WIDTH = 74;
+/** A label's box, enough for `∂ −0.4161` or `+3.584` at 16px (about 85 px of glyphs). */
+export const TAG_WIDTH = 88;
 export const TAG_HEIGHT = 24;
 
 /**
@@ -81,6 +81,10 @@ export function boxesNear(index: BoxIndex, x0: number, x1: number, y0: number, y
 }
 
 const SAMPLES = 15;
+/** How far beside its edge a label may sit (just clear of the line), and what that costs: more
+ * than sliding it a good way along the edge, less than covering a tenth of a value. */
+const BESIDE = TAG_HEIGHT / 2 + 3;
+const BESIDE_PENALTY = 150;
 
 /**
  * The label position for the `end` of an edge drawn through `points`: preferably a little way
@@ -139,6 +143,7 @@ export function placeTag(
     lengths.push(l);
     total += l;
   }
+  const beside: number[] = [];
   for (let k = 1; k < SAMPLES; k++) {
     let d = (total * k) / SAMPLES;
     let segment = 0;
@@ -153,6 +158,23 @@ export function placeTag(
     if (c < bestCost) {
       best = [x, y];
       bestCost = c;
+    }
+    if (len > 0) {
+      const nx = (-(q[1] - p[1]) / len) * BESIDE;
+      const ny = ((q[0] - p[0]) / len) * BESIDE;
+      beside.push(x + nx, y + ny, x - nx, y - ny);
+    }
+  }
+  // Where a short edge runs between crowded nodes, every point on it may cover a value; beside
+  // the edge, just clear of it, may not. Such a place has to be clearly better to be taken (and
+  // is not even looked at when a place on the edge is good enough).
+  if (bestCost > BESIDE_PENALTY) {
+    for (let i = 0; i < beside.length; i += 2) {
+      const c = cost(beside[i]!, beside[i + 1]!) + BESIDE_PENALTY;
+      if (c < bestCost) {
+        best = [beside[i]!, beside[i + 1]!];
+        bestCost = c;
+      }
     }
   }
   return best;

@@ -2,6 +2,7 @@
 // fresh Graph object for the same formula (a new point, say), and that must not re-run the layout
 // or re-fit the view under the teacher's hands.
 import { OPS_BY_ID, type Graph } from '../../ad-core/index.ts';
+import { tagOf } from './labels.ts';
 import type { LayoutInput } from './layout.ts';
 
 export function layoutInputOf(graph: Graph): LayoutInput {
@@ -11,6 +12,7 @@ export function layoutInputOf(graph: Graph): LayoutInput {
       kind: n.kind,
       label: n.label,
       mayUseConvention: n.kind === 'op' && OPS_BY_ID[n.op]?.conventionText !== undefined,
+      tag: tagOf(n, n.id === graph.output) ?? undefined,
     })),
     edges: graph.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, argIndex: e.argIndex })),
     output: graph.output,
@@ -19,6 +21,8 @@ export function layoutInputOf(graph: Graph): LayoutInput {
 
 export function shapeKey(graph: Graph): string {
   const parts: string[] = [String(graph.output)];
-  for (const n of graph.nodes) parts.push(`${n.kind}:${n.op}:${n.label}:${n.args.join(',')}`);
+  for (const n of graph.nodes) {
+    parts.push(`${n.kind}:${n.op}:${n.label}:${n.args.join(',')}:${n.binding ?? ''}`);
+  }
   return parts.join('|');
 }

@@ -113,3 +113,10 @@ export function wrap(text: string, width: number, maxLines: number): string[] {
   if (line) lines.push(line);
   return lines.map((l, k) => (k === lines.length - 1 ? truncate(l, width) : l));
 }
+
+/** The text over a node: its binding's name, and whether it is the output. */
+export function tagOf(node: Pick<GraphNode, 'binding' | 'kind'>, isOutput: boolean): string | null {
+  if (node.binding && node.kind === 'op')
+    return isOutput ? `${node.binding} · output` : `${node.binding} =`;
+  return isOutput ? 'output' : null;
+}

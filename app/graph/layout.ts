@@ -14,7 +14,13 @@ import {
 import type { NodeKind } from '../../ad-core/index.ts';
 import { sweepDecross } from './decross.ts';
 import { indexBoxes, placeTag, type Box } from './edgeLabels.ts';
-import { borderPoint, nodeFootprint, nodeGeometry, type NodeGeometry } from './geometry.ts';
+import {
+  borderPoint,
+  nodeFootprint,
+  nodeGeometry,
+  textWidth,
+  type NodeGeometry,
+} from './geometry.ts';
 import { formulaLayering } from './layering.ts';
 
 export interface LayoutNodeInput {
@@ -22,6 +28,8 @@ export interface LayoutNodeInput {
   kind: NodeKind;
   label: string;
   mayUseConvention?: boolean;
+  /** Text over the node (a binding's name, `output`), which edge labels must not cover. */
+  tag?: string | undefined;
 }
 
 export interface LayoutEdgeInput {
@@ -73,6 +81,13 @@ const MAX_END_ANGLE = 1.2;
 /** Up to this many nodes decrossing gets d3-dag's full default effort; beyond, sweepDecross. */
 const THOROUGH_DECROSS_LIMIT = 60;
 const MARGIN = 12;
+/** How much wider than its reserved width a node's longest label line may be drawn. */
+const LABEL_OVERHANG = 32;
+/** The tag over a node: its font size and how far above the shape its box reaches. */
+const TAG_FONT = 15;
+const TAG_RISE = 26;
+/** Half the side of the box around an arrowhead's tip. */
+const ARROW_BOX = 8;
 
 type Dag = MutGraphNode<number, undefined>;
 
@@ -203,24 +218,45 @@ export function computeLayout(input: LayoutInput): Layout {
     );
   }
 
-  // Every node's footprint (shape and value labels): edge labels keep off them.
-  const boxes: Box[] = input.nodes.map((_, i) => {
-    const top = cy[i]! - geometry[i]!.h / 2;
-    const f = footprint[i]!;
-    return { x0: cx[i]! - f.w / 2, y0: top, x1: cx[i]! + f.w / 2, y1: top + f.h };
-  });
-  const boxIndex = indexBoxes(boxes);
-
-  const edges: LayoutEdge[] = input.edges.map((e) => {
+  // Every edge's path, from the argument's border to the consumer's.
+  const routed = input.edges.map((e) => {
     const a = idx(e.from);
     const b = idx(e.to);
     const start = borderPoint(geometry[a]!, cx[a]!, cy[a]!, startAngle.get(e.id)!);
     const end = borderPoint(geometry[b]!, cx[b]!, cy[b]!, Math.PI - endAngle.get(e.id)!);
-    const middle = middles.get(e.id)!;
-    const points: [number, number][] = [start, ...middle, end];
-    const bulge = bulged.has(e.id);
+    const points: [number, number][] = [start, ...middles.get(e.id)!, end];
+    return { id: e.id, points };
+  });
+
+  // What edge labels keep off: every node's shape, the block of value labels under it and the
+  // tag over it (separate boxes, not one around all, whose empty corners beside a round shape
+  // would push labels off edges that pass there), and every arrowhead.
+  const boxes: Box[] = [];
+  input.nodes.forEach((node, i) => {
+    const g = geometry[i]!;
+    const top = cy[i]! - g.h / 2;
+    boxes.push({ x0: cx[i]! - g.w / 2, y0: top, x1: cx[i]! + g.w / 2, y1: top + g.h });
+    const f = footprint[i]!;
+    if (f.h > g.h) {
+      // The layout spaces columns by labelWidth, but a line such as `v₁₂ = −0.4229` runs wider.
+      const w = Math.max(g.w, g.labelWidth + LABEL_OVERHANG);
+      boxes.push({ x0: cx[i]! - w / 2, y0: top + g.h, x1: cx[i]! + w / 2, y1: top + f.h });
+    }
+    if (node.tag) {
+      const w = textWidth(node.tag, TAG_FONT) + 6;
+      boxes.push({ x0: cx[i]! - w / 2, y0: top - TAG_RISE, x1: cx[i]! + w / 2, y1: top });
+    }
+  });
+  for (const { points } of routed) {
+    const [x, y] = points[points.length - 1]!;
+    boxes.push({ x0: x - ARROW_BOX, y0: y - ARROW_BOX, x1: x + ARROW_BOX, y1: y + ARROW_BOX });
+  }
+  const boxIndex = indexBoxes(boxes);
+
+  const edges: LayoutEdge[] = routed.map(({ id, points }) => {
+    const bulge = bulged.has(id);
     return {
-      id: e.id,
+      id,
       points,
       mid: placeTag(points, 'end', boxIndex, bulge),
       tail: placeTag(points, 'start', boxIndex, bulge),
