@@ -12,8 +12,8 @@ import {
   type JSX,
 } from 'react';
 import type { Evaluation, Frame, Graph, Mode } from '../../ad-core/index.ts';
-import { bundleOf } from './edgeBundle.ts';
-import { FlowDot, GraphEdgeView, edgePath } from './GraphEdge.tsx';
+import { bundleOf, pathsOf } from './edgeBundle.ts';
+import { FlowDot, GraphEdgeView } from './GraphEdge.tsx';
 import { GraphNodeView } from './GraphNode.tsx';
 import { SelectedDetail } from './SelectedDetail.tsx';
 import { isForwardMode, stepView } from './frameView.ts';
@@ -304,16 +304,6 @@ interface SceneContentProps {
   onSelect(id: number): void;
 }
 
-/** Each edge's path string, computed once per layout (not per render, nor per frame). */
-const pathCache = new WeakMap<Layout, Map<number, string>>();
-function pathsOf(layout: Layout): Map<number, string> {
-  let paths = pathCache.get(layout);
-  if (!paths) {
-    paths = new Map(layout.edges.map((e) => [e.id, edgePath(e.points)]));
-    pathCache.set(layout, paths);
-  }
-  return paths;
-}
 
 /** The moving dots of the current step's flows, for the overlay. */
 function FlowDots({ frame, paths }: { frame: Frame; paths: Map<number, string> }) {

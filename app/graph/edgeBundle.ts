@@ -42,14 +42,25 @@ export interface EdgeBundle {
   heads: string;
 }
 
+const paths = new WeakMap<Layout, Map<number, string>>();
 const bundles = new WeakMap<Layout, EdgeBundle>();
+
+/** Each edge's path string by edge id, computed once per layout (not per render, nor per frame). */
+export function pathsOf(layout: Layout): Map<number, string> {
+  let byId = paths.get(layout);
+  if (!byId) {
+    byId = new Map(layout.edges.map((e) => [e.id, edgePath(e.points)]));
+    paths.set(layout, byId);
+  }
+  return byId;
+}
 
 /** Every edge's line and arrowhead, computed once per layout. */
 export function bundleOf(layout: Layout): EdgeBundle {
   let bundle = bundles.get(layout);
   if (!bundle) {
     bundle = {
-      lines: layout.edges.map((e) => edgePath(e.points)).join(''),
+      lines: [...pathsOf(layout).values()].join(''),
       heads: layout.edges.map((e) => arrowhead(e.points)).join(''),
     };
     bundles.set(layout, bundle);
