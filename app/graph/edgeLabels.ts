@@ -124,12 +124,17 @@ export function placeTag(
     y1 + TAG_HEIGHT,
   );
   const [px, py] = preferred;
-  const cost = (x: number, y: number) => {
-    let area = 0;
-    for (const b of near) area += covered(x, y, b);
+  // The cost of a place: its distance from the preferred one plus how much it covers. Counting
+  // stops (returning Infinity) once it cannot beat `limit`, so far places cost little to reject.
+  const cost = (x: number, y: number, limit = Infinity) => {
     const dx = x - px;
     const dy = y - py;
-    return (area / (TAG_WIDTH * TAG_HEIGHT)) * 1000 + Math.sqrt(dx * dx + dy * dy);
+    let c = Math.sqrt(dx * dx + dy * dy);
+    for (const b of near) {
+      if (c >= limit) return Infinity;
+      c += (covered(x, y, b) / (TAG_WIDTH * TAG_HEIGHT)) * 1000;
+    }
+    return c < limit ? c : Infinity;
   };
 
   let bestCost = cost(px, py);
@@ -154,7 +159,7 @@ export function placeTag(
     const q = knots[segment + 1]!;
     const x = p[0] + t * (q[0] - p[0]);
     const y = p[1] + t * (q[1] - p[1]);
-    const c = cost(x, y);
+    const c = cost(x, y, bestCost);
     if (c < bestCost) {
       best = [x, y];
       bestCost = c;
@@ -170,7 +175,7 @@ export function placeTag(
   // is not even looked at when a place on the edge is good enough).
   if (bestCost > BESIDE_PENALTY) {
     for (let i = 0; i < beside.length; i += 2) {
-      const c = cost(beside[i]!, beside[i + 1]!) + BESIDE_PENALTY;
+      const c = cost(beside[i]!, beside[i + 1]!, bestCost - BESIDE_PENALTY) + BESIDE_PENALTY;
       if (c < bestCost) {
         best = [beside[i]!, beside[i + 1]!];
         bestCost = c;
