@@ -80,4 +80,15 @@ describe('panToShow', () => {
     // The content's right edge stays at the view's right edge, no empty space beyond it.
     expect(end.x + end.k * content.width).toBeGreaterThanOrEqual(view.width - 20);
   });
+
+  it("shows a step at the very top of a tall drawing below the view's buttons", () => {
+    const tall = { width: 400, height: 3000 };
+    const t0 = { k: 1, x: 100, y: -1500 };
+    const top = panToShow(t0, [200, 30], tall, view);
+    expect(top.y + 30).toBeGreaterThanOrEqual(64);
+    // And a step at the bottom still brings the bottom edge to the view's edge.
+    const bottom = panToShow(t0, [200, 2990], tall, view);
+    expect(bottom.y + 3000).toBeGreaterThanOrEqual(view.height - 20);
+    expect(bottom.y + 2990).toBeLessThan(view.height);
+  });
 });

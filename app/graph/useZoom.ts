@@ -28,6 +28,8 @@ export const MAX_FIT_SCALE = 1.8;
 export const WHOLE_MIN_SCALE = 0.8;
 export const LEGIBLE_SCALE = 1;
 const FIT_PADDING = 16;
+/** The height of the view's own buttons (Fit to view, +, −) from the top of the view, and a gap. */
+const CONTROLS_CLEARANCE = 64;
 const ANIMATION_MS = 450;
 
 export const prefersReducedMotion = reducedMotionNow;
@@ -65,17 +67,19 @@ export function panToShow(
   view: Size,
 ): View {
   const margin = 48;
-  const axis = (offset: number, p: number, c: number, v: number) => {
+  // `lead`: the room left before the content's first edge. At the top it is the height of the
+  // view's buttons, so that a step at the very top of the drawing is not shown under them.
+  const axis = (offset: number, p: number, c: number, v: number, lead: number) => {
     const s = offset + t.k * p;
-    if (s >= margin && s <= v - margin) return offset;
+    if (s >= Math.max(margin, lead) && s <= v - margin) return offset;
     if (t.k * c + 2 * FIT_PADDING <= v) return (v - t.k * c) / 2;
     const centred = v / 2 - t.k * p;
-    return Math.min(FIT_PADDING, Math.max(v - FIT_PADDING - t.k * c, centred));
+    return Math.min(lead, Math.max(v - FIT_PADDING - t.k * c, centred));
   };
   return {
     k: t.k,
-    x: axis(t.x, point[0], content.width, view.width),
-    y: axis(t.y, point[1], content.height, view.height),
+    x: axis(t.x, point[0], content.width, view.width, FIT_PADDING),
+    y: axis(t.y, point[1], content.height, view.height, CONTROLS_CLEARANCE),
   };
 }
 
