@@ -161,6 +161,30 @@ describe('classification', () => {
     }
   });
 
+  it('tells a mismatch that is only truncation error (smaller steps converge to AD) from others', () => {
+    // x·|x| and relu(x)² are differentiable at 0 (f' = 0) but f'' jumps there, so the central
+    // difference is off by h, not h²: a mismatch at the default step that vanishes as h shrinks.
+    for (const source of ['x*abs(x)', 'relu(x)^2']) {
+      const [row] = checkGradient(graphOf(source), { x: 0 });
+      expect(row?.status, source).toBe('mismatch');
+      expect(row?.ad).toBe(0);
+      const steps = row?.converging ?? [];
+      expect(steps.map((s) => s.h)).toEqual([row!.h / 10, row!.h / 100]);
+      expect(steps[0]!.absError).toBeLessThan(row!.absError / 3);
+      expect(steps[1]!.absError).toBeLessThanOrEqual(row!.tolerance);
+    }
+    // A step the user made too coarse, on a smooth function: the same diagnosis.
+    expect(checkGradient(graphOf('x^3'), { x: 2 }, { h: 1e-2 })[0]?.converging).toHaveLength(2);
+    // A wrong AD value does not converge: the error stays.
+    const wrong = checkAgainst(graphOf('x^2'), { x: 1.5 }, [3.01]);
+    expect(wrong[0]?.status).toBe('mismatch');
+    expect(wrong[0]?.converging).toBeUndefined();
+    // Rounding error grows as h shrinks: no convergence either.
+    expect(checkGradient(graphOf('1e8 + x'), { x: 1 })[0]?.converging).toBeUndefined();
+    // Passing rows carry nothing of the sort.
+    expect(checkGradient(graphOf('x^3'), { x: 2 })[0]?.converging).toBeUndefined();
+  });
+
   it('does not mistake rounding noise for a kink where the difference itself is ill-conditioned', () => {
     // f ≈ 1e8: the central difference loses ~1e8·ε/h ≈ 4e-3 to rounding, an honest mismatch.
     const [row] = checkGradient(graphOf('1e8 + x'), { x: 1 });

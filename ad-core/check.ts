@@ -2,6 +2,7 @@
 // the CLI and the property tests use to show that AD computed the right partials.
 import { evaluateComplexStep, nonAnalyticOps } from './complex-eval.ts';
 import { evaluate, evaluateValues } from './evaluate.ts';
+import { formatNumber } from './format.ts';
 import { reverse } from './reverse.ts';
 import type {
   CheckOptions,
@@ -210,8 +211,54 @@ export function checkAgainst(
     if (!Number.isFinite(adValue) || !Number.isFinite(fd)) return { ...row, status: 'nonfinite' };
     const kink = detectKink(f, x);
     if (kink) return { ...row, status: 'kink', left: kink.left, right: kink.right };
-    return { ...row, status: classify(absError, adValue, tolerance) };
+    const status = classify(absError, adValue, tolerance);
+    if (status === 'mismatch' && method !== 'complex') {
+      const refined = REFINEMENTS.map((k) => {
+        const fdK = differenceFor(graph, point, variable, f, method, h / k);
+        return { h: h / k, fd: fdK, absError: Math.abs(adValue - fdK) };
+      });
+      if (convergesToAd(absError, refined, tolerance * Math.max(1, Math.abs(adValue)))) {
+        return { ...row, status, converging: refined };
+      }
+    }
+    return { ...row, status };
   });
+}
+
+/**
+ * The sentence that says a mismatch is only truncation error, for the row's note (app and CLI), or
+ * null when it is not known to be.
+ */
+export function convergenceNote(row: CheckRow): string | null {
+  const [tenth, hundredth] = row.converging ?? [];
+  if (!tenth || !hundredth) return null;
+  return (
+    `${row.variable}: with h ten and a hundred times smaller the error falls to ` +
+    `${formatNumber(tenth.absError, 2)} and ${formatNumber(hundredth.absError, 2)}: the differences ` +
+    'approach AD, so this mismatch is truncation error (the step is too coarse for f here), ' +
+    'not a wrong derivative. A smaller h passes.'
+  );
+}
+
+/** Smaller steps tried when a difference disagrees with AD, to tell truncation from a wrong AD. */
+const REFINEMENTS = [10, 100] as const;
+
+/**
+ * Truncation error falls with the step, by 10 (first order) or 100 (second order) per decade;
+ * a wrong AD value leaves the error where it is, and rounding makes it grow. So: the error must
+ * fall at least threefold at each refinement and end within tolerance.
+ */
+function convergesToAd(
+  error: number,
+  refined: readonly { absError: number }[],
+  allowed: number,
+): boolean {
+  let previous = error;
+  for (const { absError } of refined) {
+    if (!(absError <= previous / 3)) return false;
+    previous = absError;
+  }
+  return previous <= allowed;
 }
 
 export function classify(absError: number, ad: number, tolerance: number): CheckStatus {

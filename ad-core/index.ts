@@ -11,5 +11,5 @@ export { reverse, gradient } from './reverse.ts';
 export { buildTrace, frameAt } from './trace.ts';
 export { explainStep } from './explain.ts';
 export type { Explanation } from './explain.ts';
-export { checkGradient, sweepErrors, TOLERANCES, defaultStep } from './check.ts';
+export { checkGradient, convergenceNote, sweepErrors, TOLERANCES, defaultStep } from './check.ts';
 export { formatNumber, dataNumber } from './format.ts';

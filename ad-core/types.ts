@@ -288,6 +288,11 @@ export interface CheckRow {
   /** For kinks: the one-sided slopes. */
   left?: number;
   right?: number;
+  /**
+   * For a mismatch that is only the step's truncation error: the same difference at h/10 and
+   * h/100, whose errors fall steadily to within tolerance (the differences approach AD).
+   */
+  converging?: { h: number; fd: number; absError: number }[];
 }
 
 export interface SweepPoint {

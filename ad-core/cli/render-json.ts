@@ -34,6 +34,15 @@ export function reportJson(report: Report): Record<string, unknown> {
       tolerance: r.tolerance,
       ...(r.left !== undefined ? { left: jsonNumber(r.left) } : {}),
       ...(r.right !== undefined ? { right: jsonNumber(r.right) } : {}),
+      ...(r.converging
+        ? {
+            converging: r.converging.map((c) => ({
+              h: jsonNumber(c.h),
+              fd: jsonNumber(c.fd),
+              absError: jsonNumber(c.absError),
+            })),
+          }
+        : {}),
     })),
     nodes: report.nodes.map((n) => ({
       id: n.id,

@@ -1,5 +1,6 @@
 // The human-readable CLI output: value, gradient, gradient-check table and the trace, as aligned
 // plain text (no colour codes, so it pastes cleanly into worksheets).
+import { convergenceNote } from '../check.ts';
 import { formatNumber } from '../format.ts';
 import type { FdMethod } from '../types.ts';
 import type { Report } from './report.ts';
@@ -102,6 +103,8 @@ function renderCheck(report: Report): string[] {
         `  ${r.variable}: kink, slope ${formatNumber(r.left)} from the left and ${formatNumber(r.right)} from the right; ` +
           'no derivative exists, AD reports its convention',
       );
+    } else if (r.converging) {
+      out.push(`  ${convergenceNote(r) ?? ''}`);
     } else if (r.status === 'nonfinite') {
       out.push(
         `  ${r.variable}: AD or FD is not a finite number here (outside the domain, or an infinite slope)`,

@@ -1,5 +1,5 @@
 import { useId, useMemo } from 'react';
-import { TOLERANCES, dataNumber, formatNumber } from '../../ad-core/index.ts';
+import { TOLERANCES, convergenceNote, dataNumber, formatNumber } from '../../ad-core/index.ts';
 import type { CheckRow, CheckStatus, FdMethod } from '../../ad-core/index.ts';
 import { appStore, useApp } from '../store/appStore.ts';
 import { selectChecks } from '../store/checks.ts';
@@ -26,7 +26,8 @@ export const STATUS_TEXT: Record<CheckStatus, { icon: string; word: string; expl
   unsupported: {
     icon: '—',
     word: 'unsupported',
-    explain: 'Complex step needs analytic operations; this formula has one that is not (abs, relu, max, …).',
+    explain:
+      'Complex step needs analytic operations; this formula has one that is not (abs, relu, max, …).',
   },
 };
 
@@ -55,12 +56,19 @@ export function GradientCheck() {
   const statuses = new Set(checks.map((c) => c.status));
 
   return (
-    <section className={`panel-section gradient-check${stale ? ' stale-panel' : ''}`} aria-labelledby={headingId}>
+    <section
+      className={`panel-section gradient-check${stale ? ' stale-panel' : ''}`}
+      aria-labelledby={headingId}
+    >
       <h2 id={headingId}>Gradient check</h2>
       {stale && <p className="note stale-note">For the last formula that worked.</p>}
       <div className="check-controls">
         <label htmlFor={methodId}>Difference</label>
-        <select id={methodId} value={method} onChange={(e) => appStore.getState().setMethod(e.target.value as FdMethod)}>
+        <select
+          id={methodId}
+          value={method}
+          onChange={(e) => appStore.getState().setMethod(e.target.value as FdMethod)}
+        >
           {METHODS.map((m) => (
             <option key={m.id} value={m.id}>
               {m.label}
@@ -71,7 +79,11 @@ export function GradientCheck() {
         <select
           id={stepId}
           value={h === null ? 'default' : String(h)}
-          onChange={(e) => appStore.getState().setStepSize(e.target.value === 'default' ? null : Number(e.target.value))}
+          onChange={(e) =>
+            appStore
+              .getState()
+              .setStepSize(e.target.value === 'default' ? null : Number(e.target.value))
+          }
         >
           <option value="default">default</option>
           {STEP_SIZES.map((v) => (
@@ -147,13 +159,23 @@ export function GradientCheck() {
             .filter((s) => s !== 'pass' && s !== 'kink')
             .map((s) => (
               <li key={s}>
-                <span aria-hidden="true">{STATUS_TEXT[s].icon}</span> <strong>{STATUS_TEXT[s].word}</strong>:{' '}
-                {STATUS_TEXT[s].explain}
+                <span aria-hidden="true">{STATUS_TEXT[s].icon}</span>{' '}
+                <strong>{STATUS_TEXT[s].word}</strong>: {STATUS_TEXT[s].explain}
               </li>
             ))}
           {checks.map((row) => (
             <KinkNote key={row.variable} row={row} />
           ))}
+          {checks.map((row) => {
+            const note = convergenceNote(row);
+            return (
+              note && (
+                <li key={`converging-${row.variable}`} className="converging-note">
+                  {note}
+                </li>
+              )
+            );
+          })}
         </ul>
       )}
     </section>
