@@ -13,7 +13,10 @@ export default tseslint.config(
       'no-eval': 'error',
       'no-implied-eval': 'error',
       'no-new-func': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-properties': [
         'error',
         { property: 'innerHTML', message: 'Never write HTML from strings; let React render text.' },
@@ -41,6 +44,29 @@ export default tseslint.config(
     },
   },
   {
+    // Tests share ad-core's test-only helpers (the reference fixture, graphOf) instead of each
+    // keeping a copy; the app itself still sees ad-core through index.ts alone.
+    files: ['app/**/*.test.{ts,tsx}', 'app/**/test-helpers.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/ad-core/*',
+                '!**/ad-core/index',
+                '!**/ad-core/index.ts',
+                '!**/ad-core/test-support.ts',
+              ],
+              message: 'app tests import ad-core through index.ts or test-support.ts only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // ad-core is the pure engine: no UI libraries, no app code, no DOM globals.
     files: ['ad-core/**/*.ts'],
     languageOptions: { globals: { ...globals.node } },
@@ -53,11 +79,21 @@ export default tseslint.config(
             message: 'ad-core is pure TypeScript: no React, d3, zustand or DOM.',
           })),
           patterns: [
-            { group: ['d3-*', 'react-*', '**/app/**', '../app', '../../app'], message: 'ad-core must not import app code or UI libraries.' },
+            {
+              group: ['d3-*', 'react-*', '**/app/**', '../app', '../../app'],
+              message: 'ad-core must not import app code or UI libraries.',
+            },
           ],
         },
       ],
-      'no-restricted-globals': ['error', 'window', 'document', 'navigator', 'localStorage', 'HTMLElement'],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'navigator',
+        'localStorage',
+        'HTMLElement',
+      ],
     },
   },
 );

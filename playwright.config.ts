@@ -1,31 +1,14 @@
 import { defineConfig, devices } from '@playwright/test';
 
-import { existsSync } from 'node:fs';
-
-// Playwright cannot download its own browsers here (nor on the CI machine, which installs Debian's
-// Chromium with apt), so runs use the system Chromium. On a machine without it, Playwright's own
-// browser (`npx playwright install chromium`) is used instead.
-const SYSTEM_CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_PATH =
-  process.env.CHROMIUM_PATH ?? (existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined);
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { chromiumLaunchOptions } from './scripts/chromium.mjs';
 
 // The walkthroughs run against the production build (what a teacher gets from `npm run build`);
 // a smoke walkthrough also runs against the dev server (what `npm start` opens).
 // E2E_PORT lets a second checkout (or a second run on a shared machine) use its own servers.
 const PORT = Number(process.env.E2E_PORT ?? 5199);
 const DEV_PORT = PORT + 1;
-const launchOptions = {
-  args: CHROMIUM_ARGS,
-  ...(CHROMIUM_PATH ? { executablePath: CHROMIUM_PATH } : {}),
-};
+// System Chromium where there is one (see scripts/chromium.mjs).
+const launchOptions = chromiumLaunchOptions();
 
 export default defineConfig({
   testDir: 'e2e',

@@ -20,6 +20,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -34,15 +35,6 @@ const SIZES = [20, 100, 500];
 const PLAY_SIZES = [100, 500];
 const TARGETS = { keystrokeToPaintMsAt100: 33, maxFrameMsPlayingAt500: 50 };
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 // Progress goes to stderr so that --json leaves stdout to the JSON alone.
 const log = (...args) => console.error(...args);
@@ -334,7 +326,7 @@ async function main() {
   let browser;
   try {
     await waitForHttp(url, 60_000);
-    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    browser = await chromium.launch(chromiumLaunchOptions());
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));

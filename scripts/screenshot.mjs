@@ -2,6 +2,7 @@
 // Take a screenshot of a running app for a human to look at:
 //   node scripts/screenshot.mjs <url> <out.png> [--size 1280x720] [--dark] [--wait-ms 500]
 import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium.mjs';
 
 const [url, out = 'screenshot.png', ...rest] = process.argv.slice(2);
 if (!url) {
@@ -13,10 +14,7 @@ const opt = (name, dflt) => {
   return i >= 0 ? rest[i + 1] : dflt;
 };
 const [width, height] = opt('--size', '1280x720').split('x').map(Number);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await chromium.launch(chromiumLaunchOptions());
 const page = await browser.newPage({
   viewport: { width, height },
   colorScheme: rest.includes('--dark') ? 'dark' : 'light',

@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../ad-core/index.ts';
 import type { Graph } from '../../ad-core/index.ts';
+import { graphOf } from '../../ad-core/test-support.ts';
 import { nodesForSelection } from './selection.ts';
-
-function graphOf(source: string): Graph {
-  const r = compile(source);
-  if (!r.ok) throw new Error(`test formula does not compile: ${source}`);
-  return r.graph;
-}
 
 const ops = (g: Graph, ids: number[]) => ids.map((id) => g.nodes[id]!.op).sort();
 

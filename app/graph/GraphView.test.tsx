@@ -2,23 +2,10 @@
 // layout of small graphs happens during render, so every node is in the first render).
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import {
-  buildTrace,
-  compile,
-  formatNumber,
-  frameAt,
-  type Frame,
-  type Graph,
-  type Trace,
-} from '../../ad-core/index.ts';
+import { buildTrace, formatNumber, frameAt, type Frame, type Trace } from '../../ad-core/index.ts';
+import { graphOf } from '../../ad-core/test-support.ts';
 import { signed } from './GraphEdge.tsx';
 import { GraphView, canvasExtent } from './GraphView.tsx';
-
-function graphOf(formula: string): Graph {
-  const r = compile(formula);
-  if (!r.ok) throw new Error(formula);
-  return r.graph;
-}
 
 function render(
   trace: Trace,

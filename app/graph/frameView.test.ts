@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrace, compile, frameAt, type Graph } from '../../ad-core/index.ts';
+import { buildTrace, frameAt } from '../../ad-core/index.ts';
+import { graphOf } from '../../ad-core/test-support.ts';
 import { isForwardMode, stepView } from './frameView.ts';
-
-function graphOf(formula: string): Graph {
-  const r = compile(formula);
-  if (!r.ok) throw new Error(formula);
-  return r.graph;
-}
 
 describe('stepView', () => {
   const g = graphOf('x*x + x');

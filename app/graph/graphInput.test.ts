@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compile, type Graph } from '../../ad-core/index.ts';
+import { graphOf } from '../../ad-core/test-support.ts';
 import { layoutInputOf, shapeKey } from './graphInput.ts';
-
-function graphOf(formula: string): Graph {
-  const r = compile(formula);
-  if (!r.ok) throw new Error(formula);
-  return r.graph;
-}
 
 describe('shapeKey', () => {
   it('is the same for two compilations of one formula and differs for another formula', () => {

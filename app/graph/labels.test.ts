@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, type Graph } from '../../ad-core/index.ts';
+import { graphOf } from '../../ad-core/test-support.ts';
 import {
   adjointName,
   ariaLabel,
@@ -11,12 +11,6 @@ import {
   truncate,
   wrap,
 } from './labels.ts';
-
-function graphOf(formula: string): Graph {
-  const r = compile(formula);
-  if (!r.ok) throw new Error(formula);
-  return r.graph;
-}
 
 describe('names', () => {
   it('puts a bar (adjoint) or a dot (tangent) over the v of a Wengert name', () => {

@@ -1,20 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compile } from '../../ad-core/index.ts';
+import { graphOf, referenceCases } from '../../ad-core/test-support.ts';
 import { layoutInputOf } from './graphInput.ts';
 import { nodeGeometry } from './geometry.ts';
 import { computeLayout, type Layout, type LayoutInput } from './layout.ts';
 import { EXAMPLES } from '../examples.ts';
 import { TapeBuilder, fanOut, randomSum, warmUp } from './testGraphs.ts';
 
-const fixture = JSON.parse(
-  readFileSync(new URL('../../ad-core/fixtures/reference-cases.json', import.meta.url), 'utf8'),
-) as { cases: { name: string; formula: string }[] };
-
 function compiled(formula: string): LayoutInput {
-  const result = compile(formula);
-  if (!result.ok) throw new Error(`does not compile: ${formula}`);
-  return layoutInputOf(result.graph);
+  return layoutInputOf(graphOf(formula));
 }
 
 function pos(layout: Layout, id: number) {
@@ -106,7 +99,7 @@ describe('computeLayout', () => {
   });
 
   it('lays out every reference case', () => {
-    for (const c of fixture.cases) {
+    for (const c of referenceCases.cases) {
       const input = compiled(c.formula);
       expectWellFormed(input, computeLayout(input));
     }

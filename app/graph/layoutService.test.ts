@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compile, type Graph } from '../../ad-core/index.ts';
+import { graphOf } from '../../ad-core/test-support.ts';
 import { WORKER_THRESHOLD, layoutNow, needsWorker } from './layoutService.ts';
-
-function graphOf(formula: string): Graph {
-  const r = compile(formula);
-  if (!r.ok) throw new Error(formula);
-  return r.graph;
-}
 
 describe('layoutNow', () => {
   it('lays out a formula once, however many Graph objects the store hands over for it', () => {

@@ -1,19 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { referenceCases } from '../../ad-core/test-support.ts';
 import { EXAMPLES, exampleById } from '../examples.ts';
 import { selectChecks } from './checks.ts';
 import { createAppStore } from './store.ts';
 
-interface RefCase {
-  name: string;
-  formula: string;
-  at: Record<string, number>;
-  value: number;
-  gradient: Record<string, number>;
-}
-const cases: RefCase[] = JSON.parse(
-  readFileSync(new URL('../../ad-core/fixtures/reference-cases.json', import.meta.url), 'utf8'),
-).cases;
+const cases = referenceCases.cases;
 const refCase = (formula: string) => cases.find((c) => c.formula === formula)!;
 
 const outputOf = (s: ReturnType<ReturnType<typeof createAppStore>['getState']>) =>
@@ -158,14 +149,18 @@ describe('app store', () => {
       const g = s.derived.graph!;
       g.variables.forEach((v, i) => {
         const adj = s.frame!.adjoints[g.inputs[i]!]!;
-        expect(Math.abs(adj - ref.gradient[v]!)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(ref.gradient[v]!)));
+        expect(Math.abs(adj - ref.gradient[v]!)).toBeLessThanOrEqual(
+          1e-12 * Math.max(1, Math.abs(ref.gradient[v]!)),
+        );
       });
     }
   });
 
   it('restores exactly what a link encodes, clamping the step', () => {
     const store = createAppStore();
-    store.getState().restore({ formula: '(a+b)*(b+1)', point: { a: 2, b: 1 }, mode: 'forward', step: 2 });
+    store
+      .getState()
+      .restore({ formula: '(a+b)*(b+1)', point: { a: 2, b: 1 }, mode: 'forward', step: 2 });
     let s = store.getState();
     expect(s.mode).toBe('forward');
     expect(s.step).toBe(2);

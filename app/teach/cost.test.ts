@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareMerge, compareModes, derivativeEdges, opCount, superscript } from './cost.ts';
-import { graphOf } from './test-helpers.ts';
+import { graphOf } from '../../ad-core/test-support.ts';
 
 describe('compareModes', () => {
   it('counts passes and operations for x*y', () => {
@@ -9,7 +9,13 @@ describe('compareModes', () => {
     // Forward: one pass per input, each one op and two multiply-adds.
     expect(cost.forward).toMatchObject({ passes: 2, evaluations: 2, multiplyAdds: 4, total: 6 });
     // Reverse: one sweep forward, one back.
-    expect(cost.reverse).toMatchObject({ passes: 2, evaluations: 1, multiplyAdds: 2, total: 3, stored: 1 });
+    expect(cost.reverse).toMatchObject({
+      passes: 2,
+      evaluations: 1,
+      multiplyAdds: 2,
+      total: 3,
+      stored: 1,
+    });
     expect(cost.cheaper).toBe('reverse');
     expect(cost.explanation).toContain('ℝ² → ℝ');
   });
@@ -32,7 +38,9 @@ describe('compareModes', () => {
     const terms = (n: number) => Array.from({ length: n }, (_, i) => `sin(x${i})`).join(' + ');
     const small = compareModes(graphOf(terms(3)));
     const big = compareModes(graphOf(terms(12)));
-    expect(big.forward.total / small.forward.total).toBeGreaterThan(big.reverse.total / small.reverse.total * 3);
+    expect(big.forward.total / small.forward.total).toBeGreaterThan(
+      (big.reverse.total / small.reverse.total) * 3,
+    );
     expect(big.forward.passes).toBe(12);
     expect(big.reverse.passes).toBe(2);
   });
@@ -52,7 +60,9 @@ describe('compareMerge', () => {
 
   it('saves nothing when nothing repeats', () => {
     const source = 'sin(x) * y';
-    expect(compareMerge(graphOf(source), graphOf(source, { mergeCommonSubexpressions: true })).saved).toBe(0);
+    expect(
+      compareMerge(graphOf(source), graphOf(source, { mergeCommonSubexpressions: true })).saved,
+    ).toBe(0);
   });
 });
 

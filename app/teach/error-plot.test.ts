@@ -11,7 +11,7 @@ import {
   powerTicks,
   thinMarkers,
 } from './error-plot.ts';
-import { graphOf } from './test-helpers.ts';
+import { graphOf } from '../../ad-core/test-support.ts';
 
 const BOX = { width: 560, height: 300, left: 64, right: 16, top: 26, bottom: 48 };
 
@@ -50,7 +50,12 @@ describe('errorPlotGeometry', () => {
 
   it('draws one unbroken line per method for a smooth formula', () => {
     const geo = errorPlotGeometry(sweep, 6e-6, BOX);
-    expect(geo.series.map((s) => s.method)).toEqual(['forward', 'central', 'richardson', 'complex']);
+    expect(geo.series.map((s) => s.method)).toEqual([
+      'forward',
+      'central',
+      'richardson',
+      'complex',
+    ]);
     for (const s of geo.series) {
       expect(s.notApplicable).toBe(false);
       expect(runs(s.path)).toBe(1);
@@ -84,7 +89,12 @@ describe('errorPlotGeometry', () => {
   it('breaks the line at NaN, marks zero errors on the floor, drops a method that never applies', () => {
     const made: SweepPoint[] = [1e-12, 1e-9, 1e-6, 1e-3, 1].map((h, i) => ({
       h,
-      errors: { forward: i === 2 ? NaN : h, central: i === 0 ? 0 : h * h, richardson: h ** 3, complex: NaN },
+      errors: {
+        forward: i === 2 ? NaN : h,
+        central: i === 0 ? 0 : h * h,
+        richardson: h ** 3,
+        complex: NaN,
+      },
     }));
     const geo = errorPlotGeometry(made, 1e-6, BOX);
     const by = Object.fromEntries(geo.series.map((s) => [s.method, s]));
@@ -96,8 +106,12 @@ describe('errorPlotGeometry', () => {
   });
 
   it('extends the error axis to cover the largest error', () => {
-    expect(errorCeiling([{ h: 1, errors: { forward: 37, central: 1, richardson: 1, complex: NaN } }])).toBe(100);
-    expect(errorCeiling([{ h: 1, errors: { forward: 1e-9, central: 0, richardson: 0, complex: 0 } }])).toBe(1e-2);
+    expect(
+      errorCeiling([{ h: 1, errors: { forward: 37, central: 1, richardson: 1, complex: NaN } }]),
+    ).toBe(100);
+    expect(
+      errorCeiling([{ h: 1, errors: { forward: 1e-9, central: 0, richardson: 0, complex: 0 } }]),
+    ).toBe(1e-2);
   });
 });
 

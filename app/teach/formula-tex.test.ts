@@ -3,11 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../ad-core/index.ts';
 import type { Graph, Point } from '../../ad-core/index.ts';
 import { HIGHLIGHT_BACKGROUND, MAX_TEXT_CHARS, MAX_TEX_CHARS, formulaTex } from './formula-tex.ts';
-import { bracesBalanced, graphOf, referenceCases } from './test-helpers.ts';
+import { graphOf, referenceCases } from '../../ad-core/test-support.ts';
+import { bracesBalanced } from './test-helpers.ts';
 import { variableTex } from './tex-parts.ts';
 
 const formulas = [
-  ...referenceCases().map((c) => ({ formula: c.formula, at: c.at })),
+  ...referenceCases.cases.map((c) => ({ formula: c.formula, at: c.at })),
   { formula: '-x^2 + (-x)^2 + x - (y - z) + x*(-y) - -z', at: { x: 1.5, y: -2, z: 0.25 } },
   { formula: 'x^(y+1) / (x*y)^2 + e^x - 2^-x + x/(y/z)', at: { x: 1.5, y: 2, z: 3 } },
   { formula: '(x - y) / (x + y) * (x / y) ^ 2 ^ 0.5', at: { x: 3, y: 2 } },
@@ -29,7 +30,14 @@ describe('formulaTex', () => {
         if (tex === null) throw new Error('formula unexpectedly too long');
         expect(bracesBalanced(tex)).toBe(true);
         expect(tex.split('\\left(').length).toBe(tex.split('\\right)').length);
-        expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error', trust: false, maxExpand: 100 })).not.toThrow();
+        expect(() =>
+          katex.renderToString(tex, {
+            throwOnError: true,
+            strict: 'error',
+            trust: false,
+            maxExpand: 100,
+          }),
+        ).not.toThrow();
         expect(tex.includes(HIGHLIGHT_BACKGROUND)).toBe(highlight !== null);
       }
     });
@@ -37,7 +45,10 @@ describe('formulaTex', () => {
     it(`writes ${formula} as plain text that means the same formula`, () => {
       const { text } = formulaTex(graph);
       // Back to the input language: statements separated by ';', the output last and unnamed.
-      const source = text.replace(/·/g, '*').replace(/−/g, '-').replace(/(^|; )f = /, '$1');
+      const source = text
+        .replace(/·/g, '*')
+        .replace(/−/g, '-')
+        .replace(/(^|; )f = /, '$1');
       const again = graphOf(source);
       expect(valueAt(again, at)).toBeCloseTo(valueAt(graph, at), 12);
     });
@@ -59,7 +70,8 @@ describe('formulaTex', () => {
   });
 
   it('falls back to text, then to a notice, as formulas grow, and never overflows the stack', () => {
-    const sum = (n: number) => graphOf(Array.from({ length: n }, (_, i) => `x${i % 5}`).join(' + '));
+    const sum = (n: number) =>
+      graphOf(Array.from({ length: n }, (_, i) => `x${i % 5}`).join(' + '));
     const small = formulaTex(sum(50));
     expect(small.tex).not.toBeNull();
     const medium = formulaTex(sum(1500));

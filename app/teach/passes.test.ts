@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../ad-core/index.ts';
 import { passByPass, passOfSeed, seedText, tangentName, unitSeed } from './passes.ts';
-import { graphOf, referenceCases } from './test-helpers.ts';
+import { graphOf, referenceCases } from '../../ad-core/test-support.ts';
 
 /** |a − b| ≤ tol · max(1, |b|): the fixture's "relative tolerance of about 1e-12". */
 function close(a: number, b: number, tol = 1e-12): boolean {
@@ -9,7 +9,7 @@ function close(a: number, b: number, tol = 1e-12): boolean {
 }
 
 describe('passByPass', () => {
-  for (const ref of referenceCases()) {
+  for (const ref of referenceCases.cases) {
     it(`${ref.name}: pass k's output tangent is the k-th gradient entry`, () => {
       const graph = graphOf(ref.formula);
       const { passes, reverse } = passByPass(graph, evaluate(graph, ref.at));

@@ -16,7 +16,7 @@ import {
   windowAround,
   yRange,
 } from './slice.ts';
-import { graphOf } from './test-helpers.ts';
+import { graphOf } from '../../ad-core/test-support.ts';
 
 const fOf = (graph: Graph) => (p: Point) => evaluate(graph, p).values[graph.output] ?? NaN;
 
@@ -86,7 +86,10 @@ describe('yRange and drawable', () => {
   });
 
   it('opens up a flat function', () => {
-    const range = yRange(sampleSlice(() => 3, {}, 'x', { lo: 0, hi: 1 }, 10), 3);
+    const range = yRange(
+      sampleSlice(() => 3, {}, 'x', { lo: 0, hi: 1 }, 10),
+      3,
+    );
     expect(range.lo).toBeLessThan(3);
     expect(range.hi).toBeGreaterThan(3);
   });
@@ -133,7 +136,9 @@ describe('contour grid', () => {
     const polys = contourPolygons(grid, levels);
     expect(polys.map((p) => p.value)).toEqual(levels);
     const bowl = sampleGrid(f, { x: 0, y: 0 }, 'x', 'y', x, y, 30);
-    const areas = contourPolygons(bowl, contourLevels(bowl.values, 5)).map((p) => p.coordinates.flat(2).length);
+    const areas = contourPolygons(bowl, contourLevels(bowl.values, 5)).map(
+      (p) => p.coordinates.flat(2).length,
+    );
     expect(areas.every((n) => n > 0)).toBe(true);
   });
 });

@@ -1,26 +1,4 @@
-// Shared by the teach tests: compile a formula or fail loudly, and the reference cases fixture.
-import { readFileSync } from 'node:fs';
-import { compile } from '../../ad-core/index.ts';
-import type { BuildOptions, Graph, Point } from '../../ad-core/index.ts';
-
-export function graphOf(source: string, options?: BuildOptions): Graph {
-  const result = compile(source, options);
-  if (!result.ok) throw new Error(`${source}: ${result.diagnostics.map((d) => d.message).join('; ')}`);
-  return result.graph;
-}
-
-export interface ReferenceCase {
-  name: string;
-  formula: string;
-  at: Point;
-  value: number;
-  gradient: Point;
-}
-
-export function referenceCases(): ReferenceCase[] {
-  const url = new URL('../../ad-core/fixtures/reference-cases.json', import.meta.url);
-  return (JSON.parse(readFileSync(url, 'utf8')) as { cases: ReferenceCase[] }).cases;
-}
+// Shared by the teach tests (the fixture and graphOf come from ad-core/test-support.ts).
 
 /** Every `{` matched by a `}` in order, ignoring escaped `\{` and `\}`. */
 export function bracesBalanced(tex: string): boolean {

@@ -26,7 +26,9 @@ describe('numberTex', () => {
 
   it('is TeX KaTeX accepts for awkward values', () => {
     for (const x of [0, -0, 1e-300, -1e300, 5e-324, Number.MAX_VALUE, 123456.789, NaN, -Infinity]) {
-      expect(() => katex.renderToString(numberTex(x, 4), { throwOnError: true, strict: 'error' })).not.toThrow();
+      expect(() =>
+        katex.renderToString(numberTex(x, 4), { throwOnError: true, strict: 'error' }),
+      ).not.toThrow();
     }
   });
 });
@@ -35,7 +37,9 @@ describe('variableTex', () => {
   it('is TeX KaTeX accepts for any identifier the lexer allows', () => {
     for (const name of ['x', 'x1', 'w_0', '_tmp', 'θ', 'θ2', 'αβ', 'naïve', 'Δx', 'x_1_2']) {
       const tex = variableTex(name);
-      expect(() => katex.renderToString(tex, { throwOnError: true, strict: 'error' })).not.toThrow();
+      expect(() =>
+        katex.renderToString(tex, { throwOnError: true, strict: 'error' }),
+      ).not.toThrow();
       expect(tex).not.toMatch(/(?<!\\)_(?!\{)/);
     }
   });

@@ -2,7 +2,8 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { buildTrace, frameAt } from '../../ad-core/index.ts';
 import type { Mode, Point } from '../../ad-core/index.ts';
-import { bracesBalanced, graphOf, referenceCases } from './test-helpers.ts';
+import { graphOf, referenceCases } from '../../ad-core/test-support.ts';
+import { bracesBalanced } from './test-helpers.ts';
 import { csvField, traceToCsv, traceToLatex, traceToMarkdown } from './trace-export.ts';
 import { traceTableModel } from './trace-rows.ts';
 
@@ -86,7 +87,7 @@ interface Case {
 }
 
 const cases: Case[] = [
-  ...referenceCases().map((c) => ({ formula: c.formula, at: c.at })),
+  ...referenceCases.cases.map((c) => ({ formula: c.formula, at: c.at })),
   // Names with TeX specials and Greek; NaN (log of a negative number) and ∞ (division by 0).
   { formula: 'log(w_0) * θ + θ/x', at: { w_0: -1, θ: 2, x: 0 } },
   { formula: 'abs(x) + max(x, y) + x*x', at: { x: 0, y: 0 } },
@@ -97,7 +98,8 @@ function tracesOf(c: Case): { mode: Mode; k: number; trace: ReturnType<typeof bu
   const out = [];
   for (const mode of ['reverse', 'forward'] as const) {
     const trace = buildTrace(graph, c.at, mode);
-    for (const k of [0, Math.floor(trace.steps.length / 2), trace.steps.length]) out.push({ mode, k, trace });
+    for (const k of [0, Math.floor(trace.steps.length / 2), trace.steps.length])
+      out.push({ mode, k, trace });
   }
   return out;
 }
@@ -119,7 +121,9 @@ describe('traceToLatex', () => {
         for (const row of rows) {
           expect(countUnescaped(row, '&')).toBe(4);
           for (const cell of mathCells(row)) {
-            expect(() => katex.renderToString(cell, { throwOnError: true, strict: 'error' })).not.toThrow();
+            expect(() =>
+              katex.renderToString(cell, { throwOnError: true, strict: 'error' }),
+            ).not.toThrow();
           }
         }
       }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrace, frameAt } from '../../ad-core/index.ts';
-import { graphOf, referenceCases } from './test-helpers.ts';
+import { graphOf, referenceCases } from '../../ad-core/test-support.ts';
 import { stepNode, traceTableModel } from './trace-rows.ts';
 
-const baydin = referenceCases().find((c) => c.name === 'baydin-2018');
+const baydin = referenceCases.cases.find((c) => c.name === 'baydin-2018');
 if (!baydin) throw new Error('fixture lacks the Baydin case');
 
 describe('traceTableModel', () => {
@@ -12,7 +12,9 @@ describe('traceTableModel', () => {
 
   it('lists inputs and operations in tape order with Wengert operations', () => {
     const model = traceTableModel(trace, frameAt(trace, 0));
-    expect(model.rows.map((r) => r.nodeId)).toEqual(graph.nodes.filter((n) => n.kind !== 'constant').map((n) => n.id));
+    expect(model.rows.map((r) => r.nodeId)).toEqual(
+      graph.nodes.filter((n) => n.kind !== 'constant').map((n) => n.id),
+    );
     expect(model.rows.map((r) => r.operation)).toEqual([
       'v₋₁ = x1',
       'v₀ = x2',
@@ -30,7 +32,9 @@ describe('traceTableModel', () => {
     expect(start.rows.flatMap((r) => r.partials).every((p) => p.value === null)).toBe(true);
     const end = traceTableModel(trace, frameAt(trace, trace.steps.length));
     expect(end.rows.every((r) => r.value !== null && r.derivative !== null)).toBe(true);
-    const byVariable = new Map(end.rows.filter((r) => r.kind === 'input').map((r) => [r.operation.split(' = ')[1], r]));
+    const byVariable = new Map(
+      end.rows.filter((r) => r.kind === 'input').map((r) => [r.operation.split(' = ')[1], r]),
+    );
     for (const [name, g] of Object.entries(baydin.gradient)) {
       expect(byVariable.get(name)?.derivative).toBeCloseTo(g, 12);
     }
@@ -73,7 +77,10 @@ describe('constants and repeated arguments', () => {
     expect(model.constantsOmitted).toBe(2);
     // A lone input is v₀ (inputs count up to 0).
     expect(model.rows.map((r) => r.operation)).toEqual(['v₀ = x', 'v₁ = v₀ · 2', 'v₂ = v₁ + 1']);
-    expect(model.rows.flatMap((r) => r.partials.map((p) => p.label))).toEqual(['∂v₁/∂v₀', '∂v₂/∂v₁']);
+    expect(model.rows.flatMap((r) => r.partials.map((p) => p.label))).toEqual([
+      '∂v₁/∂v₀',
+      '∂v₂/∂v₁',
+    ]);
   });
 
   it('labels the two partials of x*x by argument', () => {
@@ -90,6 +97,9 @@ describe('constants and repeated arguments', () => {
     const trace = buildTrace(graph, { x: 2, y: 5 }, 'reverse');
     const k = trace.steps.findIndex((s) => s.kind === 'propagate') + 1;
     const model = traceTableModel(trace, frameAt(trace, k));
-    expect(model.rows.filter((r) => r.updated).map((r) => r.operation)).toEqual(['v₋₁ = x', 'v₀ = y']);
+    expect(model.rows.filter((r) => r.updated).map((r) => r.operation)).toEqual([
+      'v₋₁ = x',
+      'v₀ = y',
+    ]);
   });
 });

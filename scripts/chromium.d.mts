@@ -1,0 +1,1 @@
+export declare function chromiumLaunchOptions(): { args: string[]; executablePath?: string };
