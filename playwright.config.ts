@@ -13,6 +13,8 @@ const launchOptions = chromiumLaunchOptions();
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // Per port, for the same reason as the build folder below: Playwright empties it at the start.
+  outputDir: `test-results/e2e-${PORT}`,
   globalSetup: './e2e/global-setup.ts',
   // The machine is small and shared: few workers, generous timeouts, and no retries, because a
   // flaky walkthrough is a bug to fix, not to hide.
@@ -53,7 +55,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `npx vite build --logLevel warn && npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`,
+      // Each port builds into its own folder, so two runs on one machine never serve each other's build.
+      command: `npx vite build --logLevel warn --outDir dist-e2e-${PORT} && npx vite preview --outDir dist-e2e-${PORT} --port ${PORT} --strictPort --host 127.0.0.1`,
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 240_000,
