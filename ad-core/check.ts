@@ -1,7 +1,7 @@
 // Finite-difference checks of the reverse-mode gradient: the independent witness the side panel,
 // the CLI and the property tests use to show that AD computed the right partials.
 import { evaluateComplexStep, nonAnalyticOps } from './complex-eval.ts';
-import { evaluate, evaluateValues } from './evaluate.ts';
+import { evaluate, evaluateValues, pointValue } from './evaluate.ts';
 import { formatNumber } from './format.ts';
 import { reverse } from './reverse.ts';
 import type {
@@ -109,7 +109,7 @@ function differenceFor(
   method: FdMethod,
   h: number,
 ): number {
-  const x = point[variable] ?? NaN;
+  const x = pointValue(point, variable);
   return method === 'complex'
     ? complexDifference(graph, point, variable, h)
     : realDifference(f, x, method, h);
@@ -196,7 +196,7 @@ export function checkAgainst(
   const unsupported = method === 'complex' && nonAnalyticOps(graph).length > 0;
   return graph.variables.map((variable, i) => {
     const adValue = ad[i] ?? NaN;
-    const x = point[variable] ?? NaN;
+    const x = pointValue(point, variable);
     const h = stepFor(method, x, options.h);
     const base = { variable, ad: adValue, method, h, tolerance };
     if (unsupported) {
@@ -286,7 +286,7 @@ export function sweepErrors(graph: Graph, point: Point, variable: string): Sweep
   const ad = reverse(graph, evaluate(graph, point)).adjoints[node] ?? NaN;
   const analytic = nonAnalyticOps(graph).length === 0;
   const f = sliceOf(graph, point, variable);
-  const x = point[variable] ?? NaN;
+  const x = pointValue(point, variable);
   return SWEEP_STEPS.map((h) => ({
     h,
     errors: {

@@ -13,3 +13,5 @@ export { explainStep } from './explain.ts';
 export type { Explanation } from './explain.ts';
 export { checkGradient, convergenceNote, sweepErrors, TOLERANCES, defaultStep } from './check.ts';
 export { formatNumber, dataNumber } from './format.ts';
+export { hessian, hessianVectorProduct, HESSIAN_MAX_VARIABLES, HESSIAN_TOLERANCE } from './hessian.ts';
+export type { HessianEntry, HessianResult } from './hessian.ts';

@@ -92,6 +92,36 @@ describe('the operation table', () => {
     },
   );
 
+  it.each(OPS.map((o) => [o.id, o] as const))(
+    '%s: second-order partials agree with central differences of the first partials',
+    (_id, op) => {
+      for (const [a, b] of pointsFor(op)) {
+        const [aa, ab, bb] = op.second(a, b, op.value(a, b));
+        const slope = (i: 0 | 1, x: number, y: number) => op.partial(i, x, y, op.value(x, y));
+        expect(aa).toBeCloseTo(
+          central((x) => slope(0, x, b), a),
+          6,
+        );
+        if (op.arity === 2) {
+          expect(ab).toBeCloseTo(
+            central((y) => slope(0, a, y), b),
+            6,
+          );
+          expect(ab).toBeCloseTo(
+            central((x) => slope(1, x, b), a),
+            6,
+          );
+          expect(bb).toBeCloseTo(
+            central((y) => slope(1, a, y), b),
+            6,
+          );
+        } else {
+          expect([ab, bb]).toEqual([0, 0]);
+        }
+      }
+    },
+  );
+
   it('has no complex extension for the non-analytic ops', () => {
     expect(OPS.filter((o) => !o.complex).map((o) => o.id)).toEqual(NON_ANALYTIC);
   });

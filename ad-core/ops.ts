@@ -17,7 +17,17 @@ export interface OpRow extends OpSpec {
   partials(a: number, b: number, out: number, into: Float64Array): void;
   /** The rule in words if a convention decided ∂out/∂arg[i] at this point, else null. */
   ruleFor(i: 0 | 1, a: number, b: number): string | null;
+  /**
+   * Second-order local partials [∂²out/∂a², ∂²out/∂a∂b, ∂²out/∂b²] (unary ops: [∂²out/∂a², 0, 0]),
+   * given `out` = value(a, b): what forward-over-reverse (the Hessian) differentiates the first
+   * partials with. Where a convention fixed a first partial to a constant (abs, relu, max/min,
+   * the exponent slope of 0^b), its derivative is 0.
+   */
+  second(a: number, b: number, out: number): Second;
 }
+
+/** [∂²/∂a², ∂²/∂a∂b, ∂²/∂b²]. */
+export type Second = readonly [number, number, number];
 
 // ---------------------------------------------------------------------------------------------
 // Complex arithmetic for the complex-step check. Functions that are real-valued only on part of
@@ -300,6 +310,35 @@ const noRule = (): null => null;
 interface RowInput extends Omit<OpSpec, 'value' | 'partial' | 'convention' | 'callNames'> {
   callNames?: string[];
   ruleFor?: OpRow['ruleFor'];
+  second: OpRow['second'];
+}
+
+// Second-order partials of the ops whose formulas need more than one line.
+const ZERO3: Second = [0, 0, 0];
+const flatSecond = (): Second => ZERO3;
+
+/** a^b: b(b−1)a^(b−2), a^(b−1)(1 + b·ln a), a^b·ln²a; 0 where a first-order convention holds. */
+function powSecond(a: number, b: number, out: number): Second {
+  const aa = b === 0 || b === 1 ? 0 : b === 2 ? 2 : b * (b - 1) * Math.pow(a, b - 2);
+  const ab = a === 0 && b > 1 ? 0 : Math.pow(a, b - 1) * (1 + b * Math.log(a));
+  const ln = Math.log(a);
+  const bb = a === 0 && b >= 0 ? 0 : out * ln * ln;
+  return [aa, ab, bb];
+}
+
+/** atan2(a, b): −2ab/r⁴, (a² − b²)/r⁴, 2ab/r⁴, divided through by r one factor at a time. */
+function atan2Second(a: number, b: number): Second {
+  const r = Math.hypot(a, b);
+  const s = a / r / r;
+  const t = b / r / r;
+  return [-2 * s * t, ((a / r - b / r) * (a / r + b / r)) / r / r, 2 * s * t];
+}
+
+/** hypot(a, b) = r: b²/r³, −ab/r³, a²/r³. */
+function hypotSecond(a: number, b: number, r: number): Second {
+  const s = a / r;
+  const t = b / r;
+  return [(t * t) / r, -(s * t) / r, (s * s) / r];
 }
 
 const scratch = new Float64Array(2);
@@ -355,6 +394,7 @@ function row(input: RowInput, code: number): OpRow {
       return scratch[i]!;
     },
     ruleFor,
+    second: input.second,
     convention(a, b) {
       return ruleFor(0, a, b) ?? (input.arity === 2 ? ruleFor(1, a, b) : null);
     },
@@ -387,6 +427,7 @@ const ROWS: RowInput[] = [
     tex: t2((a, b) => `${a} + ${b}`),
     partialText: ['∂(a+b)/∂a = 1', '∂(a+b)/∂b = 1'],
     partialTex: [() => '1', () => '1'],
+    second: () => ZERO3,
   },
   {
     id: 'sub',
@@ -397,6 +438,7 @@ const ROWS: RowInput[] = [
     tex: t2((a, b) => `${a} - ${b}`),
     partialText: ['∂(a−b)/∂a = 1', '∂(a−b)/∂b = −1'],
     partialTex: [() => '1', () => '-1'],
+    second: () => ZERO3,
   },
   {
     id: 'mul',
@@ -407,6 +449,7 @@ const ROWS: RowInput[] = [
     tex: t2((a, b) => `${a} \\cdot ${b}`),
     partialText: ['∂(a·b)/∂a = b', '∂(a·b)/∂b = a'],
     partialTex: [t2((_a, b) => b), t2((a) => a)],
+    second: () => [0, 1, 0],
   },
   {
     id: 'div',
@@ -417,6 +460,7 @@ const ROWS: RowInput[] = [
     tex: t2((a, b) => `\\frac{${a}}{${b}}`),
     partialText: ['∂(a/b)/∂a = 1/b', '∂(a/b)/∂b = −a/b²'],
     partialTex: [t2((_a, b) => `\\frac{1}{${b}}`), t2((a, b) => `-\\frac{${a}}{${b}^{2}}`)],
+    second: (a, b) => [0, -1 / (b * b), (2 * a) / (b * b * b)],
   },
   {
     id: 'pow',
@@ -437,6 +481,7 @@ const ROWS: RowInput[] = [
       t2((a, b) => `{${a}}^{${b}} \\cdot \\ln\\left(${a}\\right)`),
     ],
     conventionText: '∂(x^y)/∂x = 0 where y = 0; ∂(x^y)/∂y = 0 where x = 0 and y ≥ 0',
+    second: powSecond,
   },
   {
     id: 'neg',
@@ -446,6 +491,7 @@ const ROWS: RowInput[] = [
     tex: t1((a) => `-${a}`),
     partialText: ['∂(−a)/∂a = −1'],
     partialTex: [() => '-1'],
+    second: () => ZERO3,
   },
   {
     id: 'sin',
@@ -456,6 +502,7 @@ const ROWS: RowInput[] = [
     tex: t1(fnTex('\\sin')),
     partialText: ['∂sin(a)/∂a = cos(a)'],
     partialTex: [t1(fnTex('\\cos'))],
+    second: (a) => [-Math.sin(a), 0, 0],
   },
   {
     id: 'cos',
@@ -466,6 +513,7 @@ const ROWS: RowInput[] = [
     tex: t1(fnTex('\\cos')),
     partialText: ['∂cos(a)/∂a = −sin(a)'],
     partialTex: [t1((a) => `-\\sin\\left(${a}\\right)`)],
+    second: (a) => [-Math.cos(a), 0, 0],
   },
   {
     id: 'tan',
@@ -476,6 +524,7 @@ const ROWS: RowInput[] = [
     tex: t1(fnTex('\\tan')),
     partialText: ['∂tan(a)/∂a = 1 + tan²(a)'],
     partialTex: [t1((a) => `1 + \\tan^{2}\\left(${a}\\right)`)],
+    second: (_a, _b, out) => [2 * out * (1 + out * out), 0, 0],
   },
   {
     id: 'asin',
@@ -486,6 +535,7 @@ const ROWS: RowInput[] = [
     tex: t1(fnTex('\\arcsin')),
     partialText: ['∂asin(a)/∂a = 1/√(1−a²)'],
     partialTex: [t1((a) => `\\frac{1}{\\sqrt{1 - ${a}^{2}}}`)],
+    second: (a) => [a / Math.pow((1 - a) * (1 + a), 1.5), 0, 0],
   },
   {
     id: 'acos',
@@ -496,6 +546,7 @@ const ROWS: RowInput[] = [
     tex: t1(fnTex('\\arccos')),
     partialText: ['∂acos(a)/∂a = −1/√(1−a²)'],
     partialTex: [t1((a) => `-\\frac{1}{\\sqrt{1 - ${a}^{2}}}`)],
+    second: (a) => [-a / Math.pow((1 - a) * (1 + a), 1.5), 0, 0],
   },
   {
     id: 'atan',
@@ -506,6 +557,7 @@ const ROWS: RowInput[] = [
     tex: t1(fnTex('\\arctan')),
     partialText: ['∂atan(a)/∂a = 1/(1+a²)'],
     partialTex: [t1((a) => `\\frac{1}{1 + ${a}^{2}}`)],
+    second: (a) => [(-2 * a) / ((1 + a * a) * (1 + a * a)), 0, 0],
   },
   {
     id: 'atan2',
@@ -519,6 +571,7 @@ const ROWS: RowInput[] = [
       t2((a, b) => `\\frac{${b}}{${a}^{2} + ${b}^{2}}`),
       t2((a, b) => `-\\frac{${a}}{${a}^{2} + ${b}^{2}}`),
     ],
+    second: atan2Second,
   },
   {
     id: 'sinh',
@@ -529,6 +582,7 @@ const ROWS: RowInput[] = [
     tex: t1(fnTex('\\sinh')),
     partialText: ['∂sinh(a)/∂a = cosh(a)'],
     partialTex: [t1(fnTex('\\cosh'))],
+    second: (_a, _b, out) => [out, 0, 0],
   },
   {
     id: 'cosh',
@@ -539,6 +593,7 @@ const ROWS: RowInput[] = [
     tex: t1(fnTex('\\cosh')),
     partialText: ['∂cosh(a)/∂a = sinh(a)'],
     partialTex: [t1(fnTex('\\sinh'))],
+    second: (_a, _b, out) => [out, 0, 0],
   },
   {
     id: 'tanh',
@@ -549,6 +604,7 @@ const ROWS: RowInput[] = [
     tex: t1(fnTex('\\tanh')),
     partialText: ['∂tanh(a)/∂a = 1 − tanh²(a)'],
     partialTex: [t1((a) => `1 - \\tanh^{2}\\left(${a}\\right)`)],
+    second: (_a, _b, out) => [-2 * out * (1 - out * out), 0, 0],
   },
   {
     id: 'exp',
@@ -559,6 +615,7 @@ const ROWS: RowInput[] = [
     tex: t1((a) => `e^{${a}}`),
     partialText: ['∂exp(a)/∂a = exp(a)'],
     partialTex: [t1((a) => `e^{${a}}`)],
+    second: (_a, _b, out) => [out, 0, 0],
   },
   {
     id: 'log',
@@ -571,6 +628,7 @@ const ROWS: RowInput[] = [
     partialText: ['∂ln(a)/∂a = 1/a'],
     partialTex: [t1((a) => `\\frac{1}{${a}}`)],
     conventionText: 'log of a negative number is NaN',
+    second: (a) => [-1 / (a * a), 0, 0],
   },
   {
     id: 'log2',
@@ -583,6 +641,7 @@ const ROWS: RowInput[] = [
     partialText: ['∂log₂(a)/∂a = 1/(a·ln 2)'],
     partialTex: [t1((a) => `\\frac{1}{${a} \\ln 2}`)],
     conventionText: 'log of a negative number is NaN',
+    second: (a) => [-1 / (a * a * Math.LN2), 0, 0],
   },
   {
     id: 'log10',
@@ -595,6 +654,7 @@ const ROWS: RowInput[] = [
     partialText: ['∂log₁₀(a)/∂a = 1/(a·ln 10)'],
     partialTex: [t1((a) => `\\frac{1}{${a} \\ln 10}`)],
     conventionText: 'log of a negative number is NaN',
+    second: (a) => [-1 / (a * a * Math.LN10), 0, 0],
   },
   {
     id: 'sqrt',
@@ -607,6 +667,7 @@ const ROWS: RowInput[] = [
     partialText: ['∂√a/∂a = 1/(2√a)'],
     partialTex: [t1((a) => `\\frac{1}{2\\sqrt{${a}}}`)],
     conventionText: "sqrt'(0) = +∞",
+    second: (_a, _b, out) => [-0.25 / (out * out * out), 0, 0],
   },
   {
     id: 'abs',
@@ -618,6 +679,7 @@ const ROWS: RowInput[] = [
     partialText: ['∂|a|/∂a = sign(a)'],
     partialTex: [t1((a) => `${op('sign')}\\left(${a}\\right)`)],
     conventionText: "abs'(0) = 0",
+    second: flatSecond,
   },
   {
     id: 'relu',
@@ -629,6 +691,7 @@ const ROWS: RowInput[] = [
     partialText: ['∂relu(a)/∂a = 1 if a > 0, else 0'],
     partialTex: [t1((a) => `[${a} > 0]`)],
     conventionText: "relu'(0) = 0",
+    second: flatSecond,
   },
   {
     id: 'sigmoid',
@@ -641,6 +704,7 @@ const ROWS: RowInput[] = [
     partialTex: [
       t1((a) => `\\sigma\\left(${a}\\right)\\left(1 - \\sigma\\left(${a}\\right)\\right)`),
     ],
+    second: (_a, _b, s) => [s * (1 - s) * (1 - 2 * s), 0, 0],
   },
   {
     id: 'softplus',
@@ -651,6 +715,10 @@ const ROWS: RowInput[] = [
     tex: t1((a) => `${op('softplus')}\\left(${a}\\right)`),
     partialText: ['∂softplus(a)/∂a = σ(a)'],
     partialTex: [t1((a) => `\\sigma\\left(${a}\\right)`)],
+    second: (a) => {
+      const s = sigmoid(a);
+      return [s * (1 - s), 0, 0];
+    },
   },
   {
     id: 'max',
@@ -665,6 +733,7 @@ const ROWS: RowInput[] = [
     ],
     partialTex: [t2((a, b) => `[${a} > ${b}]`), t2((a, b) => `[${b} > ${a}]`)],
     conventionText: 'max/min at a tie: ½ to each argument',
+    second: flatSecond,
   },
   {
     id: 'min',
@@ -679,6 +748,7 @@ const ROWS: RowInput[] = [
     ],
     partialTex: [t2((a, b) => `[${a} < ${b}]`), t2((a, b) => `[${b} < ${a}]`)],
     conventionText: 'max/min at a tie: ½ to each argument',
+    second: flatSecond,
   },
   {
     id: 'hypot',
@@ -692,6 +762,7 @@ const ROWS: RowInput[] = [
       t2((a, b) => `\\frac{${a}}{\\sqrt{${a}^{2} + ${b}^{2}}}`),
       t2((a, b) => `\\frac{${b}}{\\sqrt{${a}^{2} + ${b}^{2}}}`),
     ],
+    second: hypotSecond,
   },
 ];
 
