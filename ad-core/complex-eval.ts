@@ -1,6 +1,7 @@
 // Complex evaluation of the tape, for the complex-step derivative: f(x + ih) = f(x) + ih·f'(x) + O(h²),
 // so Im f(x + ih) / h is the derivative with no subtraction, hence no cancellation, at any tiny h.
 // It is only valid when every operation on the tape is analytic; `nonAnalyticOps` says which are not.
+import { pointValue } from './evaluate.ts';
 import { OPS_BY_INDEX } from './ops.ts';
 import type { Complex, Graph, Point } from './types.ts';
 
@@ -34,8 +35,7 @@ export function evaluateComplexStep(
   const im = new Float64Array(n);
   graph.inputs.forEach((node, i) => {
     const name = graph.variables[i] ?? '';
-    const v = point[name];
-    re[node] = v === undefined ? NaN : v;
+    re[node] = pointValue(point, name);
     im[node] = name === variable ? h : 0;
   });
   const zero: Complex = { re: 0, im: 0 };

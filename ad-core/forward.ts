@@ -1,5 +1,6 @@
 // Forward mode: tangents v̇ for one seed direction, v̇ᵢ = Σ over edges ∂vᵢ/∂arg · arg̊.
 import { pointValue } from './evaluate.ts';
+import { pointFrom } from './point.ts';
 import type { Evaluation, ForwardResult, Graph, Point } from './types.ts';
 
 /** The seed component of every input: missing from the seed means 0 (a direction lists what moves). */
@@ -53,5 +54,5 @@ export function forward(graph: Graph, evaluation: Evaluation, seed: Point): Forw
 
 /** The default forward-mode seed: e₁, the first variable's unit direction. */
 export function defaultSeed(graph: Graph): Point {
-  return Object.fromEntries(graph.variables.map((name, k) => [name, k === 0 ? 1 : 0]));
+  return pointFrom(graph.variables.map((name, k) => [name, k === 0 ? 1 : 0]));
 }

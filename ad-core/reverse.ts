@@ -2,6 +2,7 @@
 import { pointValue } from './evaluate.ts';
 import { OP_CONSTANT, outputAncestors } from './graph.ts';
 import { gradientSweepCode, sweepValuesAndPartials } from './ops.ts';
+import { emptyPoint } from './point.ts';
 import type { Evaluation, GradientResult, Graph, Point, ReverseResult } from './types.ts';
 
 /**
@@ -121,7 +122,7 @@ export function gradient(graph: Graph, point: Point): GradientResult {
       adjoints[b] = adjoints[b]! + d * p1[j]!;
     }
   }
-  const grad: Point = {};
+  const grad = emptyPoint();
   for (let k = 0; k < inputs.length; k++) grad[variables[k]!] = adjoints[inputs[k]!]!;
   return { value: out >= 0 ? values[out]! : NaN, gradient: grad };
 }

@@ -1,5 +1,6 @@
 // The machine-readable CLI output: one JSON object, its shape stable for scripts and autograders.
 // JSON has no NaN or infinities, so those are written as the strings "NaN", "Infinity", "-Infinity".
+import { pointGet } from '../point.ts';
 import type { Diagnostic } from '../types.ts';
 import type { Report } from './report.ts';
 
@@ -14,7 +15,7 @@ function jsonPoint(
   variables: string[],
   values: Record<string, number>,
 ): Record<string, JsonNumber> {
-  return Object.fromEntries(variables.map((v) => [v, jsonNumber(values[v] ?? NaN)]));
+  return Object.fromEntries(variables.map((v) => [v, jsonNumber(pointGet(values, v) ?? NaN)]));
 }
 
 /** `{"ok": true, value, gradient, check, nodes, …}`: the required keys first, extras after. */

@@ -2,6 +2,7 @@
 // plain text (no colour codes, so it pastes cleanly into worksheets).
 import { convergenceNote } from '../check.ts';
 import { formatNumber } from '../format.ts';
+import { pointGet } from '../point.ts';
 import type { FdMethod } from '../types.ts';
 import type { Report } from './report.ts';
 
@@ -63,7 +64,7 @@ export function renderText(report: Report): string {
 
   const results = [
     ['value', fullNumber(report.value)],
-    ...report.variables.map((v) => [`∂f/∂${v}`, fullNumber(report.gradient[v] ?? NaN)]),
+    ...report.variables.map((v) => [`∂f/∂${v}`, fullNumber(pointGet(report.gradient, v) ?? NaN)]),
   ];
   if (report.directional !== undefined && report.seed) {
     results.push(['∇f·seed', `${fullNumber(report.directional)}  (forward mode)`]);
@@ -76,7 +77,7 @@ export function renderText(report: Report): string {
 }
 
 function assignments(variables: string[], values: Record<string, number>): string {
-  return variables.map((v) => `${v} = ${fullNumber(values[v] ?? NaN)}`).join(', ');
+  return variables.map((v) => `${v} = ${fullNumber(pointGet(values, v) ?? NaN)}`).join(', ');
 }
 
 function renderCheck(report: Report): string[] {

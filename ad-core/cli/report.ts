@@ -4,6 +4,7 @@ import { nonAnalyticOps } from '../complex-eval.ts';
 import { evaluate } from '../evaluate.ts';
 import { forward } from '../forward.ts';
 import { OPS_BY_ID } from '../ops.ts';
+import { copyPoint, emptyPoint } from '../point.ts';
 import { reverse } from '../reverse.ts';
 import type { CheckRow, FdMethod, Graph, GraphNode, Mode, Point } from '../types.ts';
 
@@ -60,7 +61,7 @@ export function buildReport(input: ReportInput): Report {
   const { adjoints } = reverse(graph, evaluation);
   const tangents =
     mode === 'forward' && input.seed ? forward(graph, evaluation, input.seed).tangents : null;
-  const gradient: Point = {};
+  const gradient = emptyPoint();
   graph.variables.forEach((v, i) => {
     gradient[v] = adjoints[graph.inputs[i] ?? -1] ?? NaN;
   });
@@ -84,7 +85,7 @@ export function buildReport(input: ReportInput): Report {
     formula: input.formula,
     mode,
     variables: [...graph.variables],
-    point: { ...point },
+    point: copyPoint(point),
     value: evaluation.values[graph.output] ?? NaN,
     gradient,
     method,
@@ -100,7 +101,7 @@ export function buildReport(input: ReportInput): Report {
     if (ops.length > 0) report.unsupportedOps = ops;
   }
   if (tangents && input.seed) {
-    report.seed = { ...input.seed };
+    report.seed = copyPoint(input.seed);
     report.directional = tangents[graph.output] ?? NaN;
   }
   return report;

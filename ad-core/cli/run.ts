@@ -3,6 +3,7 @@
 // error (bad option, bad or missing --at / --seed value).
 import { formatCodeFrame } from '../diagnostics.ts';
 import { compile } from '../graph.ts';
+import { emptyPoint } from '../point.ts';
 import type { Diagnostic, Point } from '../types.ts';
 import { parseArgs, parseAssignments, type CliOptions } from './args.ts';
 import { buildReport } from './report.ts';
@@ -74,7 +75,7 @@ function seedFor(
 ): { ok: true; values?: Point } | { ok: false; message: string } {
   if (options.mode !== 'forward') return { ok: true };
   if (options.seed !== null) return parseAssignments(options.seed, '--seed', variables, false);
-  const values: Point = {};
+  const values = emptyPoint();
   variables.forEach((v, i) => {
     values[v] = i === 0 ? 1 : 0;
   });

@@ -2,6 +2,7 @@
 // Each stage is reused when its own inputs did not change, so dragging a slider re-evaluates
 // but does not re-parse, and moving the step cursor recomputes nothing here at all.
 import type { Diagnostic, Evaluation, FdMethod, Graph, Mode, Point, Trace } from '../../ad-core/index.ts';
+import { emptyPoint, pointGet } from '../../ad-core/index.ts';
 import { compileSource, traceFor } from './core.ts';
 
 export type SeedChoice = { kind: 'variable'; name: string } | { kind: 'custom'; vector: Point };
@@ -50,9 +51,9 @@ export const DEFAULT_VARIABLE_VALUE = 1;
 
 /** The value in use for each variable of the graph. */
 export function effectivePoint(graph: Graph, point: Point): Point {
-  const out: Point = {};
+  const out = emptyPoint();
   for (const name of graph.variables) {
-    const v = point[name];
+    const v = pointGet(point, name);
     out[name] = typeof v === 'number' && Number.isFinite(v) ? v : DEFAULT_VARIABLE_VALUE;
   }
   return out;
@@ -60,12 +61,12 @@ export function effectivePoint(graph: Graph, point: Point): Point {
 
 /** Forward mode's seed direction: a unit vector along one variable, or the user's own vector. */
 export function seedVector(graph: Graph, seed: SeedChoice): Point {
-  const out: Point = {};
+  const out = emptyPoint();
   const chosen =
     seed.kind === 'variable' && graph.variables.includes(seed.name) ? seed.name : graph.variables[0];
   for (const name of graph.variables) {
     if (seed.kind === 'custom') {
-      const v = seed.vector[name];
+      const v = pointGet(seed.vector, name);
       out[name] = typeof v === 'number' && Number.isFinite(v) ? v : 0;
     } else {
       out[name] = name === chosen ? 1 : 0;

@@ -1,6 +1,7 @@
 // Data the teaching panels need beyond the trace, derived on demand (only when the panel that
 // shows it is on screen) and cached per graph, so typing and stepping never pay for it.
 import type { FdMethod, Graph, Point, SweepPoint } from '../../ad-core/index.ts';
+import { pointGet } from '../../ad-core/index.ts';
 import { compileSource, gradientAt, stepUsed, sweepFor } from './core.ts';
 import type { Derived } from './derive.ts';
 
@@ -73,5 +74,5 @@ export function plotVariableOf(d: Derived, chosen: string | null): string | null
 
 /** The step h the gradient check takes along `variable` at the current point. */
 export function checkStep(d: Derived, variable: string, method: FdMethod = d.method): number {
-  return stepUsed(method, d.h, d.point[variable] ?? Number.NaN);
+  return stepUsed(method, d.h, pointGet(d.point, variable) ?? Number.NaN);
 }

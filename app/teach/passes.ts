@@ -2,7 +2,7 @@
 // direction eₖ, each pass yielding one entry; and as reverse mode gets it, all entries from one
 // backward pass. Both come from the engine's own `forward` and `reverse`, so the panel shows the
 // numbers the graph animates.
-import { forward, reverse } from '../../ad-core/index.ts';
+import { emptyPoint, forward, pointFrom, pointGet, reverse } from '../../ad-core/index.ts';
 import type { Evaluation, Graph, Point } from '../../ad-core/index.ts';
 
 export interface ForwardPass {
@@ -24,7 +24,7 @@ export interface PassByPass {
 
 /** The unit seed eₖ along `variable`, over the graph's inputs in order. */
 export function unitSeed(graph: Graph, variable: string): Point {
-  return Object.fromEntries(graph.variables.map((name) => [name, name === variable ? 1 : 0]));
+  return pointFrom(graph.variables.map((name) => [name, name === variable ? 1 : 0]));
 }
 
 export function passByPass(graph: Graph, evaluation: Evaluation): PassByPass {
@@ -34,7 +34,7 @@ export function passByPass(graph: Graph, evaluation: Evaluation): PassByPass {
     return { pass: k + 1, variable, seed, tangent: tangents[graph.output] ?? Number.NaN };
   });
   const { adjoints } = reverse(graph, evaluation);
-  const grad: Point = {};
+  const grad = emptyPoint();
   graph.inputs.forEach((node, k) => {
     grad[graph.variables[k]!] = adjoints[node] ?? Number.NaN;
   });
@@ -44,7 +44,7 @@ export function passByPass(graph: Graph, evaluation: Evaluation): PassByPass {
 /** The pass whose seed is `seedVector`, if it is a unit direction; null for any other direction. */
 export function passOfSeed(passes: readonly ForwardPass[], seedVector: Point): number | null {
   const hit = passes.find((p) =>
-    Object.entries(p.seed).every(([name, v]) => (seedVector[name] ?? 0) === v),
+    Object.entries(p.seed).every(([name, v]) => (pointGet(seedVector, name) ?? 0) === v),
   );
   return hit ? hit.pass : null;
 }

@@ -6,6 +6,7 @@
 //   panel=trace|error|slice|cost                               the teaching drawer open on a tab
 // Decoding treats the hash as hostile: anything unexpected is rejected with a reason, never
 // half-applied, and nothing in it is ever interpreted as anything but text and numbers.
+import { pointFrom, pointGet } from '../../ad-core/index.ts';
 import type { Mode, Point } from '../../ad-core/index.ts';
 
 export type SharedSeed = { kind: 'variable'; name: string } | { kind: 'custom'; vector: Point };
@@ -42,8 +43,8 @@ const FORBIDDEN = /[<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 export function formatPoint(point: Point, order?: readonly string[]): string {
   const names = order ?? Object.keys(point);
   return names
-    .filter((n) => typeof point[n] === 'number')
-    .map((n) => `${n}=${String(point[n])}`)
+    .filter((n) => pointGet(point, n) !== undefined)
+    .map((n) => `${n}=${String(pointGet(point, n))}`)
     .join(',');
 }
 
@@ -66,8 +67,8 @@ export function parsePoint(
     seen.add(name);
     entries.push([name, value]);
   }
-  // fromEntries defines own properties, so a name like __proto__ cannot reach the prototype.
-  return { ok: true, point: Object.fromEntries(entries) };
+  // No prototype: a variable called __proto__ or constructor is an ordinary key.
+  return { ok: true, point: pointFrom(entries) };
 }
 
 export function encodeHash(state: SharedState, order?: readonly string[]): string {
