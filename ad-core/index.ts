@@ -13,5 +13,18 @@ export { explainStep } from './explain.ts';
 export type { Explanation } from './explain.ts';
 export { checkGradient, convergenceNote, sweepErrors, TOLERANCES, defaultStep } from './check.ts';
 export { formatNumber, dataNumber } from './format.ts';
+export {
+  BUGS,
+  BUG_KINDS,
+  bugInfo,
+  isBugKind,
+  wrongRuleFor,
+  buggyPass,
+  bugSites,
+  candidateSites,
+  bugNode,
+  checkBuggyPass,
+} from './bugs.ts';
+export type { Bug, BugKind, BugInfo, BugDeparture, BuggyPass, WrongRule } from './bugs.ts';
 export { hessian, hessianVectorProduct, HESSIAN_MAX_VARIABLES, HESSIAN_TOLERANCE } from './hessian.ts';
 export type { HessianEntry, HessianResult } from './hessian.ts';
