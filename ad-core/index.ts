@@ -6,6 +6,7 @@ export { formatCodeFrame, DIAGNOSTIC_MESSAGES } from './diagnostics.ts';
 export { OPS, OPS_BY_ID, opByCallName } from './ops.ts';
 export { buildGraph, compile } from './graph.ts';
 export { evaluate } from './evaluate.ts';
+export { emptyPoint, pointFrom, copyPoint, pointGet, JS_OBJECT_NAMES } from './point.ts';
 export { forward } from './forward.ts';
 export { reverse, gradient } from './reverse.ts';
 export { buildTrace, frameAt } from './trace.ts';
