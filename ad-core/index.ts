@@ -29,3 +29,4 @@ export {
 export type { Bug, BugKind, BugInfo, BugDeparture, BuggyPass, WrongRule } from './bugs.ts';
 export { hessian, hessianVectorProduct, HESSIAN_MAX_VARIABLES, HESSIAN_TOLERANCE } from './hessian.ts';
 export type { HessianEntry, HessianResult } from './hessian.ts';
+export * from './train/index.ts';
