@@ -30,3 +30,15 @@ export type { Bug, BugKind, BugInfo, BugDeparture, BuggyPass, WrongRule } from '
 export { hessian, hessianVectorProduct, HESSIAN_MAX_VARIABLES, HESSIAN_TOLERANCE } from './hessian.ts';
 export type { HessianEntry, HessianResult } from './hessian.ts';
 export * from './train/index.ts';
+export {
+  blocksOf,
+  blockLabel,
+  viewGraph,
+  viewEvaluation,
+  groupSteps,
+  viewFrame,
+  sourceStepAt,
+  visibleStepAt,
+  explainBlockStep,
+} from './blocks.ts';
+export type { Block, BlockView, StepGroup } from './blocks.ts';
