@@ -14,6 +14,7 @@ describe('parseArgs', () => {
         h: undefined,
         json: false,
         merge: false,
+        hessian: false,
         help: false,
       },
     });

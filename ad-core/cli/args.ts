@@ -13,6 +13,8 @@ export interface CliOptions {
   h: number | undefined;
   json: boolean;
   merge: boolean;
+  /** Also print the Hessian (forward-over-reverse) and its finite-difference check. */
+  hessian: boolean;
   help: boolean;
 }
 
@@ -49,7 +51,13 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       if (value === undefined) return { ok: false, message: `${name} needs a value` };
       if (values.has(name)) return { ok: false, message: `${name} is given twice` };
       values.set(name, value);
-    } else if (name === '--json' || name === '--merge' || name === '--help' || name === '-h') {
+    } else if (
+      name === '--json' ||
+      name === '--merge' ||
+      name === '--hessian' ||
+      name === '--help' ||
+      name === '-h'
+    ) {
       if (eq >= 0) return { ok: false, message: `${name} takes no value` };
       flags.add(name === '-h' ? '--help' : name);
     } else {
@@ -97,6 +105,7 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       h,
       json: flags.has('--json'),
       merge: flags.has('--merge'),
+      hessian: flags.has('--hessian'),
       help,
     },
   };

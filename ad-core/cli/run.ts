@@ -9,6 +9,8 @@ import { parseArgs, parseAssignments, type CliOptions } from './args.ts';
 import { buildReport } from './report.ts';
 import { diagnosticsJson, renderJson, reportJson, usageErrorJson } from './render-json.ts';
 import { renderText } from './render-text.ts';
+import { hessian } from '../hessian.ts';
+import { hessianJson, hessianText } from './hessian-output.ts';
 
 export interface CliResult {
   stdout: string;
@@ -32,6 +34,8 @@ Options:
   --h <step>             step for the check, scaled by max(1,|x|) per variable
                          (default: √ε forward, ∛ε central and richardson, 1e-20 complex)
   --merge                merge identical subexpressions into shared nodes
+  --hessian              also print the Hessian (forward-over-reverse, up to 8 variables) and
+                         its finite-difference check; JSON: "hessian": {"x": {"x": …, "y": …}}
   --json                 print one JSON object instead of text
   -h, --help             show this help
 
@@ -65,7 +69,10 @@ export function runCli(argv: readonly string[]): CliResult {
     ...(seed.values ? { seed: seed.values } : {}),
     ...(options.h !== undefined ? { h: options.h } : {}),
   });
-  const stdout = options.json ? renderJson(reportJson(report)) : renderText(report);
+  const second = options.hessian ? hessian(graph, at.values) : null;
+  const stdout = options.json
+    ? renderJson({ ...reportJson(report), ...(second ? hessianJson(second) : {}) })
+    : renderText(report) + (second ? '\n' + hessianText(second) : '');
   return { stdout, stderr: '', exitCode: 0 };
 }
 
