@@ -1,10 +1,12 @@
 import { useId } from 'react';
 import { EXAMPLES, exampleById } from '../examples.ts';
 import { appStore, useApp } from '../store/appStore.ts';
+import { usePointerPick } from './usePointerPick.ts';
 
 export function ExamplesMenu() {
   const source = useApp((s) => s.source);
   const id = useId();
+  const pick = usePointerPick();
   const current = EXAMPLES.find((e) => e.formula === source)?.id ?? '';
   return (
     <div className="examples-menu">
@@ -12,9 +14,11 @@ export function ExamplesMenu() {
       <select
         id={id}
         value={current}
+        {...pick.handlers}
         onChange={(e) => {
           const example = exampleById(e.target.value);
           if (example) appStore.getState().loadExample(example);
+          pick.picked(e.currentTarget);
         }}
       >
         <option value="" disabled>

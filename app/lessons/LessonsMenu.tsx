@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { usePointerPick } from '../editor/usePointerPick.ts';
 import { LESSONS } from './content.ts';
 import { lessonStore, useLessons } from './lessons.ts';
 
@@ -6,16 +7,19 @@ import { lessonStore, useLessons } from './lessons.ts';
 export function LessonsMenu() {
   const lessonId = useLessons((s) => s.lessonId);
   const id = useId();
+  const pick = usePointerPick();
   return (
     <div className="lessons-menu">
       <label htmlFor={id}>Lessons</label>
       <select
         id={id}
         value={lessonId ?? ''}
+        {...pick.handlers}
         onChange={(e) => {
           const { open, leave } = lessonStore.getState();
           if (e.target.value === '') leave();
           else open(e.target.value);
+          pick.picked(e.currentTarget);
         }}
       >
         <option value="">{lessonId ? 'Leave the lesson' : 'Choose a lesson…'}</option>

@@ -3,19 +3,31 @@ import { Component, type ErrorInfo, type ReactNode } from 'react';
 interface Props {
   /** What part of the screen this guards, for the message. */
   area: string;
+  /**
+   * When this changes (the formula, say) a caught error is forgotten and the children are tried
+   * again: a bug met on one formula must not leave this part of the screen broken for the next.
+   */
+  resetKey?: unknown;
   children: ReactNode;
 }
 
 interface State {
   error: Error | null;
+  /** The resetKey the error was caught under. */
+  key: unknown;
 }
 
 /** A crash in one part of the screen shows a friendly message there, never a blank page. */
 export class ErrorBoundary extends Component<Props, State> {
-  override state: State = { error: null };
+  override state: State = { error: null, key: this.props.resetKey };
 
-  static getDerivedStateFromError(error: Error): State {
+  static getDerivedStateFromError(error: Error): Partial<State> {
     return { error };
+  }
+
+  static getDerivedStateFromProps(props: Props, state: State): Partial<State> | null {
+    if (props.resetKey === state.key) return null;
+    return { error: null, key: props.resetKey };
   }
 
   override componentDidCatch(error: Error, info: ErrorInfo): void {
