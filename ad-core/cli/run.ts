@@ -9,8 +9,12 @@ import { parseArgs, parseAssignments, type CliOptions } from './args.ts';
 import { buildReport } from './report.ts';
 import { diagnosticsJson, renderJson, reportJson, usageErrorJson } from './render-json.ts';
 import { renderText } from './render-text.ts';
+import { isTrainInvocation, runTrainCli, type ReadFile } from './train.ts';
 import { hessian } from '../hessian.ts';
 import { hessianJson, hessianText } from './hessian-output.ts';
+
+/** Without a file reader (tests, embedding) a --data file cannot be read. */
+const cannotRead: ReadFile = () => ({ ok: false, reason: 'no file access here' });
 
 export interface CliResult {
   stdout: string;
@@ -42,9 +46,11 @@ Options:
 Exit codes: 0 ok; 1 the formula has an error (printed with a caret under it; JSON: ok false,
 diagnostics); 2 a usage error such as a bad or missing --at value (JSON: ok false, error).
 Statements may be separated by ';' or newlines: 'a = x*y; sin(a) + a'.
+Training: add --params w,b --data FILE (with --help then, its options).
 `;
 
-export function runCli(argv: readonly string[]): CliResult {
+export function runCli(argv: readonly string[], readFile: ReadFile = cannotRead): CliResult {
+  if (isTrainInvocation(argv)) return runTrainCli(argv, readFile);
   const parsed = parseArgs(argv);
   const json = argv.includes('--json');
   if (!parsed.ok) return usageError(parsed.message, json);
