@@ -2,6 +2,7 @@
 // code frame (source line with a caret run under the span) used by the CLI and tests.
 // Errors are data: nothing here throws on user input.
 import type { Diagnostic, DiagnosticCode, Span } from './types.ts';
+import { visibleChar } from './visible.ts';
 
 export interface MessageParts {
   message: string;
@@ -245,10 +246,11 @@ export function formatCodeFrame(source: string, d: Diagnostic): string {
   const before = Array.from(source.slice(lineStart, Math.min(start, lineEnd)));
   const inside = Array.from(source.slice(Math.min(start, lineEnd), Math.min(end, lineEnd)));
   const after = Array.from(source.slice(Math.min(end, lineEnd), lineEnd));
-  const cell = (ch: string): string => (ch === '\t' ? TAB : ch);
-  // One column per code point (a tab is four), the same count `lineCol` uses.
+  // A control or bidi character is shown as its escape (`\u001b`), never sent to the terminal.
+  const cell = (ch: string): string => (ch === '\t' ? TAB : visibleChar(ch));
+  // One column per code point (a tab is four, an escape as many as it has characters).
   const width = (chs: string[]): number =>
-    chs.reduce((w, ch) => w + (ch === '\t' ? TAB.length : 1), 0);
+    chs.reduce((w, ch) => w + (cell(ch) === ch ? 1 : cell(ch).length), 0);
 
   let shownBefore = before;
   let shownInside = inside;

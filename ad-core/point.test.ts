@@ -79,10 +79,17 @@ describe.each(JS_OBJECT_NAMES)('the name %s', (name) => {
       runCli([`${name}*y`, '--at', `${name}=3,y=5`, '--mode', 'forward', '--seed', 'y=1', '--json'])
         .stdout,
     );
-    expect(seeded.seed).toEqual(pointFrom([[name, 0], ['y', 1]]));
+    expect(seeded.seed).toEqual(
+      pointFrom([
+        [name, 0],
+        ['y', 1],
+      ]),
+    );
     expect(seeded.directionalDerivative).toBe(3);
 
-    const bound = JSON.parse(runCli([`${name} = x*2; ${name} + 1`, '--at', 'x=3', '--json']).stdout);
+    const bound = JSON.parse(
+      runCli([`${name} = x*2; ${name} + 1`, '--at', 'x=3', '--json']).stdout,
+    );
     expect(bound).toMatchObject({ ok: true, value: 7, gradient: { x: 2 } });
   });
 });

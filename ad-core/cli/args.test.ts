@@ -7,6 +7,7 @@ describe('parseArgs', () => {
       ok: true,
       options: {
         formula: 'x*y',
+        file: null,
         at: 'x=1,y=2',
         mode: 'reverse',
         seed: null,

@@ -4,6 +4,8 @@ import type { FdMethod, Mode, Point } from '../types.ts';
 
 export interface CliOptions {
   formula: string;
+  /** `--file F` or the argument `-` (stdin): where to read the formula; null: it is `formula`. */
+  file: string | null;
   /** Raw `--at` text, parsed against the formula's variables once the formula compiles. */
   at: string | null;
   mode: Mode;
@@ -22,12 +24,14 @@ export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; messag
 
 const METHODS: readonly FdMethod[] = ['central', 'forward', 'richardson', 'complex'];
 const MODES: readonly Mode[] = ['reverse', 'forward'];
-const VALUE_FLAGS = new Set(['--at', '--mode', '--seed', '--method', '--h']);
+const VALUE_FLAGS = new Set(['--at', '--mode', '--seed', '--method', '--h', '--file']);
 
 /**
  * Parses argv (without `node` and the script). One positional argument, the formula. Options take
  * their value as the next argument or after `=` (`--at=x=1`). Only `--…` and `-h` are options, so
- * a formula such as `-x^2` needs no quoting tricks; `--` ends the options.
+ * a formula such as `-x^2` needs no quoting tricks; `--` ends the options, so a formula that
+ * starts with `--` comes after it. The formula may instead be read from `--file F` or, given as
+ * `-`, from stdin (the caller reads it: this module does no I/O).
  */
 export function parseArgs(argv: readonly string[]): ArgsResult {
   const values = new Map<string, string>();
@@ -66,7 +70,16 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
   }
 
   const help = flags.has('--help');
-  if (!help && positional.length === 0) return { ok: false, message: 'no formula given' };
+  let file = values.get('--file') ?? null;
+  if (file !== null && positional.length > 0) {
+    return { ok: false, message: 'give the formula as an argument or with --file, not both' };
+  }
+  if (positional.length === 1 && positional[0] === '-' && !optionsEnded) {
+    file = '-';
+    positional.pop();
+  }
+  if (!help && file === null && positional.length === 0)
+    return { ok: false, message: 'no formula given' };
   if (positional.length > 1) {
     return {
       ok: false,
@@ -98,6 +111,7 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
     ok: true,
     options: {
       formula: positional[0] ?? '',
+      file,
       at: values.get('--at') ?? null,
       mode,
       seed,

@@ -3,6 +3,7 @@
 // error (bad option, bad or missing --at / --seed value).
 import { formatCodeFrame } from '../diagnostics.ts';
 import { compile } from '../graph.ts';
+import { escapeControls } from '../visible.ts';
 import { emptyPoint } from '../point.ts';
 import type { Diagnostic, Point } from '../types.ts';
 import { parseArgs, parseAssignments, type CliOptions } from './args.ts';
@@ -27,6 +28,10 @@ export const USAGE = `Usage: npm run --silent ad -- '<formula>' --at x=2,y=5 [op
 Prints the value, the gradient (reverse mode), a finite-difference check of every partial and the
 trace of the reverse pass (Wengert name, operation, value, adjoint).
 
+The formula is one argument, or read from a file with --file F, or from stdin given as '-'
+(for formulas too long for a command line). A formula that starts with '--' goes after '--',
+which ends the options: npm run --silent ad -- --at x=1 -- '--x'.
+
 Options:
   --at x=2,y=5           the point; every variable of the formula needs a value
                          (numbers, or pi, e, inf, nan with an optional sign)
@@ -41,6 +46,7 @@ Options:
   --hessian              also print the Hessian (forward-over-reverse, up to 8 variables) and
                          its finite-difference check; JSON: "hessian": {"x": {"x": …, "y": …}}
   --json                 print one JSON object instead of text
+  --file F               read the formula from file F (the argument '-': from stdin)
   -h, --help             show this help
 
 Exit codes: 0 ok; 1 the formula has an error (printed with a caret under it; JSON: ok false,
@@ -49,12 +55,28 @@ Statements may be separated by ';' or newlines: 'a = x*y; sin(a) + a'.
 Training: add --params w,b --data FILE (with --help then, its options).
 `;
 
+/**
+ * Runs the CLI. `readFile` reads `--file`/`--data` (`-` is stdin). Everything printed passes
+ * through `escapeControls`: user text echoed back (source lines, names, option values) never
+ * sends a control or bidi character to the terminal, in text or JSON.
+ */
 export function runCli(argv: readonly string[], readFile: ReadFile = cannotRead): CliResult {
+  const r = runUnescaped(argv, readFile);
+  return {
+    stdout: escapeControls(r.stdout),
+    stderr: escapeControls(r.stderr),
+    exitCode: r.exitCode,
+  };
+}
+
+function runUnescaped(argv: readonly string[], readFile: ReadFile): CliResult {
   if (isTrainInvocation(argv)) return runTrainCli(argv, readFile);
   const parsed = parseArgs(argv);
   const json = argv.includes('--json');
   if (!parsed.ok) return usageError(parsed.message, json);
-  const options = parsed.options;
+  const read = readFormula(parsed.options, readFile);
+  if (!read.ok) return usageError(read.message, json);
+  const options = read.options;
   if (options.help) return { stdout: USAGE, stderr: '', exitCode: 0 };
 
   const built = compile(options.formula, { mergeCommonSubexpressions: options.merge });
@@ -93,6 +115,20 @@ function seedFor(
     values[v] = i === 0 ? 1 : 0;
   });
   return { ok: true, values };
+}
+
+/** The formula from `--file F` or stdin (`-`), when it comes from there. */
+function readFormula(
+  options: CliOptions,
+  readFile: ReadFile,
+): { ok: true; options: CliOptions } | { ok: false; message: string } {
+  if (options.file === null || options.help) return { ok: true, options };
+  const from = options.file === '-' ? 'the formula from stdin' : `--file ${options.file}`;
+  const r = readFile(options.file);
+  if (!r.ok) return { ok: false, message: `cannot read ${from}: ${r.reason}` };
+  // Editors may start a file with a byte-order mark; it is not part of the formula.
+  const formula = r.text.startsWith('\uFEFF') ? r.text.slice(1) : r.text;
+  return { ok: true, options: { ...options, formula } };
 }
 
 function usageError(message: string, json: boolean): CliResult {
