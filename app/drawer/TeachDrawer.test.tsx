@@ -2,6 +2,7 @@
 // first tab; opening tabs is walked through in e2e/teach.spec.ts).
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
+import { DRAWER_TABS } from '../store/store.ts';
 import { TeachDrawer } from './TeachDrawer.tsx';
 
 function parse(html: string) {
@@ -15,16 +16,16 @@ function parse(html: string) {
 describe('TeachDrawer', () => {
   it('is a tablist whose tabs and panels point at each other', () => {
     const { tabs, panels, attr } = parse(renderToStaticMarkup(<TeachDrawer />));
-    expect(tabs).toHaveLength(4);
-    expect(panels).toHaveLength(4);
+    expect(tabs).toHaveLength(DRAWER_TABS.length);
+    expect(panels).toHaveLength(DRAWER_TABS.length);
     tabs.forEach((tab, i) => {
       const panel = panels[i]!;
       expect(attr(tab, 'aria-controls')).toBe(attr(panel, 'id'));
       expect(attr(panel, 'aria-labelledby')).toBe(attr(tab, 'id'));
     });
-    expect(tabs.map((t) => attr(t, 'aria-selected'))).toEqual(['true', 'false', 'false', 'false']);
+    expect(tabs.map((t) => attr(t, 'aria-selected'))).toEqual(DRAWER_TABS.map((_, i) => String(i === 0)));
     // One tab stop for the whole tablist.
-    expect(tabs.map((t) => attr(t, 'tabindex'))).toEqual(['0', '-1', '-1', '-1']);
+    expect(tabs.map((t) => attr(t, 'tabindex'))).toEqual(DRAWER_TABS.map((_, i) => (i === 0 ? '0' : '-1')));
   });
 
   it('folded, every panel is hidden and the toggle says so', () => {

@@ -11,6 +11,9 @@ const TracePanel = lazy(() => import('./TracePanel.tsx').then((m) => ({ default:
 const ErrorPanel = lazy(() => import('./ErrorPanel.tsx').then((m) => ({ default: m.ErrorPanel })));
 const SlicePanel = lazy(() => import('./SlicePanel.tsx').then((m) => ({ default: m.SlicePanel })));
 const CostTab = lazy(() => import('./CostTab.tsx').then((m) => ({ default: m.CostTab })));
+const BugLabTab = lazy(() =>
+  import('../buglab/BugLabTab.tsx').then((m) => ({ default: m.BugLabTab })),
+);
 
 function panelFor(tab: DrawerTab, height: number): ReactNode {
   switch (tab) {
@@ -22,6 +25,8 @@ function panelFor(tab: DrawerTab, height: number): ReactNode {
       return <SlicePanel available={height} />;
     case 'cost':
       return <CostTab />;
+    case 'bugs':
+      return <BugLabTab />;
   }
 }
 

@@ -1,6 +1,7 @@
 import { useDeferredValue } from 'react';
 import { appStore, useApp } from '../store/appStore.ts';
 import { TraceTable } from '../teach/TraceTable.tsx';
+import { useBugOrigin } from '../buglab/useBugOrigin.ts';
 
 const hover = (id: number | null) => appStore.getState().hoverNode(id);
 
@@ -10,7 +11,8 @@ export function TracePanel() {
   const trace = useDeferredValue(useApp((s) => s.derived.trace));
   const frame = useDeferredValue(useApp((s) => s.frame));
   const hovered = useApp((s) => s.hovered);
+  const bugOrigin = useBugOrigin();
   if (!trace || !frame)
     return <p className="drawer-empty">The trace table fills in once the formula is valid.</p>;
-  return <TraceTable trace={trace} frame={frame} hoveredNode={hovered} onHoverNode={hover} />;
+  return <TraceTable trace={trace} frame={frame} hoveredNode={hovered} onHoverNode={hover} bugOrigin={bugOrigin} />;
 }

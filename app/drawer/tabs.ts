@@ -6,6 +6,7 @@ export const TAB_LABELS: Record<DrawerTab, string> = {
   error: 'Error plot',
   slice: 'Function slice',
   cost: 'Forward vs reverse',
+  bugs: 'Bug lab',
 };
 
 /** The tab a key moves to from `current`, wrapping around; null for keys the tablist ignores. */

@@ -20,6 +20,7 @@ import {
   tangentName,
   wrap,
 } from './labels.ts';
+import { useIsBugOrigin } from '../buglab/useBugOrigin.ts';
 
 export interface GraphNodeViewProps {
   graph: Graph;
@@ -55,6 +56,7 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
   // and it only matters under the pointer (the accessible name is the aria-label).
   const [hovered, setHovered] = useState(false);
   const nonFinite = isNonFinite(value) || isNonFinite(adjoint) || isNonFinite(tangent);
+  const bugOrigin = useIsBugOrigin(node.id);
   const classes = [
     'gv-node',
     `gv-node--${node.kind}`,
@@ -64,6 +66,7 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
     nonFinite && 'gv-node--nonfinite',
     rule && 'gv-node--convention',
     node.id === graph.output && 'gv-node--output',
+    bugOrigin && 'gv-node--bug-origin',
   ]
     .filter(Boolean)
     .join(' ');
@@ -86,6 +89,7 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
       data-value={dataValue(value)}
       data-adjoint={dataValue(adjoint)}
       {...(forwardMode ? { 'data-tangent': dataValue(tangent) } : {})}
+      {...(bugOrigin ? { 'data-bug-origin': 'true' } : {})}
       tabIndex={0}
       role="button"
       aria-label={label}

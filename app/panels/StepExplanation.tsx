@@ -3,6 +3,7 @@ import { explainStep } from '../../ad-core/index.ts';
 import { useApp } from '../store/appStore.ts';
 import { MathView, useKatexReady } from '../teach/MathView.tsx';
 import { splitSymbolicNumeric } from './texLines.ts';
+import { BugStepNote } from '../buglab/BugStepNote.tsx';
 
 export function StepExplanation() {
   const trace = useApp((s) => s.derived.trace);
@@ -93,6 +94,7 @@ export function StepExplanation() {
           <strong>Convention:</strong> {explanation.convention}
         </p>
       )}
+      <BugStepNote />
     </section>
   );
 }

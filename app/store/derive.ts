@@ -4,6 +4,8 @@
 import type { Diagnostic, Evaluation, FdMethod, Graph, Mode, Point, Trace } from '../../ad-core/index.ts';
 import { emptyPoint, pointGet } from '../../ad-core/index.ts';
 import { compileSource, traceFor } from './core.ts';
+import { bugViewFor, type BugView } from './bugs.ts';
+import type { Bug } from '../../ad-core/index.ts';
 
 export type SeedChoice = { kind: 'variable'; name: string } | { kind: 'custom'; vector: Point };
 
@@ -18,6 +20,8 @@ export interface Inputs {
   h: number | null;
   /** Compile with identical subexpressions merged into one shared node (a DAG, not a tree). */
   merge: boolean;
+  /** The bug lab's chosen bug (reverse mode only); absent or null: the correct pass. */
+  bug?: Bug | null;
 }
 
 export interface Derived {
@@ -45,6 +49,8 @@ export interface Derived {
   h: number | null;
   mode: Mode;
   merge: boolean;
+  /** With a bug chosen: the buggy pass (then `trace` and `evaluation` are its own). */
+  bugView: BugView | null;
 }
 
 export const DEFAULT_VARIABLE_VALUE = 1;
@@ -109,6 +115,7 @@ function emptyDerived(inputs: Inputs): Derived {
     h: inputs.h,
     mode: inputs.mode,
     merge: inputs.merge,
+    bugView: null,
   };
 }
 
@@ -142,10 +149,14 @@ function deriveUnsafe(prev: Derived | null, inputs: Inputs): Derived {
 
   const traceSame =
     !pointChanged && prev?.trace && prev.mode === inputs.mode && (inputs.mode === 'reverse' || prev.seedKey === seedKey);
-  const trace = traceSame && prev?.trace ? prev.trace : traceFor(graph, point, inputs.mode, seed);
+  const prevTrace = prev?.bugView?.correct ?? prev?.trace;
+  const trace = traceSame && prevTrace ? prevTrace : traceFor(graph, point, inputs.mode, seed);
   // The trace evaluates the graph itself; reuse the previous evaluation object when the point did
   // not change, so components keyed on it do not re-render for a mode switch.
-  const evaluation = !pointChanged && prev?.evaluation ? prev.evaluation : trace.evaluation;
+  const correctEvaluation =
+    !pointChanged && prev?.evaluation && !prev.bugView ? prev.evaluation : trace.evaluation;
+  const bugView = bugViewFor(trace, inputs.bug, prev?.bugView ?? null);
+  const evaluation = bugView ? bugView.pass.trace.evaluation : correctEvaluation;
 
 
   return {
@@ -156,7 +167,7 @@ function deriveUnsafe(prev: Derived | null, inputs: Inputs): Derived {
     point: pointChanged || !prev ? point : prev.point,
     seedVector: prev && prev.seedKey === seedKey && !graphChanged ? prev.seedVector : seed,
     evaluation,
-    trace,
+    trace: bugView ? bugView.pass.trace : trace,
     internalError: null,
     pointKey,
     seedKey,
@@ -164,5 +175,6 @@ function deriveUnsafe(prev: Derived | null, inputs: Inputs): Derived {
     h: inputs.h,
     mode: inputs.mode,
     merge: inputs.merge,
+    bugView,
   };
 }

@@ -6,6 +6,8 @@ import type { FdMethod, Frame, Mode } from '../../ad-core/index.ts';
 import { DEFAULT_EXAMPLE, type Example } from '../examples.ts';
 import { clampStep, nextStep, playStartStep, previousStep, tickStep } from '../player/stepping.ts';
 import { frameFor } from './core.ts';
+import { sameBug } from './bugs.ts';
+import type { Bug } from '../../ad-core/index.ts';
 import { derive, type Derived, type Inputs, type SeedChoice } from './derive.ts';
 import { PANELS, type SharedPanel, type SharedState } from '../url/hash.ts';
 
@@ -25,6 +27,10 @@ export interface SourceSlice extends Inputs {
   setMethod(method: FdMethod): void;
   setStepSize(h: number | null): void;
   setMerge(on: boolean): void;
+  /** The bug lab: run the reverse pass with `bug` (switching to reverse mode), or correctly (null). */
+  setBug(bug: Bug | null, secret?: boolean): void;
+  /** The bug is the `Find the bug` challenge's: the graph and check show it, nothing names it. */
+  bugSecret: boolean;
   loadExample(example: Example): void;
   /** Restore exactly what a link encodes. */
   restore(shared: SharedState): void;
@@ -99,6 +105,7 @@ function inputsOf(s: AppState): Inputs {
     method: s.method,
     h: s.h,
     merge: s.merge,
+    bug: s.bug ?? null,
   };
 }
 
@@ -164,6 +171,8 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
     method: 'central',
     h: null,
     merge: false,
+    bug: null,
+    bugSecret: false,
     setSource: (text) => recompute(set, get, { source: text }),
     setVariable: (name, value) => {
       if (!Number.isFinite(value)) return;
@@ -177,6 +186,12 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
     setMerge: (on) => {
       if (on !== get().merge) recompute(set, get, { merge: on });
     },
+    setBug: (bug, secret = false) => {
+      if (get().bugSecret !== (bug !== null && secret)) set({ bugSecret: bug !== null && secret });
+      if (sameBug(bug, get().bug)) return;
+      // A bug lives in the reverse pass; show it finished, so the check and the graph show its result.
+      recompute(set, get, { bug, ...(bug ? { mode: 'reverse' as const } : {}) }, Number.POSITIVE_INFINITY);
+    },
     loadExample: (example) => {
       recompute(set, get, { source: example.formula, point: { ...example.at } });
       set({ notice: null });
@@ -188,7 +203,9 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
         // A link says everything it sets; what it leaves out is the default, not what was on screen.
         seed: shared.seed ?? { kind: 'variable', name: '' },
         merge: shared.merge ?? false,
+        bug: shared.bug ?? null,
       };
+      set({ bugSecret: false });
       if (shared.mode) patch.mode = shared.mode;
       set(shared.panel ? { drawerTab: shared.panel, drawerOpen: true } : { drawerOpen: false });
       // A link without a step shows the finished pass, like a freshly typed formula. It starts

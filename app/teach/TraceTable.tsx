@@ -13,6 +13,8 @@ export interface TraceTableProps {
   frame: Frame;
   hoveredNode: number | null;
   onHoverNode(id: number | null): void;
+  /** The bug lab: the row where the buggy pass first departs from the correct one. */
+  bugOrigin?: number | null;
 }
 
 function NumberCell({ value, tone, updated = false }: { value: number | null; tone: string; updated?: boolean }) {
@@ -53,7 +55,7 @@ function PartialsCell({ row }: { row: TraceRow }) {
  * The Wengert list of the current trace: one row per input and operation in tape order, filled
  * in as the player steps. Rows are one tab stop; ↑/↓ move between them and highlight the node.
  */
-export function TraceTable({ trace, frame, hoveredNode, onHoverNode }: TraceTableProps) {
+export function TraceTable({ trace, frame, hoveredNode, onHoverNode, bugOrigin = null }: TraceTableProps) {
   const titleId = useSafeId('teach-trace');
   const model = useMemo(() => traceTableModel(trace, frame), [trace, frame]);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -130,6 +132,7 @@ export function TraceTable({ trace, frame, hoveredNode, onHoverNode }: TraceTabl
                     else rowRefs.current.delete(row.nodeId);
                   }}
                   data-node-id={row.nodeId}
+                  {...(row.nodeId === bugOrigin ? { 'data-bug-origin': 'true' } : {})}
                   className={classes || undefined}
                   aria-current={row.current ? 'step' : undefined}
                   tabIndex={row.nodeId === tabRow ? 0 : -1}
@@ -147,6 +150,7 @@ export function TraceTable({ trace, frame, hoveredNode, onHoverNode }: TraceTabl
                       {row.current ? '▶' : ''}
                     </span>
                     {row.name}
+                    {row.nodeId === bugOrigin && <span className="bug-origin-mark">bug starts here</span>}
                   </th>
                   <td className="teach-num">{row.operation}</td>
                   <NumberCell value={row.value} tone="teach-value" />

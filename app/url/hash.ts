@@ -7,10 +7,11 @@
 // Decoding treats the hash as hostile: anything unexpected is rejected with a reason, never
 // half-applied, and nothing in it is ever interpreted as anything but text and numbers.
 import { pointFrom, pointGet } from '../../ad-core/index.ts';
-import type { Mode, Point } from '../../ad-core/index.ts';
+import type { Bug, Mode, Point } from '../../ad-core/index.ts';
+import { formatBugLink, parseBugLink } from '../store/bugs.ts';
 
 export type SharedSeed = { kind: 'variable'; name: string } | { kind: 'custom'; vector: Point };
-export const PANELS = ['trace', 'error', 'slice', 'cost'] as const;
+export const PANELS = ['trace', 'error', 'slice', 'cost', 'bugs'] as const;
 export type SharedPanel = (typeof PANELS)[number];
 
 export interface SharedState {
@@ -22,6 +23,8 @@ export interface SharedState {
   merge?: boolean;
   /** The teaching drawer's open tab; absent: the drawer is closed. */
   panel?: SharedPanel;
+  /** The bug lab's bug (`bug=assign`, `bug=drop:3`); absent: the correct pass. */
+  bug?: Bug;
 }
 
 export type DecodeResult =
@@ -32,7 +35,7 @@ export const MAX_HASH_LENGTH = 20_000;
 export const MAX_FORMULA_LENGTH = 5_000;
 const MAX_STEP = 1_000_000_000;
 
-const KEYS = new Set(['f', 'at', 'mode', 'step', 'seed', 'merge', 'panel']);
+const KEYS = new Set(['f', 'at', 'mode', 'step', 'seed', 'merge', 'panel', 'bug']);
 const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 // Markup and control characters are never part of a formula; their presence means the link was
@@ -82,6 +85,7 @@ export function encodeHash(state: SharedState, order?: readonly string[]): strin
   }
   if (state.merge) out += '&merge=1';
   if (state.panel) out += `&panel=${state.panel}`;
+  if (state.bug) out += `&bug=${encodeURIComponent(formatBugLink(state.bug))}`;
   return out;
 }
 
@@ -154,6 +158,12 @@ export function decodeHash(hash: string): DecodeResult {
     const known = PANELS.find((p) => p === panel);
     if (!known) return { kind: 'invalid', reason: 'the panel in the link is unknown' };
     state.panel = known;
+  }
+  const bug = fields.get('bug');
+  if (bug !== undefined) {
+    const parsed = parseBugLink(bug);
+    if (!parsed.ok) return { kind: 'invalid', reason: parsed.reason };
+    state.bug = parsed.bug;
   }
   return { kind: 'ok', state };
 }

@@ -22,6 +22,7 @@ export function hashOf(s: AppState): string {
       ...(seed ? { seed } : {}),
       ...(s.merge ? { merge: true } : {}),
       ...(s.drawerOpen ? { panel: s.drawerTab } : {}),
+      ...(s.bug && !s.bugSecret ? { bug: s.bug } : {}),
     },
     order,
   );
