@@ -105,12 +105,17 @@ export function App() {
     <div className="app">
       <header className="app-header">
         <h1>Autodiff Playground</h1>
-        <ExamplesMenu />
-        <LessonsMenu />
-        <EdgePartialsToggle />
-        <QuizSwitch />
-        <Notice />
+        <div className="header-menus">
+          <ExamplesMenu />
+          <LessonsMenu />
+          <EdgePartialsToggle />
+          <QuizSwitch />
+        </div>
       </header>
+      {/* Inside the layout, under the header: a long message wraps here instead of stretching it. */}
+      <Notice />
+      {/* DOM order is the reading and tab order of the stacked (narrow) layout; the wide grid
+          places the same regions side by side (app.css). */}
       <main className="app-main">
         <section className="editor-col" aria-label="Formula and variables">
           <ErrorBoundary area="lesson and quiz">
@@ -141,10 +146,12 @@ export function App() {
               The engine could not compute this formula ({internalError}); showing the last result.
             </p>
           )}
-          <ErrorBoundary area="teaching panels">
-            <TeachDrawer />
-          </ErrorBoundary>
         </section>
+        <div className="player-row">
+          <ErrorBoundary area="player">
+            <PlayerBar />
+          </ErrorBoundary>
+        </div>
         <aside className="side-col" aria-label="Explanation and checks">
           <ErrorBoundary area="side panel">
             <StepExplanation />
@@ -152,9 +159,9 @@ export function App() {
             <GradientCheck />
           </ErrorBoundary>
         </aside>
-        <div className="player-row">
-          <ErrorBoundary area="player">
-            <PlayerBar />
+        <div className="drawer-row">
+          <ErrorBoundary area="teaching panels">
+            <TeachDrawer />
           </ErrorBoundary>
         </div>
       </main>

@@ -4,6 +4,7 @@
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { reducedMotionNow } from './useReducedMotion.ts';
+import { startsZoomGesture } from './zoomGesture.ts';
 
 export interface Size {
   width: number;
@@ -97,6 +98,7 @@ export function useZoom(surfaceRef: RefObject<HTMLElement | null>, size: Size) {
     if (!el) return;
     const z = zoom<HTMLElement, unknown>()
       .scaleExtent(SCALE_EXTENT)
+      .filter(startsZoomGesture)
       .on('zoom', (event: { transform: ZoomTransform; sourceEvent: unknown }) => {
         if (event.sourceEvent) target.current = event.transform;
         setTransform(event.transform);
