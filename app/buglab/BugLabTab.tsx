@@ -3,6 +3,7 @@ import { BUGS, bugSites, isBugKind, type BugKind } from '../../ad-core/index.ts'
 import { appStore, useApp } from '../store/appStore.ts';
 import { selectChecks } from '../store/checks.ts';
 import { departureText, siteLabel } from './labels.ts';
+import { FindTheBug } from './FindTheBug.tsx';
 import './buglab.css';
 
 const NO_BUG = 'none';
@@ -50,12 +51,12 @@ export function BugLabTab() {
       <div className="buglab-plant">
         <h3 id={`${id}-title`}>Bug lab</h3>
         <p className="buglab-intro">
-          Run the reverse pass with one classic mistake. The graph shows the buggy adjoints, the
-          gradient check marks the partials that now disagree with finite differences, and the
-          trace table marks where the buggy pass departs from the correct one.
+          Run the reverse pass with one classic mistake and see what every panel makes of it.
         </p>
         {secret ? (
-          <p className="buglab-note">A Find-the-bug challenge is running: finish or end it to plant your own bug.</p>
+          <p className="buglab-note">
+            A Find-the-bug challenge is running: finish or end it to plant your own bug.
+          </p>
         ) : (
           <label className="buglab-field">
             <span>Bug to plant</span>
@@ -90,8 +91,15 @@ export function BugLabTab() {
             )}
             {graph && (bug.kind === 'drop' || bug.kind === 'wrong-rule') && sites.length > 0 && (
               <label className="buglab-field">
-                <span>{bug.kind === 'drop' ? 'Which contribution is dropped' : 'Which operation has the wrong rule'}</span>
-                <select value={String(shownSite ?? '')} onChange={(e) => chooseSite(bug.kind, e.target.value)}>
+                <span>
+                  {bug.kind === 'drop'
+                    ? 'Which contribution is dropped'
+                    : 'Which operation has the wrong rule'}
+                </span>
+                <select
+                  value={String(shownSite ?? '')}
+                  onChange={(e) => chooseSite(bug.kind, e.target.value)}
+                >
                   {sites.map((site) => (
                     <option key={site} value={site}>
                       {siteLabel(graph, bug.kind, site)}
@@ -105,7 +113,10 @@ export function BugLabTab() {
                 <p>{departureText(graph, view.pass, view.correct.steps.length)}</p>
                 {view.pass.departure && (
                   <p>
-                    <button type="button" onClick={() => appStore.getState().seek(view.pass.departure!.step)}>
+                    <button
+                      type="button"
+                      onClick={() => appStore.getState().seek(view.pass.departure!.step)}
+                    >
                       Go to step {view.pass.departure.step}
                     </button>
                   </p>
@@ -120,7 +131,7 @@ export function BugLabTab() {
           </div>
         )}
       </div>
+      <FindTheBug />
     </section>
   );
 }
-

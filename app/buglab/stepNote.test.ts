@@ -7,7 +7,9 @@ function notes(formula: string, at: Record<string, number>, bug: Bug): string[] 
   const correct = buildTrace(graphOf(formula), at, 'reverse');
   const pass = buggyPass(correct, bug);
   const view = { bug, pass, correct };
-  return pass.trace.steps.map((_, i) => bugStepNote(view, i + 1)).filter((n): n is string => n !== null);
+  return pass.trace.steps
+    .map((_, i) => bugStepNote(view, i + 1))
+    .filter((n): n is string => n !== null);
 }
 
 describe('bug step notes', () => {
@@ -26,7 +28,9 @@ describe('bug step notes', () => {
 
   it('no-chain, drop and twice each say what went missing', () => {
     expect(notes('sin(x*y)', { x: 1, y: 2 }, { kind: 'no-chain' })[0]).toContain('alone');
-    expect(notes('x*y + y', { x: 2, y: 3 }, { kind: 'drop' })[0]).toContain('this path is forgotten');
+    expect(notes('x*y + y', { x: 2, y: 3 }, { kind: 'drop' })[0]).toContain(
+      'this path is forgotten',
+    );
     const twice = notes('x*y', { x: 2, y: 3 }, { kind: 'twice' });
     expect(twice[0]).toContain('backward() runs again');
     expect(twice[1]).toContain('already held');

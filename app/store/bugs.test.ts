@@ -69,9 +69,20 @@ describe('bug links', () => {
   });
 
   it('malformed bugs are refused, so the link falls back', () => {
-    for (const text of ['', 'nope', 'assign:', 'assign:x', 'twice:3', 'drop:-1', '__proto__', 'assign:1234567']) {
+    for (const text of [
+      '',
+      'nope',
+      'assign:',
+      'assign:x',
+      'twice:3',
+      'drop:-1',
+      '__proto__',
+      'assign:1234567',
+    ]) {
       expect(parseBugLink(text).ok, text).toBe(false);
-      expect(decodeHash(`#f=x&at=x%3D1&bug=${encodeURIComponent(text)}`).kind, text).toBe('invalid');
+      expect(decodeHash(`#f=x&at=x%3D1&bug=${encodeURIComponent(text)}`).kind, text).toBe(
+        'invalid',
+      );
     }
   });
 

@@ -20,7 +20,11 @@ export function sameBug(a: Bug | null | undefined, b: Bug | null | undefined): b
  * The buggy pass for `bug` beside `correct`, reusing `prev` when neither changed. A bug lives in
  * the reverse pass: in forward mode (or with no bug) there is none.
  */
-export function bugViewFor(correct: Trace | null, bug: Bug | null | undefined, prev: BugView | null): BugView | null {
+export function bugViewFor(
+  correct: Trace | null,
+  bug: Bug | null | undefined,
+  prev: BugView | null,
+): BugView | null {
   if (!bug || !correct || correct.mode !== 'reverse') return null;
   if (prev && prev.correct === correct && sameBug(prev.bug, bug)) return prev;
   return { bug, pass: buggyPass(correct, bug), correct };
@@ -29,7 +33,12 @@ export function bugViewFor(correct: Trace | null, bug: Bug | null | undefined, p
 const checkCache = new WeakMap<BuggyPass, { key: string; rows: CheckRow[] }>();
 
 /** The gradient check with the buggy pass's AD values, cached like `selectChecks`. */
-export function bugChecks(view: BugView, point: Point, method: FdMethod, h: number | null): CheckRow[] {
+export function bugChecks(
+  view: BugView,
+  point: Point,
+  method: FdMethod,
+  h: number | null,
+): CheckRow[] {
   const key = `${method}|${String(h)}`;
   const hit = checkCache.get(view.pass);
   if (hit && hit.key === key) return hit.rows;
