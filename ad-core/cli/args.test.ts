@@ -16,6 +16,7 @@ describe('parseArgs', () => {
         json: false,
         merge: false,
         hessian: false,
+        export: null,
         help: false,
       },
     });

@@ -1,6 +1,7 @@
 // Command-line arguments → options, and `name=value,…` lists → points. Pure: no process, no I/O,
 // errors are returned as messages for the caller to print with exit code 2.
 import type { FdMethod, Mode, Point } from '../types.ts';
+import { EXPORT_TARGETS, isExportTarget, type ExportTarget } from '../export/index.ts';
 
 export interface CliOptions {
   formula: string;
@@ -17,6 +18,8 @@ export interface CliOptions {
   merge: boolean;
   /** Also print the Hessian (forward-over-reverse) and its finite-difference check. */
   hessian: boolean;
+  /** `--export T`: print a runnable program for target T instead of the report. */
+  export: ExportTarget | null;
   help: boolean;
 }
 
@@ -24,7 +27,7 @@ export type ArgsResult = { ok: true; options: CliOptions } | { ok: false; messag
 
 const METHODS: readonly FdMethod[] = ['central', 'forward', 'richardson', 'complex'];
 const MODES: readonly Mode[] = ['reverse', 'forward'];
-const VALUE_FLAGS = new Set(['--at', '--mode', '--seed', '--method', '--h', '--file']);
+const VALUE_FLAGS = new Set(['--at', '--mode', '--seed', '--method', '--h', '--file', '--export']);
 
 /**
  * Parses argv (without `node` and the script). One positional argument, the formula. Options take
@@ -103,6 +106,13 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
     }
     h = parsed;
   }
+  const exportText = values.get('--export') ?? null;
+  if (exportText !== null && !isExportTarget(exportText)) {
+    return {
+      ok: false,
+      message: `--export must be one of ${EXPORT_TARGETS.join(', ')}, not "${exportText}"`,
+    };
+  }
   const seed = values.get('--seed') ?? null;
   if (seed !== null && mode !== 'forward')
     return { ok: false, message: '--seed needs --mode forward' };
@@ -120,6 +130,7 @@ export function parseArgs(argv: readonly string[]): ArgsResult {
       json: flags.has('--json'),
       merge: flags.has('--merge'),
       hessian: flags.has('--hessian'),
+      export: exportText,
       help,
     },
   };

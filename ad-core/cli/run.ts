@@ -13,6 +13,7 @@ import { renderText } from './render-text.ts';
 import { isTrainInvocation, runTrainCli, type ReadFile } from './train.ts';
 import { hessian } from '../hessian.ts';
 import { hessianJson, hessianText } from './hessian-output.ts';
+import { exportProgram } from '../export/index.ts';
 
 /** Without a file reader (tests, embedding) a --data file cannot be read. */
 const cannotRead: ReadFile = () => ({ ok: false, reason: 'no file access here' });
@@ -45,6 +46,9 @@ Options:
   --merge                merge identical subexpressions into shared nodes
   --hessian              also print the Hessian (forward-over-reverse, up to 8 variables) and
                          its finite-difference check; JSON: "hessian": {"x": {"x": …, "y": …}}
+  --export pytorch|jax|micrograd|ts
+                         print a runnable program (generated from the graph) that computes the
+                         value and the gradient at --at, instead of the report
   --json                 print one JSON object instead of text
   --file F               read the formula from file F (the argument '-': from stdin)
   -h, --help             show this help
@@ -87,6 +91,12 @@ function runUnescaped(argv: readonly string[], readFile: ReadFile): CliResult {
   if (!at.ok) return usageError(at.message, options.json);
   const seed = seedFor(options, graph.variables);
   if (!seed.ok) return usageError(seed.message, options.json);
+
+  if (options.export !== null) {
+    const code = exportProgram(graph, at.values, options.export, options.formula);
+    const out = options.json ? renderJson({ ok: true, target: options.export, code }) : code;
+    return { stdout: out, stderr: '', exitCode: 0 };
+  }
 
   const report = buildReport({
     formula: options.formula,
