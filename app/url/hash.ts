@@ -36,18 +36,53 @@ export const MAX_FORMULA_LENGTH = 5_000;
 const MAX_STEP = 1_000_000_000;
 
 const KEYS = new Set(['f', 'at', 'mode', 'step', 'seed', 'merge', 'panel', 'bug']);
-const NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+// Whatever the lexer takes for a name, combining marks included (`x̂`), so every name the app
+// writes into `at=` or `seed=` reads back.
+const NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u;
 const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 // Markup and control characters are never part of a formula; their presence means the link was
 // tampered with, so it is refused rather than shown.
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[<>\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 
+/** What a hash may hold; a link from outside gets `LINK_LIMITS`, our own stored work none. */
+export interface HashLimits {
+  maxHash: number;
+  maxFormula: number;
+  markup: boolean;
+}
+export const LINK_LIMITS: HashLimits = {
+  maxHash: MAX_HASH_LENGTH,
+  maxFormula: MAX_FORMULA_LENGTH,
+  markup: false,
+};
+export const STORED_LIMITS: HashLimits = { maxHash: Infinity, maxFormula: Infinity, markup: true };
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * `encodeURIComponent` that cannot throw: a lone surrogate (half of an emoji, typed or pasted) has
+ * no UTF-8 form, so it is written as U+FFFD, which the lexer reports at the same place.
+ */
+export function encodeText(text: string): string {
+  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+}
+
+/** The formula as a link carries it (lone surrogates replaced). */
+export function linkText(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
+/** `String(v)`, but negative zero keeps its sign. */
+function numberText(v: number): string {
+  return Object.is(v, -0) ? '-0' : String(v);
+}
+
 export function formatPoint(point: Point, order?: readonly string[]): string {
   const names = order ?? Object.keys(point);
   return names
     .filter((n) => pointGet(point, n) !== undefined)
-    .map((n) => `${n}=${String(pointGet(point, n))}`)
+    .map((n) => `${n}=${numberText(pointGet(point, n)!)}`)
     .join(',');
 }
 
@@ -75,24 +110,24 @@ export function parsePoint(
 }
 
 export function encodeHash(state: SharedState, order?: readonly string[]): string {
-  let out = `#f=${encodeURIComponent(state.formula)}&at=${encodeURIComponent(formatPoint(state.point, order))}`;
+  let out = `#f=${encodeText(state.formula)}&at=${encodeText(formatPoint(state.point, order))}`;
   if (state.mode) out += `&mode=${state.mode}`;
   if (state.step !== undefined) out += `&step=${state.step}`;
   if (state.seed) {
     const seed =
       state.seed.kind === 'variable' ? state.seed.name : formatPoint(state.seed.vector, order);
-    out += `&seed=${encodeURIComponent(seed)}`;
+    out += `&seed=${encodeText(seed)}`;
   }
   if (state.merge) out += '&merge=1';
   if (state.panel) out += `&panel=${state.panel}`;
-  if (state.bug) out += `&bug=${encodeURIComponent(formatBugLink(state.bug))}`;
+  if (state.bug) out += `&bug=${encodeText(formatBugLink(state.bug))}`;
   return out;
 }
 
-export function decodeHash(hash: string): DecodeResult {
+export function decodeHash(hash: string, limits: HashLimits = LINK_LIMITS): DecodeResult {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   if (body === '') return { kind: 'empty' };
-  if (body.length > MAX_HASH_LENGTH) return { kind: 'invalid', reason: 'the link is too long' };
+  if (body.length > limits.maxHash) return { kind: 'invalid', reason: 'the link is too long' };
 
   const fields = new Map<string, string>();
   for (const part of body.split('&')) {
@@ -111,9 +146,9 @@ export function decodeHash(hash: string): DecodeResult {
 
   const formula = fields.get('f');
   if (formula === undefined) return { kind: 'invalid', reason: 'the link has no formula' };
-  if (formula.length > MAX_FORMULA_LENGTH)
+  if (formula.length > limits.maxFormula)
     return { kind: 'invalid', reason: 'the formula in the link is too long' };
-  if (FORBIDDEN.test(formula))
+  if (!limits.markup && FORBIDDEN.test(formula))
     return { kind: 'invalid', reason: 'the formula in the link contains markup' };
 
   const at = parsePoint(fields.get('at') ?? '');

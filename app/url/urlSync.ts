@@ -2,7 +2,17 @@
 // follows the user's work with history.replaceState (debounced), never one entry per keystroke.
 import type { AppState, AppStore } from '../store/store.ts';
 import { DEFAULT_EXAMPLE } from '../examples.ts';
-import { decodeHash, encodeHash, type SharedSeed } from './hash.ts';
+import { decodeHash, encodeHash, type SharedSeed, type SharedState } from './hash.ts';
+import {
+  readStoredWork,
+  storageOf,
+  STORED_HASH,
+  storedNotice,
+  storeWork,
+  unlinkableReason,
+  unstorableNotice,
+  type WorkStorage,
+} from './storedWork.ts';
 
 export const URL_DEBOUNCE_MS = 300;
 
@@ -40,13 +50,24 @@ function seedOf(s: AppState): SharedSeed | undefined {
     : undefined;
 }
 
-/** Apply a hash to the store; returns false (and shows a notice) when it had to fall back. */
-export function applyHash(store: AppStore, hash: string): boolean {
-  const decoded = decodeHash(hash);
+/**
+ * Apply a hash to the store; returns false (and shows a notice) when it had to fall back.
+ * `#stored=1` opens the work kept in `storage` because it could not go in a link.
+ */
+export function applyHash(
+  store: AppStore,
+  hash: string,
+  storage: WorkStorage | null = null,
+): boolean {
+  const stored = hash === STORED_HASH;
+  const decoded = stored ? readStoredWork(storage) : decodeHash(hash);
   if (decoded.kind === 'empty') return true;
   if (decoded.kind === 'ok') {
     store.getState().restore(decoded.state);
-    store.getState().setNotice(null);
+    const why = stored ? unlinkableReason(encodeHash(decoded.state), decoded.state.formula) : null;
+    store
+      .getState()
+      .setNotice(why ? storedNotice(why) : linkPartNotice(store.getState(), decoded.state));
     return true;
   }
   store
@@ -58,7 +79,23 @@ export function applyHash(store: AppStore, hash: string): boolean {
   return false;
 }
 
+/** A part of a link that decodes but names something the formula does not have. */
+function linkPartNotice(s: AppState, shared: SharedState): string | null {
+  const vars = s.derived.graph?.variables;
+  if (!vars || !shared.seed) return null;
+  const names =
+    shared.seed.kind === 'variable' ? [shared.seed.name] : Object.keys(shared.seed.vector);
+  const unknown = names.filter((n) => !vars.includes(n));
+  if (unknown.length === 0) return null;
+  const list = unknown.map((n) => `"${n}"`).join(', ');
+  const instead =
+    shared.seed.kind === 'variable' ? `seeding ${vars[0] ?? 'nothing'} instead` : 'ignored';
+  return `The seed in that link names ${list}, which this formula does not have (${instead}).`;
+}
+
 export interface UrlHost {
+  /** Where work that cannot go in a link is kept (the window's localStorage). */
+  localStorage?: WorkStorage;
   location: { hash: string; pathname: string; search: string };
   history: { replaceState(data: unknown, unused: string, url?: string | URL | null): void };
   addEventListener(type: 'hashchange', listener: () => void): void;
@@ -79,20 +116,47 @@ export function startUrlSync(
   let timer: number | undefined;
   let lastWritten = host.location.hash;
 
-  const write = () => {
-    timer = undefined;
-    if (ownedElsewhere(host.location.hash)) return;
-    const hash = hashOf(store.getState());
+  const storage = storageOf(host);
+  // The notice this sync put up about stored work, taken down once the work fits a link again.
+  let ownNotice: string | null = null;
+  const notify = (notice: string | null) => {
+    const s = store.getState();
+    if (notice === null && (ownNotice === null || s.notice !== ownNotice)) return;
+    ownNotice = notice;
+    if (s.notice !== notice) s.setNotice(notice);
+  };
+  const replace = (hash: string) => {
     if (hash === host.location.hash) return;
     lastWritten = hash;
     host.history.replaceState(null, '', `${host.location.pathname}${host.location.search}${hash}`);
+  };
+
+  // What the app writes it must read back: a hash the link reader would refuse (or read
+  // differently) goes to local storage, and the address points there.
+  const write = () => {
+    timer = undefined;
+    if (ownedElsewhere(host.location.hash)) return;
+    const s = store.getState();
+    const hash = hashOf(s);
+    const reason = unlinkableReason(hash, s.source);
+    if (reason === null) {
+      replace(hash);
+      notify(null);
+    } else if (storeWork(storage, hash)) {
+      replace(STORED_HASH);
+      notify(storedNotice(reason));
+    } else {
+      notify(unstorableNotice(reason));
+    }
   };
   const schedule = () => {
     host.clearTimeout(timer);
     timer = host.setTimeout(write, URL_DEBOUNCE_MS);
   };
 
-  if (!ownedElsewhere(host.location.hash) && !applyHash(store, host.location.hash)) write();
+  if (!ownedElsewhere(host.location.hash) && !applyHash(store, host.location.hash, storage))
+    write();
+  if (host.location.hash === STORED_HASH) ownNotice = store.getState().notice;
 
   const unsubscribe = store.subscribe((s, prev) => {
     if (
@@ -112,7 +176,8 @@ export function startUrlSync(
     if (host.location.hash === lastWritten) return;
     lastWritten = host.location.hash;
     if (ownedElsewhere(host.location.hash)) return;
-    if (!applyHash(store, host.location.hash)) write();
+    if (!applyHash(store, host.location.hash, storage)) write();
+    else if (host.location.hash === STORED_HASH) ownNotice = store.getState().notice;
   };
   host.addEventListener('hashchange', onHashChange);
 
