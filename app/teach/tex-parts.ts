@@ -33,6 +33,53 @@ export function escapeLatexText(text: string): string {
   return out;
 }
 
+/** Combining marks that are TeX accents: `x̂` is typeset `\hat{x}`. */
+const ACCENTS: Record<string, string> = {
+  '\u0300': '\\grave',
+  '\u0301': '\\acute',
+  '\u0302': '\\hat',
+  '\u0303': '\\tilde',
+  '\u0304': '\\bar',
+  '\u0305': '\\bar',
+  '\u0306': '\\breve',
+  '\u0307': '\\dot',
+  '\u0308': '\\ddot',
+  '\u030A': '\\mathring',
+  '\u030C': '\\check',
+  '\u20D7': '\\vec',
+};
+
+/** A letter with the combining marks that follow it (`x̂` is `x` + U+0302): one unit to typeset. */
+const CLUSTER = /\P{M}\p{M}*|\p{M}+/gu;
+
+/** The combining marks KaTeX's text mode accepts (the accents of Latin letters). */
+const TEXT_MODE_MARKS = /^[\u0300-\u0304\u0306-\u0308\u030A-\u030C]$/u;
+
+/**
+ * One letter and its marks in math mode. Marks that are TeX accents wrap the letter (`\hat{x}`);
+ * other marks KaTeX knows go with their letter into text mode; a mark it does not know is named
+ * by its code point beside the letter (`x[U+0361]`) rather than left to a red parse error.
+ */
+function clusterTex(cluster: string): string {
+  const chars = [...cluster];
+  const base = chars[0] ?? '';
+  const marks = chars.slice(1);
+  if (marks.length === 0) return charTex(base);
+  if (marks.every((m) => Object.hasOwn(ACCENTS, m))) {
+    return marks.reduce((tex, m) => `${ACCENTS[m]}{${tex}}`, charTex(base));
+  }
+  const known = marks.filter((m) => TEXT_MODE_MARKS.test(m)).join('');
+  const unknown = marks.filter((m) => !TEXT_MODE_MARKS.test(m));
+  const letter = known
+    ? `\\text{${escapeLatexText((base + known).normalize('NFC'))}}`
+    : charTex(base);
+  const tags = unknown.map((m) => {
+    const code = (m.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    return `\\text{\\tiny[U+${code}]}`;
+  });
+  return letter + tags.join('');
+}
+
 function charTex(ch: string): string {
   if (/^[A-Za-z0-9]$/.test(ch)) return ch;
   if (ch === '_') return '\\_';
@@ -47,15 +94,15 @@ function charTex(ch: string): string {
  * `\mathrm{w\_0}` for anything else, so the name the learner typed stays recognisable.
  */
 export function variableTex(name: string): string {
-  const chars = [...name];
-  if (chars.length === 1) return charTex(chars[0] ?? '');
+  const chars = name.match(CLUSTER) ?? [];
+  if (chars.length === 1) return clusterTex(chars[0] ?? '');
   const indexed = /^([A-Za-z]+)(\d+)$/.exec(name);
   if (indexed) {
     const [, stem = '', index = ''] = indexed;
     const stemTex = stem.length === 1 ? stem : `\\mathrm{${stem}}`;
     return `${stemTex}_{${index}}`;
   }
-  return `\\mathrm{${chars.map(charTex).join('')}}`;
+  return `\\mathrm{${chars.map(clusterTex).join('')}}`;
 }
 
 /**
