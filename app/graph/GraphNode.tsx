@@ -21,6 +21,7 @@ import {
   wrap,
 } from './labels.ts';
 import { useIsBugOrigin } from '../buglab/useBugOrigin.ts';
+import { useDual } from '../dual/dualStore.ts';
 
 export interface GraphNodeViewProps {
   graph: Graph;
@@ -57,6 +58,8 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
   const [hovered, setHovered] = useState(false);
   const nonFinite = isNonFinite(value) || isNonFinite(adjoint) || isNonFinite(tangent);
   const bugOrigin = useIsBugOrigin(node.id);
+  // Dual numbers: the tangent line reads as the ε part of `value + tangent·ε`.
+  const dual = useDual((s) => s.on) && forwardMode;
   const classes = [
     'gv-node',
     `gv-node--${node.kind}`,
@@ -126,6 +129,7 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
         value={value}
         second={forwardMode ? tangent : adjoint}
         forwardMode={forwardMode}
+        dual={dual}
         rule={rule}
         nonFinite={nonFinite}
         highlighted={props.highlighted}
@@ -145,6 +149,8 @@ interface NodeBodyProps {
   /** The adjoint, or in forward mode the tangent. */
   second: number | null;
   forwardMode: boolean;
+  /** Write the tangent as the ε part of a dual number (`+ 0.5ε`). */
+  dual: boolean;
   rule: string | undefined;
   /** Some number of the node is NaN or ±∞. */
   nonFinite: boolean;
@@ -224,10 +230,17 @@ const NodeBody = memo(function NodeBody(props: NodeBodyProps) {
               className={forwardMode ? 'gv-line gv-tangent gv-pair' : 'gv-line gv-adjoint gv-pair'}
               y={labelBaseline(g, 1)}
             >
-              {`${forwardMode ? tangentName(props.name) : adjointName(props.name)} = `}
+              {props.dual
+                ? second < 0 || Object.is(second, -0)
+                  ? '− '
+                  : '+ '
+                : `${forwardMode ? tangentName(props.name) : adjointName(props.name)} = `}
               <tspan className={secondBad ? 'gv-num gv-bad' : 'gv-num'}>
-                {secondBad ? `⚠ ${formatNumber(second)}` : formatNumber(second)}
+                {secondBad
+                  ? `⚠ ${formatNumber(second)}`
+                  : formatNumber(props.dual ? Math.abs(second) : second)}
               </tspan>
+              {props.dual && 'ε'}
             </text>
           )}
           {rule &&

@@ -155,6 +155,20 @@ export const LESSONS: readonly Lesson[] = [
       }),
       page({
         ...PRODUCT,
+        mode: 'forward',
+        seed: 'x',
+        heading: 'Dual numbers: the tangent rides along as ε',
+        step: 'end',
+        highlight: 'explanation',
+        text: `Forward mode is arithmetic on dual numbers a + bε, with ε² = 0: each node holds
+          value + tangent·ε. (a + bε)(c + dε) = ac + (ad + bc)ε + bd·ε², and the last term
+          vanishes: the ε part is the product rule. Likewise sin(a + bε) = sin a + b·cos a·ε.
+
+          With x = {value:x} + 1ε the output is {value:out} + {tangent:out}ε: its ε part is ∂f/∂x.
+          Tick Dual numbers by the step's explanation to see every step this way.`,
+      }),
+      page({
+        ...PRODUCT,
         mode: 'reverse',
         heading: 'Reverse mode: the whole gradient at once',
         step: 'end',
