@@ -3,6 +3,9 @@ import {
   LEGIBLE_SCALE,
   MAX_FIT_SCALE,
   WHOLE_MIN_SCALE,
+  SMALLEST_GRAPH_FONT_PX,
+  fitsLegibly,
+  isOverview,
   fitTransform,
   panToShow,
 } from './useZoom.ts';
@@ -15,7 +18,9 @@ describe('fitTransform', () => {
     expect(k * content.width).toBeLessThanOrEqual(view.width);
     expect(k * content.height).toBeLessThanOrEqual(view.height);
     expect(x + (k * content.width) / 2).toBeCloseTo(view.width / 2, 6);
-    expect(y + (k * content.height) / 2).toBeCloseTo(view.height / 2, 6);
+    // Vertically centred in what the view's buttons leave free: none of it under them.
+    expect(y).toBeGreaterThanOrEqual(52);
+    expect(y + (k * content.height) / 2).toBeCloseTo((view.height + 52 - 16) / 2, 6);
   });
 
   it('magnifies a small drawing, but not without limit', () => {
@@ -41,11 +46,23 @@ describe('fitTransform', () => {
 
 describe('fitTransform at a legible scale', () => {
   it('shows a graph whole if its labels stay readable', () => {
-    const content = { width: 640, height: 300 };
+    const content = { width: 600, height: 300 };
     const view = { width: 600, height: 500 };
     const t = fitTransform(content, view, true);
     expect(t).toEqual(fitTransform(content, view));
     expect(t.k).toBeGreaterThanOrEqual(WHOLE_MIN_SCALE);
+    expect(fitsLegibly(content, view)).toBe(true);
+  });
+
+  it('never draws the smallest graph text under 14 px when it fits whole', () => {
+    expect(WHOLE_MIN_SCALE * SMALLEST_GRAPH_FONT_PX).toBeGreaterThanOrEqual(14 - 1e-9);
+    const content = { width: 640, height: 300 };
+    const view = { width: 600, height: 500 };
+    expect(fitsLegibly(content, view)).toBe(false);
+    expect(fitTransform(content, view, true).k).toBe(LEGIBLE_SCALE);
+    // Fit to view (not legible) shows it all, below the readable scale: an overview without text.
+    expect(isOverview(fitTransform(content, view).k)).toBe(true);
+    expect(isOverview(WHOLE_MIN_SCALE)).toBe(false);
   });
 
   it('shows the start of a long graph at full size rather than shrinking it to illegibility', () => {
@@ -55,8 +72,8 @@ describe('fitTransform at a legible scale', () => {
     expect(t.k).toBe(LEGIBLE_SCALE);
     expect(t.x).toBeGreaterThan(0);
     expect(t.x).toBeLessThan(50);
-    // The short dimension is still centred.
-    expect(t.y + (t.k * content.height) / 2).toBeCloseTo(view.height / 2, 6);
+    // The short dimension is still centred, below the view's buttons.
+    expect(t.y + (t.k * content.height) / 2).toBeCloseTo((view.height + 52 - 16) / 2, 6);
   });
 });
 
