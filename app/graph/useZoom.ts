@@ -5,6 +5,8 @@ import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from '
 import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { reducedMotionNow } from './useReducedMotion.ts';
 import { startsZoomGesture } from './zoomGesture.ts';
+import { fitMagnified } from '../layout/graphScale.ts';
+import { useView } from '../layout/viewStore.ts';
 
 export interface Size {
   width: number;
@@ -22,15 +24,22 @@ const SCALE_EXTENT: [number, number] = [0.05, 4];
  * projector needs, but never past this: a 3-node graph should not turn into three blobs. */
 export const MAX_FIT_SCALE = 1.8;
 /**
- * Automatic fitting shows the whole graph if that keeps its 16px labels at 13px or more; a bigger
- * graph is shown at full size (labels at 16px, as a classroom projector needs), in part, and the
- * view follows the current step along it. "Fit to view" always shows it all.
+ * Graph text is never drawn below 14 px (DESIGN.md). The smallest text in the drawing is 15 px
+ * (tags, "name =" prefixes, badges and rules; see graph.css), so any scale under 14/15 would break
+ * the rule: automatic fitting never goes below it (a bigger graph is shown in part, at full size,
+ * and the view follows the current step along it; the blocks of bindings collapse first, see
+ * autoCollapse), and where the user zooms out further, or asks to see it all with Fit to view, the
+ * drawing becomes an overview without text.
  */
-export const WHOLE_MIN_SCALE = 0.8;
+export const SMALLEST_GRAPH_FONT_PX = 15;
+export const MIN_GRAPH_TEXT_PX = 14;
+export const WHOLE_MIN_SCALE = MIN_GRAPH_TEXT_PX / SMALLEST_GRAPH_FONT_PX;
 export const LEGIBLE_SCALE = 1;
 const FIT_PADDING = 16;
 /** The height of the view's own buttons (Fit to view, +, −) from the top of the view, and a gap. */
 const CONTROLS_CLEARANCE = 64;
+/** A fitted drawing starts below the view's buttons, so that no label hides under them. */
+const TOP_BAND = 52;
 const ANIMATION_MS = 450;
 
 export const prefersReducedMotion = reducedMotionNow;
@@ -43,18 +52,40 @@ export function fitTransform(content: Size, view: Size, legible = false): View {
   if (content.width <= 0 || content.height <= 0 || view.width <= 0 || view.height <= 0) {
     return { k: 1, x: 0, y: 0 };
   }
-  const whole = Math.min(
-    MAX_FIT_SCALE,
-    (view.width - 2 * FIT_PADDING) / content.width,
-    (view.height - 2 * FIT_PADDING) / content.height,
-  );
+  const whole = wholeScale(content, view);
   const k = legible && whole < WHOLE_MIN_SCALE ? LEGIBLE_SCALE : Math.max(SCALE_EXTENT[0], whole);
   // Too wide: start at the left, where the inputs are. Too tall: the middle, where they tend to be.
   const x =
     k * content.width + 2 * FIT_PADDING <= view.width
       ? (view.width - k * content.width) / 2
       : FIT_PADDING;
-  return { k, x, y: (view.height - k * content.height) / 2 };
+  return { k, x, y: centredY(k * content.height, view.height) };
+}
+
+/** Where content `h` px tall starts so as to sit centred between the buttons and the bottom. */
+function centredY(h: number, v: number): number {
+  const room = v - TOP_BAND - FIT_PADDING;
+  return h <= room ? TOP_BAND + (room - h) / 2 : (v - h) / 2;
+}
+
+/** The scale that shows all of `content` in `view` (at most MAX_FIT_SCALE). */
+export function wholeScale(content: Size, view: Size): number {
+  if (content.width <= 0 || content.height <= 0) return MAX_FIT_SCALE;
+  return Math.min(
+    MAX_FIT_SCALE,
+    (view.width - 2 * FIT_PADDING) / content.width,
+    (view.height - TOP_BAND - FIT_PADDING) / content.height,
+  );
+}
+
+/** Whether all of `content` fits in `view` with its text at 14 px or more. */
+export function fitsLegibly(content: Size, view: Size): boolean {
+  return wholeScale(content, view) >= WHOLE_MIN_SCALE;
+}
+
+/** Below this scale the drawing's text would be under 14 px: it is hidden (an overview). */
+export function isOverview(k: number): boolean {
+  return k < WHOLE_MIN_SCALE - 1e-9;
 }
 
 /**
@@ -70,22 +101,30 @@ export function panToShow(
   const margin = 48;
   // `lead`: the room left before the content's first edge. At the top it is the height of the
   // view's buttons, so that a step at the very top of the drawing is not shown under them.
-  const axis = (offset: number, p: number, c: number, v: number, lead: number) => {
+  const axis = (
+    offset: number,
+    p: number,
+    c: number,
+    v: number,
+    lead: number,
+    centre: (h: number, v: number) => number,
+  ) => {
     const s = offset + t.k * p;
     if (s >= Math.max(margin, lead) && s <= v - margin) return offset;
-    if (t.k * c + 2 * FIT_PADDING <= v) return (v - t.k * c) / 2;
+    if (t.k * c + lead + FIT_PADDING <= v) return centre(t.k * c, v);
     const centred = v / 2 - t.k * p;
     return Math.min(lead, Math.max(v - FIT_PADDING - t.k * c, centred));
   };
   return {
     k: t.k,
-    x: axis(t.x, point[0], content.width, view.width, FIT_PADDING),
-    y: axis(t.y, point[1], content.height, view.height, CONTROLS_CLEARANCE),
+    x: axis(t.x, point[0], content.width, view.width, FIT_PADDING, (w, v) => (v - w) / 2),
+    y: axis(t.y, point[1], content.height, view.height, CONTROLS_CLEARANCE, centredY),
   };
 }
 
 export function useZoom(surfaceRef: RefObject<HTMLElement | null>, size: Size) {
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
+  const textScale = useView((s) => s.textScale);
   const behaviour = useRef<ZoomBehavior<HTMLElement, unknown> | null>(null);
   /** The transform being shown or animated towards (the state lags behind an animation). */
   const target = useRef<ZoomTransform>(zoomIdentity);
@@ -140,9 +179,10 @@ export function useZoom(surfaceRef: RefObject<HTMLElement | null>, size: Size) {
   /** Show all of `content` (`legible`: at a readable scale, starting from its inputs). */
   const fit = useCallback(
     (content: Size, view: Size, animate: boolean, legible = false) => {
-      apply(fitTransform(content, view, legible), animate);
+      // The learner's text size magnifies the fitted drawing (app/layout/graphScale.ts).
+      apply(fitMagnified((c) => fitTransform(c, view, legible), content, textScale), animate);
     },
-    [apply],
+    [apply, textScale],
   );
 
   const zoomBy = useCallback(
