@@ -7,6 +7,8 @@ export { OPS, OPS_BY_ID, opByCallName } from './ops.ts';
 export { buildGraph, compile } from './graph.ts';
 export { evaluate } from './evaluate.ts';
 export { emptyPoint, pointFrom, copyPoint, pointGet, JS_OBJECT_NAMES } from './point.ts';
+export { nameWarnings, skeleton } from './confusables.ts';
+export type { NameWarning, NameWarningCode } from './confusables.ts';
 export { forward } from './forward.ts';
 export { reverse, gradient } from './reverse.ts';
 export { buildTrace, frameAt } from './trace.ts';

@@ -5,6 +5,7 @@ import { useId, useMemo, useRef, type SyntheticEvent } from 'react';
 import { appStore, useApp } from '../store/appStore.ts';
 import { segmentText, type Mark } from './segments.ts';
 import { lineAndColumn } from './position.ts';
+import { NameWarnings } from './NameWarnings.tsx';
 
 export function FormulaEditor() {
   const source = useApp((s) => s.source);
@@ -104,6 +105,7 @@ export function FormulaEditor() {
           {graph && <p className="diagnostic-stale">The graph shows the last formula that worked.</p>}
         </div>
       ) : null}
+      <NameWarnings />
     </div>
   );
 }

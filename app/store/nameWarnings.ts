@@ -1,0 +1,14 @@
+// Look-alike name warnings for the current source, computed once per text (the editor asks on
+// every render; the same array comes back until the text changes, so nothing re-renders for it).
+import { nameWarnings, type NameWarning } from '../../ad-core/index.ts';
+
+let lastSource: string | null = null;
+let lastWarnings: NameWarning[] = [];
+
+export function selectNameWarnings(source: string): NameWarning[] {
+  if (source !== lastSource) {
+    lastSource = source;
+    lastWarnings = nameWarnings(source);
+  }
+  return lastWarnings;
+}
