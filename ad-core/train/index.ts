@@ -25,3 +25,5 @@ export { startRun, batchRows, trainStep, trainSteps } from './trainer.ts';
 export type { TrainSettings, TrainRun } from './trainer.ts';
 export { findPrediction, predictMany } from './predict.ts';
 export type { Prediction } from './predict.ts';
+export { networkFormula } from './networks.ts';
+export type { NetworkSpec, NetworkFormula } from './networks.ts';

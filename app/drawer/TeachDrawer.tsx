@@ -15,6 +15,8 @@ const BugLabTab = lazy(() =>
   import('../buglab/BugLabTab.tsx').then((m) => ({ default: m.BugLabTab })),
 );
 
+const TrainTab = lazy(() => import('../train/TrainTab.tsx').then((m) => ({ default: m.TrainTab })));
+
 function panelFor(tab: DrawerTab, height: number): ReactNode {
   switch (tab) {
     case 'trace':
@@ -27,6 +29,8 @@ function panelFor(tab: DrawerTab, height: number): ReactNode {
       return <CostTab />;
     case 'bugs':
       return <BugLabTab />;
+    case 'train':
+      return <TrainTab available={height} />;
   }
 }
 

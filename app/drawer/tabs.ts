@@ -7,6 +7,7 @@ export const TAB_LABELS: Record<DrawerTab, string> = {
   slice: 'Function slice',
   cost: 'Forward vs reverse',
   bugs: 'Bug lab',
+  train: 'Train',
 };
 
 /** The tab a key moves to from `current`, wrapping around; null for keys the tablist ignores. */

@@ -2,12 +2,17 @@ import { useId } from 'react';
 import { EXAMPLES, exampleById } from '../examples.ts';
 import { appStore, useApp } from '../store/appStore.ts';
 import { usePointerPick } from './usePointerPick.ts';
+import { TRAIN_PRESETS, trainPresetById } from '../train/presets.ts';
+import { loadTrainPreset } from '../train/loadPreset.ts';
 
 export function ExamplesMenu() {
   const source = useApp((s) => s.source);
   const id = useId();
   const pick = usePointerPick();
-  const current = EXAMPLES.find((e) => e.formula === source)?.id ?? '';
+  const current =
+    EXAMPLES.find((e) => e.formula === source)?.id ??
+    TRAIN_PRESETS.find((p) => p.formula === source)?.id ??
+    '';
   return (
     <div className="examples-menu">
       <label htmlFor={id}>Examples</label>
@@ -18,6 +23,8 @@ export function ExamplesMenu() {
         onChange={(e) => {
           const example = exampleById(e.target.value);
           if (example) appStore.getState().loadExample(example);
+          const preset = trainPresetById(e.target.value);
+          if (preset) loadTrainPreset(preset);
           pick.picked(e.currentTarget);
         }}
       >
@@ -29,6 +36,13 @@ export function ExamplesMenu() {
             {e.title}
           </option>
         ))}
+        <optgroup label="Training">
+          {TRAIN_PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.title}
+            </option>
+          ))}
+        </optgroup>
       </select>
     </div>
   );
@@ -37,7 +51,8 @@ export function ExamplesMenu() {
 /** The current example's one-line lesson, so a teacher can read out what to look for. */
 export function ExampleLesson() {
   const source = useApp((s) => s.source);
-  const example = EXAMPLES.find((e) => e.formula === source);
+  const example =
+    EXAMPLES.find((e) => e.formula === source) ?? TRAIN_PRESETS.find((p) => p.formula === source);
   if (!example) return null;
   return (
     <p className="lesson">

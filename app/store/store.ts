@@ -22,6 +22,8 @@ export interface TextRange {
 export interface SourceSlice extends Inputs {
   setSource(text: string): void;
   setVariable(name: string, value: number): void;
+  /** Set several variables at once (training writes its parameters and a data row). */
+  setPoint(point: Inputs['point']): void;
   setMode(mode: Mode): void;
   setSeed(seed: SeedChoice): void;
   setMethod(method: FdMethod): void;
@@ -178,6 +180,7 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
       if (!Number.isFinite(value)) return;
       recompute(set, get, { point: { ...get().point, [name]: value } });
     },
+    setPoint: (point) => recompute(set, get, { point: { ...point } }),
     setMode: (mode) => recompute(set, get, { mode }),
     setSeed: (seed) => recompute(set, get, { seed }),
     setMethod: (method) => recompute(set, get, { method }),

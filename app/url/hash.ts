@@ -11,7 +11,7 @@ import type { Bug, Mode, Point } from '../../ad-core/index.ts';
 import { formatBugLink, parseBugLink } from '../store/bugs.ts';
 
 export type SharedSeed = { kind: 'variable'; name: string } | { kind: 'custom'; vector: Point };
-export const PANELS = ['trace', 'error', 'slice', 'cost', 'bugs'] as const;
+export const PANELS = ['trace', 'error', 'slice', 'cost', 'bugs', 'train'] as const;
 export type SharedPanel = (typeof PANELS)[number];
 
 export interface SharedState {

@@ -1,0 +1,368 @@
+// The Train tab's state: the data table, which names are parameters, the optimizer settings and
+// the run. Its own zustand store beside the app's: the app store owns the formula and the point;
+// this one owns training and writes the current parameters (and the shown row's data) into the
+// app's point, so the graph shows one example at the current parameters.
+import { createStore } from 'zustand/vanilla';
+import { useStore } from 'zustand';
+import {
+  batchLossAndGradient,
+  batchRows,
+  buildModel,
+  DEFAULT_INIT_SEED,
+  MAX_DATA_ROWS,
+  parseDataTable,
+  rowPoint,
+  startRun,
+  trainStep,
+  type DataDiagnostic,
+  type DataTable,
+  type Graph,
+  type OptimizerId,
+  type TrainModel,
+  type TrainRun,
+  type TrainSettings,
+} from '../../ad-core/index.ts';
+import { appStore } from './appStore.ts';
+
+export type Role = 'param' | 'data';
+
+export interface TrainingSnapshot {
+  /** Training loss: the mean over all rows at the current parameters. */
+  loss: number;
+  /** The next step's batch gradient at the current parameters (what the step will use). */
+  batchGradient: Float64Array;
+  /** The shown row's gradient at the current parameters (what the graph's reverse pass ends with). */
+  rowGradient: Float64Array;
+}
+
+export interface TrainingState {
+  columns: string[];
+  /** Cells as typed, so a half-typed `-` or `1e` stays in the box while it is not a number yet. */
+  cells: string[][];
+  /** Roles the user chose; a name not here takes its default (a column name is data). */
+  roleChoice: Map<string, Role>;
+  lr: number;
+  optimizer: OptimizerId;
+  /** Rows per step; null: the full batch. */
+  batchSize: number | null;
+  seed: number;
+  /** The table as parsed, or its diagnostics. */
+  table: DataTable | null;
+  diagnostics: DataDiagnostic[];
+  graph: Graph | null;
+  model: TrainModel | null;
+  run: TrainRun | null;
+  snapshot: TrainingSnapshot | null;
+  running: boolean;
+  /** The data row the graph shows. */
+  shownRow: number;
+  logScale: boolean;
+  /** Bumped whenever the run changes in place (steps taken), so views re-read it. */
+  version: number;
+}
+
+export const DEFAULT_LR = 0.05;
+export const DEFAULT_OPTIMIZER: OptimizerId = 'sgd';
+/** Steps a link may replay on opening (`train=`); more would hold up the page. */
+export const MAX_LINK_STEPS = 100_000;
+
+const initialState: TrainingState = {
+  columns: ['x', 'y'],
+  cells: [
+    ['0', '1'],
+    ['1', '3'],
+    ['2', '5'],
+  ],
+  roleChoice: new Map(),
+  lr: DEFAULT_LR,
+  optimizer: DEFAULT_OPTIMIZER,
+  batchSize: null,
+  seed: DEFAULT_INIT_SEED,
+  table: null,
+  diagnostics: [],
+  graph: null,
+  model: null,
+  run: null,
+  snapshot: null,
+  running: false,
+  shownRow: 0,
+  logScale: false,
+  version: 0,
+};
+
+export const trainingStore = createStore<TrainingState>()(() => ({ ...initialState }));
+
+export function useTraining<T>(selector: (s: TrainingState) => T): T {
+  return useStore(trainingStore, selector);
+}
+
+const get = () => trainingStore.getState();
+const set = (patch: Partial<TrainingState>) => trainingStore.setState(patch);
+
+/** The role a variable has: the user's choice, else data if a column has its name. */
+export function roleOf(s: Pick<TrainingState, 'roleChoice' | 'columns'>, name: string): Role {
+  return s.roleChoice.get(name) ?? (s.columns.includes(name) ? 'data' : 'param');
+}
+
+export function paramsOf(s: TrainingState): string[] {
+  return s.graph ? s.graph.variables.filter((v) => roleOf(s, v) === 'param') : [];
+}
+
+export function settingsOf(s: TrainingState): TrainSettings {
+  return { lr: s.lr, optimizer: s.optimizer, batchSize: s.batchSize, seed: s.seed };
+}
+
+/** CSV text of the table as typed (header first). */
+export function csvOf(columns: readonly string[], cells: readonly (readonly string[])[]): string {
+  return [columns.join(','), ...cells.map((row) => row.join(','))].join('\n');
+}
+
+/**
+ * Rebuilds the table, the model and a fresh run from the inputs (keeping `initial` if given),
+ * then shows the current parameters on the graph.
+ */
+function rebuild(patch: Partial<TrainingState>, initial?: Float64Array): void {
+  const s = { ...get(), ...patch };
+  const parsed = parseDataTable(csvOf(s.columns, s.cells));
+  let table: DataTable | null = null;
+  let model: TrainModel | null = null;
+  let diagnostics: DataDiagnostic[] = [];
+  if (!parsed.ok) diagnostics = parsed.diagnostics;
+  else {
+    table = parsed.table;
+    if (s.graph) {
+      const built = buildModel(s.graph, paramsOf(s), table);
+      if (built.ok) model = built.model;
+      else diagnostics = built.diagnostics;
+    }
+  }
+  const run = model ? startRun(model, settingsOf(s), initial) : null;
+  const shownRow = table ? Math.min(s.shownRow, Math.max(0, table.rowCount - 1)) : 0;
+  set({
+    ...patch,
+    table,
+    model,
+    diagnostics,
+    run,
+    shownRow,
+    running: false,
+    version: s.version + 1,
+  });
+  publish();
+}
+
+let lastGraphUpdate = -Infinity;
+/** While running, the graph (a whole recomputation of the playground) follows at this interval. */
+const GRAPH_INTERVAL_MS = 100;
+
+/**
+ * Recomputes the loss and gradients at the current parameters and puts them on the graph (while
+ * running, at most every GRAPH_INTERVAL_MS: the plots follow every frame, the graph less often).
+ */
+function publish(throttleGraph = false): void {
+  const s = get();
+  const { model, run } = s;
+  if (!model || !run || model.table.rowCount === 0) {
+    set({ snapshot: null });
+    return;
+  }
+  const n = model.params.length;
+  const batchGradient = new Float64Array(n);
+  const rowGradient = new Float64Array(n);
+  const grad = new Float64Array(n);
+  const loss = batchLossAndGradient(model, run.params, null, grad);
+  batchLossAndGradient(
+    model,
+    run.params,
+    batchRows(model, settingsOf(s), run.order, run.step),
+    batchGradient,
+  );
+  batchLossAndGradient(model, run.params, Int32Array.of(s.shownRow), rowGradient);
+  set({ snapshot: { loss, batchGradient, rowGradient } });
+  const app = appStore.getState();
+  // Only while the Train tab is shown does training own the point: an example loaded afterwards
+  // keeps its own values.
+  if (!(app.drawerOpen && app.drawerTab === 'train')) return;
+  const now = performance.now();
+  if (throttleGraph && now - lastGraphUpdate < GRAPH_INTERVAL_MS) return;
+  lastGraphUpdate = now;
+  const point = rowPoint(model, run.params, s.shownRow);
+  // Variables the model does not bind (none when it built) keep their values.
+  app.setPoint({ ...app.point, ...point });
+}
+
+/** The app's graph changed (the formula was edited or an example loaded). */
+export function syncGraph(graph: Graph | null): void {
+  if (graph === get().graph) return;
+  rebuild({ graph });
+}
+
+export const trainingActions = {
+  /** The Train tab was opened: the graph shows the current parameters and row. */
+  show(): void {
+    publish();
+  },
+  setCell(row: number, column: number, text: string): void {
+    const cells = get().cells.map((r, i) =>
+      i === row ? r.map((c, j) => (j === column ? text : c)) : r,
+    );
+    rebuild({ cells });
+  },
+  setColumnName(column: number, name: string): void {
+    rebuild({ columns: get().columns.map((c, j) => (j === column ? name : c)) });
+  },
+  addRow(): void {
+    const s = get();
+    if (s.cells.length >= MAX_DATA_ROWS) return;
+    rebuild({ cells: [...s.cells, s.columns.map(() => '0')] });
+  },
+  removeRow(row: number): void {
+    rebuild({ cells: get().cells.filter((_, i) => i !== row) });
+  },
+  addColumn(): void {
+    const s = get();
+    let k = s.columns.length + 1;
+    while (s.columns.includes(`x${k}`)) k++;
+    rebuild({ columns: [...s.columns, `x${k}`], cells: s.cells.map((r) => [...r, '0']) });
+  },
+  removeColumn(column: number): void {
+    const s = get();
+    if (s.columns.length <= 1) return;
+    rebuild({
+      columns: s.columns.filter((_, j) => j !== column),
+      cells: s.cells.map((r) => r.filter((_, j) => j !== column)),
+    });
+  },
+  /** Replaces the table with pasted CSV (header first); a table that does not parse is kept as text cells so its errors show. */
+  pasteCsv(text: string): void {
+    const lines = text.split(/\r\n|\n|\r/).filter((l) => l.trim() !== '');
+    if (lines.length === 0) return;
+    const columns = lines[0]!.split(',').map((c) => c.trim());
+    const cells = lines.slice(1, MAX_DATA_ROWS + 2).map((l) => l.split(',').map((c) => c.trim()));
+    rebuild({ columns, cells });
+  },
+  setRole(name: string, role: Role): void {
+    const roleChoice = new Map(get().roleChoice);
+    roleChoice.set(name, role);
+    rebuild({ roleChoice });
+  },
+  setLr(lr: number): void {
+    if (Number.isFinite(lr) && lr > 0) set({ lr });
+  },
+  setOptimizer(optimizer: OptimizerId): void {
+    // Momentum and Adam keep state from the steps before: changing optimizer starts afresh.
+    if (optimizer !== get().optimizer) rebuild({ optimizer });
+  },
+  setBatchSize(batchSize: number | null): void {
+    const size =
+      batchSize === null || !Number.isInteger(batchSize) || batchSize < 1 ? null : batchSize;
+    if (size !== get().batchSize) {
+      set({ batchSize: size });
+      publish();
+    }
+  },
+  setSeed(seed: number): void {
+    if (Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32) rebuild({ seed });
+  },
+  setShownRow(row: number): void {
+    const n = get().table?.rowCount ?? 0;
+    if (!Number.isInteger(row) || row < 0 || row >= n) return;
+    set({ shownRow: row });
+    publish();
+  },
+  setLogScale(on: boolean): void {
+    set({ logScale: on });
+  },
+  /** `count` steps, then one update of the screen. Stops a run when the loss is not a number. */
+  steps(count: number): void {
+    const { model, run } = get();
+    if (!model || !run) return;
+    const settings = settingsOf(get());
+    let stop = false;
+    for (let i = 0; i < count; i++) {
+      if (!Number.isFinite(trainStep(model, settings, run))) {
+        stop = true;
+        break;
+      }
+    }
+    set({ version: get().version + 1, ...(stop ? { running: false } : {}) });
+    publish();
+  },
+  /** Steps without updating the screen (the animation loop publishes once per frame). */
+  stepsQuiet(count: number): void {
+    const { model, run } = get();
+    if (!model || !run) return;
+    const settings = settingsOf(get());
+    for (let i = 0; i < count; i++) {
+      if (!Number.isFinite(trainStep(model, settings, run))) {
+        set({ running: false });
+        return;
+      }
+    }
+  },
+  publishFrame(): void {
+    set({ version: get().version + 1 });
+    publish(get().running);
+  },
+  step(): void {
+    set({ running: false });
+    trainingActions.steps(1);
+  },
+  run(): void {
+    if (get().model) set({ running: true });
+  },
+  pause(): void {
+    set({ running: false });
+    publish();
+  },
+  /** Back to the same initial parameters, fresh optimizer state, no steps. */
+  reset(): void {
+    const run = get().run;
+    rebuild({}, run ? run.initial : undefined);
+  },
+  /** Put the shown row at the current parameters into the player: the reverse pass from step 0. */
+  showBackwardPass(): void {
+    set({ running: false });
+    publish();
+    const app = appStore.getState();
+    app.setMode('reverse');
+    appStore.getState().seek(0);
+  },
+  /** Load a whole set-up (a preset or a link): table, roles, settings, then replay `steps`. */
+  load(setup: TrainingSetup): void {
+    const roleChoice = new Map<string, Role>();
+    for (const p of setup.params ?? []) roleChoice.set(p, 'param');
+    rebuild({
+      columns: setup.columns,
+      cells: setup.rows.map((r) => r.map(String)),
+      roleChoice,
+      lr: setup.lr ?? DEFAULT_LR,
+      optimizer: setup.optimizer ?? DEFAULT_OPTIMIZER,
+      batchSize: setup.batchSize ?? null,
+      seed: setup.seed ?? DEFAULT_INIT_SEED,
+      shownRow: 0,
+      graph: appStore.getState().derived.graph,
+    });
+    const steps = Math.min(setup.steps ?? 0, MAX_LINK_STEPS);
+    if (steps > 0) trainingActions.steps(steps);
+  },
+};
+
+export interface TrainingSetup {
+  columns: string[];
+  rows: (readonly (number | string)[])[];
+  params?: string[];
+  lr?: number;
+  optimizer?: OptimizerId;
+  batchSize?: number | null;
+  seed?: number;
+  steps?: number;
+}
+
+/** Follows the app's graph from now on (called once at start-up). */
+export function startTrainingSync(): () => void {
+  syncGraph(appStore.getState().derived.graph);
+  return appStore.subscribe((s, prev) => {
+    if (s.derived.graph !== prev.derived.graph) syncGraph(s.derived.graph);
+  });
+}
