@@ -10,6 +10,8 @@ import {
   gridSize,
   gridToData,
   keepWindow,
+  newtonStep2,
+  osculatingParabola,
   samePoint,
   sampleGrid,
   sampleSlice,
@@ -30,6 +32,8 @@ export interface FunctionSliceProps {
   onVariableChange(variable: string): void;
   /** Height of the slice plot in CSS pixels (default 260); the app fits it to the space it has. */
   height?: number;
+  /** The Hessian at `point` (rows and columns in `graph.variables` order), for the second-order views. */
+  hessian?: number[][] | null;
 }
 
 const DEFAULT_SLICE_HEIGHT = 260;
@@ -83,6 +87,12 @@ export function FunctionSlice(props: FunctionSliceProps) {
   );
   const yWin = useMemo(() => yRange(samples, fc), [samples, fc]);
   const tangent = tangentLine(c, fc, slope, xWindow);
+  const index = props.graph.variables.indexOf(variable);
+  const curvature = index >= 0 ? (props.hessian?.[index]?.[index] ?? NaN) : NaN;
+  const parabola = useMemo(
+    () => osculatingParabola(c, fc, slope, curvature, xWindow),
+    [c, fc, slope, curvature, xWindow],
+  );
 
   const x0 = BOX.left;
   const x1 = width - BOX.right;
@@ -185,6 +195,22 @@ export function FunctionSlice(props: FunctionSliceProps) {
                 strokeDasharray="8 5"
               />
             )}
+            {parabola && (
+              <path
+                className="teach-parabola"
+                d={
+                  line<{ x: number; y: number }>()
+                    .defined((d) => drawable(d.y, yWin))
+                    .x((d) => x(d.x))
+                    .y((d) => y(d.y))(parabola) ?? ''
+                }
+                fill="none"
+                stroke="#CC79A7"
+                strokeWidth={2.5}
+                strokeDasharray="1 5"
+                strokeLinecap="round"
+              />
+            )}
           </g>
           {pointVisible && (
             <g>
@@ -205,11 +231,19 @@ export function FunctionSlice(props: FunctionSliceProps) {
         <span className="teach-num teach-value">{formatNumber(fc)}</span>, slope ∂f/∂{variable} ={' '}
         <span className="teach-num teach-tangent">{formatNumber(slope)}</span>.
         {!tangent && ' No tangent line: the value or the slope is not finite here.'}
+        {parabola &&
+          ` Dotted: the osculating parabola, curvature ∂²f/∂${variable}² = ${formatNumber(curvature)} from the Hessian.`}
         {!pointVisible && Number.isFinite(fc) && ' The point is outside the plotted range.'}
         {hasGaps && ' Gaps in the curve: f is NaN or infinite there.'}
       </p>
       {graph.variables.length === 2 && (
-        <ContourView graph={graph} f={f} point={point} gradient={gradient} />
+        <ContourView
+          graph={graph}
+          f={f}
+          point={point}
+          gradient={gradient}
+          hessian={props.graph === graph ? (props.hessian ?? null) : null}
+        />
       )}
     </section>
   );
@@ -220,6 +254,7 @@ interface ContourViewProps {
   f: (p: Point) => number;
   point: Point;
   gradient: Record<string, number>;
+  hessian: number[][] | null;
 }
 
 const CONTOUR_SIZE = 300;
@@ -227,7 +262,7 @@ const CONTOUR_BOX = { left: 56, right: 12, top: 12, bottom: 44 };
 const ARROW_PX = 48;
 
 /** Level sets of f over the two variables, with the gradient arrow at the current point. */
-function ContourView({ graph, f, point, gradient }: ContourViewProps) {
+function ContourView({ graph, f, point, gradient, hessian }: ContourViewProps) {
   const [xv = 'x', yv = 'y'] = graph.variables;
   const cx = point[xv] ?? 0;
   const cy = point[yv] ?? 0;
@@ -273,6 +308,7 @@ function ContourView({ graph, f, point, gradient }: ContourViewProps) {
     Number.isFinite(norm) && norm > 0
       ? { dx: (gx / norm) * ARROW_PX, dy: (-gy / norm) * ARROW_PX }
       : null;
+  const newton = hessian ? newtonStep2(gx, gy, hessian) : null;
   const inside =
     cx >= windows.x.lo && cx <= windows.x.hi && cy >= windows.y.lo && cy <= windows.y.hi;
 
@@ -369,6 +405,30 @@ function ContourView({ graph, f, point, gradient }: ContourViewProps) {
                 markerEnd={`url(#${markerId})`}
               />
             )}
+            {newton && (
+              <g clipPath={`url(#${clipId})`}>
+                <line
+                  className="teach-newton"
+                  x1={x(cx)}
+                  y1={y(cy)}
+                  x2={x(cx + newton.dx)}
+                  y2={y(cy + newton.dy)}
+                  stroke="#CC79A7"
+                  strokeWidth={3}
+                  strokeDasharray="2 5"
+                  strokeLinecap="round"
+                />
+                <rect
+                  x={x(cx + newton.dx) - 5}
+                  y={y(cy + newton.dy) - 5}
+                  width={10}
+                  height={10}
+                  fill="none"
+                  stroke="#CC79A7"
+                  strokeWidth={2.5}
+                />
+              </g>
+            )}
             <circle
               cx={x(cx)}
               cy={y(cy)}
@@ -383,7 +443,13 @@ function ContourView({ graph, f, point, gradient }: ContourViewProps) {
       <p>
         ∇f = (<span className="teach-num">{formatNumber(gx)}</span>,{' '}
         <span className="teach-num">{formatNumber(gy)}</span>)
-        {!arrow && ' — no arrow: the gradient is zero or not finite here.'}
+        {!arrow && ' — no arrow: the gradient is zero or not finite here.'} A gradient step moves
+        against the arrow, −∇f.
+        {newton
+          ? ` Newton step −H⁻¹∇f = (${formatNumber(newton.dx)}, ${formatNumber(newton.dy)}), dotted, to the square: where the quadratic model of f is flat.`
+          : hessian
+            ? ' No Newton step: the Hessian is singular or not finite here.'
+            : ''}
       </p>
     </div>
   );

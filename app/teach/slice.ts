@@ -184,3 +184,39 @@ export function samePoint(a: Point, b: Point): boolean {
   if (ka.length !== Object.keys(b).length) return false;
   return ka.every((k) => k in b && Object.is(a[k], b[k]));
 }
+
+/**
+ * The osculating parabola at c: f(c) + f′(c)(x − c) + ½f″(c)(x − c)², sampled across the window
+ * (the second-order picture beside the tangent line); null if anything is not finite.
+ */
+export function osculatingParabola(
+  c: number,
+  fc: number,
+  slope: number,
+  curvature: number,
+  window: Window,
+  samples = 100,
+): SlicePoint[] | null {
+  if (![c, fc, slope, curvature, window.lo, window.hi].every(Number.isFinite)) return null;
+  const count = Math.max(2, Math.floor(samples));
+  return Array.from({ length: count }, (_, i) => {
+    const x = window.lo + ((window.hi - window.lo) * i) / (count - 1);
+    const d = x - c;
+    return { x, y: fc + slope * d + 0.5 * curvature * d * d };
+  });
+}
+
+/**
+ * Newton's step −H⁻¹∇f for two variables (H symmetric as [[a, b], [b, d]]), or null where H is
+ * singular or anything is not finite.
+ */
+export function newtonStep2(gx: number, gy: number, h: number[][]): { dx: number; dy: number } | null {
+  const a = h[0]?.[0] ?? NaN;
+  const b = h[0]?.[1] ?? NaN;
+  const c = h[1]?.[0] ?? NaN;
+  const d = h[1]?.[1] ?? NaN;
+  const det = a * d - b * c;
+  if (![gx, gy, a, b, c, d, det].every(Number.isFinite) || Math.abs(det) <= 1e-12 * Math.max(1, Math.abs(a * d), Math.abs(b * c)))
+    return null;
+  return { dx: -(d * gx - b * gy) / det, dy: -(-c * gx + a * gy) / det };
+}
