@@ -109,7 +109,6 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('every example at every step is readable at 1280×720 with the teaching drawer open', async ({
   playground,
-  page,
 }) => {
   await playground.gotoHash('');
   await playground.openDrawerTab('Trace table');
