@@ -18,6 +18,9 @@ import { LessonPanel } from './lessons/LessonPanel.tsx';
 import { LessonsMenu } from './lessons/LessonsMenu.tsx';
 import { QuizPanel } from './quiz/QuizPanel.tsx';
 import { QuizSwitch } from './quiz/QuizSwitch.tsx';
+import { DrawerRow } from './layout/DrawerRow.tsx';
+import { ViewControls } from './layout/ViewControls.tsx';
+import { useApplyViewPrefs, useView } from './layout/viewStore.ts';
 
 const EMPTY: ReadonlySet<number> = new Set();
 
@@ -100,17 +103,21 @@ function EdgePartialsToggle() {
 
 export function App() {
   const internalError = useApp((s) => s.derived.internalError);
+  const focus = useView((s) => s.focus);
+  useApplyViewPrefs();
 
   return (
-    <div className="app">
+    <div className="app" data-focus={focus ? '' : undefined}>
       <header className="app-header">
         <h1>Autodiff Playground</h1>
         <div className="header-menus">
           <ExamplesMenu />
           <LessonsMenu />
-          <EdgePartialsToggle />
           <QuizSwitch />
         </div>
+        <ViewControls>
+          <EdgePartialsToggle />
+        </ViewControls>
       </header>
       {/* Inside the layout, under the header: a long message wraps here instead of stretching it. */}
       <Notice />
@@ -159,11 +166,11 @@ export function App() {
             <GradientCheck />
           </ErrorBoundary>
         </aside>
-        <div className="drawer-row">
+        <DrawerRow>
           <ErrorBoundary area="teaching panels">
             <TeachDrawer />
           </ErrorBoundary>
-        </div>
+        </DrawerRow>
       </main>
     </div>
   );

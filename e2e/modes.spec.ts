@@ -1,0 +1,180 @@
+// Ways of showing the playground: focus mode (F), a resizable drawer, the theme and text size the
+// learner chose (remembered), presenter mode and embedding.
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+import { expectNoAxeViolations } from './axe-scan.ts';
+import type { PlaygroundPage } from './pages/playground-page.ts';
+
+const FORMULA = 'sin(x*y) + exp(x)/y';
+const AT = { x: 1, y: 2 };
+
+async function open(playground: PlaygroundPage): Promise<void> {
+  await playground.goto(FORMULA, AT, 'reverse', 5);
+  await playground.waitForNodeCount(7);
+}
+
+function viewMenu(page: Page) {
+  return page.getByRole('button', { name: /^View/ });
+}
+
+async function openViewMenu(page: Page): Promise<void> {
+  await viewMenu(page).click();
+  await expect(page.getByRole('button', { name: 'Dark theme' })).toBeVisible();
+}
+
+function backdropLuminance(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)/.exec(
+      getComputedStyle(document.body).backgroundColor,
+    );
+    if (!m) return 1;
+    const lin = (c: number) => {
+      const v = c / 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    };
+    return 0.2126 * lin(Number(m[1])) + 0.7152 * lin(Number(m[2])) + 0.0722 * lin(Number(m[3]));
+  });
+}
+
+test.describe('focus mode', () => {
+  test('the Focus button hides both side columns and gives the graph the whole width', async ({
+    playground,
+    page,
+  }) => {
+    await open(playground);
+    const focus = page.getByRole('button', { name: 'Focus' });
+    await expect(focus).toHaveAttribute('aria-pressed', 'false');
+    const before = (await page.locator('.graph-col').boundingBox())!.width;
+    await focus.click();
+    await expect(focus).toHaveAttribute('aria-pressed', 'true');
+    await expect(playground.formula()).toBeHidden();
+    await expect(page.getByRole('table', { name: 'Gradient check' })).toBeHidden();
+    const after = (await page.locator('.graph-col').boundingBox())!.width;
+    expect(after).toBeGreaterThan(before + 400);
+    expect(after).toBeGreaterThanOrEqual(1280 - 2);
+    // The player still works, and the graph still shows every node.
+    await playground.stepForward();
+    await expect(playground.page.getByTestId('graph-node')).toHaveCount(7);
+    await focus.click();
+    await expect(playground.formula()).toBeVisible();
+  });
+
+  test('F toggles focus mode, but not while typing in the formula', async ({
+    playground,
+    page,
+  }) => {
+    await open(playground);
+    const focus = page.getByRole('button', { name: 'Focus' });
+    await page.locator('body').click({ position: { x: 5, y: 700 } });
+    await page.keyboard.press('f');
+    await expect(focus).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('F');
+    await expect(focus).toHaveAttribute('aria-pressed', 'false');
+    await playground.formula().click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' + f');
+    await expect(playground.formula()).toHaveValue(`${FORMULA} + f`);
+    await expect(focus).toHaveAttribute('aria-pressed', 'false');
+  });
+});
+
+test.describe('drawer resize', () => {
+  test('the drawer’s top edge is a separator: arrow keys and dragging change its height', async ({
+    playground,
+    page,
+  }) => {
+    await open(playground);
+    await playground.openDrawerTab('Trace table');
+    const handle = page.getByRole('separator', { name: 'Resize the teaching panels' });
+    await expect(handle).toBeVisible();
+    const drawer = page.locator('.drawer');
+    const h0 = (await drawer.boundingBox())!.height;
+    const v0 = Number(await handle.getAttribute('aria-valuenow'));
+    expect(Math.abs(v0 - h0)).toBeLessThanOrEqual(2);
+
+    await handle.focus();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect
+      .poll(async () => Number(await handle.getAttribute('aria-valuenow')))
+      .toBe(Math.round(h0) + 48);
+    await expect
+      .poll(async () => Math.round((await drawer.boundingBox())!.height))
+      .toBe(Math.round(h0) + 48);
+    // The player's keys do not also act on the separator's keys.
+    const step = await playground.stepCounter();
+    await page.keyboard.press('Home');
+    expect(await playground.stepCounter()).toEqual(step);
+    await expect.poll(async () => Number(await handle.getAttribute('aria-valuenow'))).toBe(120);
+
+    const box = (await handle.boundingBox())!;
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(x, y);
+    await page.mouse.down();
+    await page.mouse.move(x, y - 60, { steps: 4 });
+    await page.mouse.move(x, y - 150, { steps: 4 });
+    await page.mouse.up();
+    await expect.poll(async () => Math.round((await drawer.boundingBox())!.height)).toBe(270);
+    // The graph gave up that height and still shows the formula.
+    await expect(page.getByTestId('graph-node')).toHaveCount(7);
+  });
+});
+
+test.describe('theme and text size', () => {
+  test.use({ colorScheme: 'light' });
+
+  test('dark theme on a light system, remembered after a reload, and clean for axe', async ({
+    playground,
+    page,
+  }) => {
+    await open(playground);
+    expect(await backdropLuminance(page)).toBeGreaterThan(0.6);
+    await openViewMenu(page);
+    const dark = page.getByRole('button', { name: 'Dark theme' });
+    await expect(dark).toHaveAttribute('aria-pressed', 'false');
+    await dark.click();
+    await expect(dark).toHaveAttribute('aria-pressed', 'true');
+    expect(await backdropLuminance(page)).toBeLessThan(0.2);
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await playground.waitForReady();
+    expect(await backdropLuminance(page)).toBeLessThan(0.2);
+    await expectNoAxeViolations(page, 'in the dark theme chosen in the app');
+    await openViewMenu(page);
+    await page.getByRole('button', { name: 'Dark theme' }).click();
+    expect(await backdropLuminance(page)).toBeGreaterThan(0.6);
+  });
+
+  test('A+ makes the page’s text and the graph’s text larger, remembered; A− smaller', async ({
+    playground,
+    page,
+  }) => {
+    // A small graph, fitted at its largest zoom: A+ shows it larger still. (A graph that fills
+    // the view keeps filling it; A+ raises the smallest zoom a big graph is shown at.)
+    await playground.goto('x*y', { x: 2, y: 3 });
+    await playground.waitForNodeCount(3);
+    const rootPx = () =>
+      page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    /** Rendered height of the first node's symbol, in CSS px on screen. */
+    const nodeTextPx = () =>
+      page.evaluate(() => {
+        const text = document.querySelector('[data-testid="graph-node"] text');
+        return text ? text.getBoundingClientRect().height : 0;
+      });
+    expect(await rootPx()).toBe(16);
+    const graphBefore = await nodeTextPx();
+    await openViewMenu(page);
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await expect.poll(rootPx).toBe(20);
+    await page.keyboard.press('Escape');
+    await expect.poll(nodeTextPx).toBeGreaterThan(graphBefore * 1.05);
+    await page.reload();
+    await playground.waitForReady();
+    await expect.poll(rootPx).toBe(20);
+    await openViewMenu(page);
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Smaller text' }).click();
+    await expect.poll(rootPx).toBe(14);
+  });
+});
