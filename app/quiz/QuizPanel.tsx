@@ -2,8 +2,8 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { dataNumber, explainStep, formatNumber, type Trace } from '../../ad-core/index.ts';
 import { useApp } from '../store/appStore.ts';
 import { quizStore, useQuiz } from './quiz.ts';
-import { workedLines, type Question } from './questions.ts';
-import { currentQuestion, isFinished, type Feedback } from './session.ts';
+import { questionsFor, workedLines, type Question } from './questions.ts';
+import { currentQuestion, isFinished, type Feedback, type QuizSession } from './session.ts';
 import './quiz.css';
 
 /** The worked computation of the step a wrong answer was about. */
@@ -62,6 +62,43 @@ function FeedbackView({ trace, feedback }: { trace: Trace; feedback: Feedback })
   );
 }
 
+/** The end of the quiz on this formula: how it went, and each question missed, worked out. */
+function QuizSummary({ trace, missed }: { trace: Trace; missed: QuizSession['missed'] }) {
+  const asked = useMemo(() => {
+    let n = 0;
+    for (let k = 1; k <= trace.steps.length; k++) n += questionsFor(trace, k).length;
+    return n;
+  }, [trace]);
+  const right = asked - new Set(missed.map((m) => `${m.question.step}:${m.question.node}:${m.question.quantity}`)).size;
+  return (
+    <div className="quiz-done" data-testid="quiz-done" data-right={right} data-asked={asked}>
+      <p>
+        <strong>Quiz finished:</strong> all {trace.steps.length} steps revealed; {right} of {asked}{' '}
+        {asked === 1 ? 'question' : 'questions'} right the first time.
+      </p>
+      {missed.length === 0 ? (
+        <p>Nothing missed. Change the formula, a variable or the mode to be quizzed again.</p>
+      ) : (
+        <>
+          <p>What was missed, worked out:</p>
+          <ol className="quiz-missed">
+            {missed.map((m, i) => (
+              <li key={i} data-testid="quiz-missed" data-step={m.question.step}>
+                <p>
+                  {m.question.symbol}: you wrote {formatNumber(m.answer)}; it is{' '}
+                  <span className="num">{formatNumber(m.question.expected)}</span>.
+                </p>
+                <WorkedStep trace={trace} question={m.question} />
+              </li>
+            ))}
+          </ol>
+          <p>Restart the quiz to try again, or change the formula, a variable or the mode.</p>
+        </>
+      )}
+    </div>
+  );
+}
+
 export function QuizPanel() {
   const on = useQuiz((s) => s.on);
   const trace = useQuiz((s) => s.trace);
@@ -106,6 +143,9 @@ export function QuizPanel() {
         <span className="quiz-score num" data-testid="quiz-score" data-correct={score.correct} data-answered={score.answered}>
           {score.correct} / {score.answered} correct
         </span>
+        <button type="button" className="quiz-off" onClick={() => quizStore.getState().restart(true)}>
+          Restart quiz
+        </button>
         <button type="button" className="quiz-off" onClick={() => setOn(false)}>
           Stop quiz
         </button>
@@ -120,9 +160,7 @@ export function QuizPanel() {
             </p>
           )}
           {finished ? (
-            <p className="quiz-done" data-testid="quiz-done">
-              All {trace.steps.length} steps revealed. Change the formula, a variable or the mode to be quizzed again.
-            </p>
+            <QuizSummary trace={trace} missed={session.missed} />
           ) : reviewing ? (
             <p className="quiz-review">
               You are looking back at step {step}. The question is about step {session.frontier + 1}.{' '}

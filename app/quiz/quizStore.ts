@@ -18,8 +18,8 @@ export interface QuizState {
   proceed(): void;
   /** Show the step the question is about (after the learner stepped back to review). */
   backToQuestion(): void;
-  /** Start over on the app's current trace, keeping the score. */
-  restart(): void;
+  /** Start over on the app's current trace, keeping the score (or, `fresh`, from zero). */
+  restart(fresh?: boolean): void;
 }
 
 export type QuizStore = StoreApi<QuizState>;
@@ -70,8 +70,10 @@ export function createQuizStore(app: AppStore): QuizStore {
         const { trace, session } = get();
         if (trace && session) update(continueQuiz(trace, session));
       },
-      restart: () => {
-        if (get().on) begin(app.getState().derived.trace);
+      restart: (fresh = false) => {
+        if (!get().on) return;
+        if (fresh) set({ score: NO_SCORE });
+        begin(app.getState().derived.trace);
       },
       backToQuestion: () => {
         const { session } = get();

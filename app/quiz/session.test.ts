@@ -72,3 +72,20 @@ describe('quiz session', () => {
     expect(s.score).toEqual({ correct: 3, answered: 4 });
   });
 });
+
+describe('what was missed', () => {
+  it('keeps each wrong answer with its question, for the end-of-quiz summary', () => {
+    const trace = traceOf('x*y', { x: 2, y: 3 });
+    let s = startQuiz(trace);
+    expect(s.missed).toEqual([]);
+    const q = currentQuestion(trace, s)!;
+    s = submitAnswer(trace, s, String(q.expected + 1));
+    expect(s.missed).toEqual([{ question: q, answer: q.expected + 1 }]);
+    s = continueQuiz(trace, s);
+    // A right answer adds nothing; a new quiz starts with nothing missed.
+    const next = currentQuestion(trace, s)!;
+    s = submitAnswer(trace, s, String(next.expected));
+    expect(s.missed.length).toBe(1);
+    expect(startQuiz(trace, s.score).missed).toEqual([]);
+  });
+});

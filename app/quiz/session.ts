@@ -25,6 +25,8 @@ export interface QuizSession {
   awaitingContinue: boolean;
   /** Steps revealed without a question since the last answer, with why. */
   given: string[];
+  /** The questions answered wrongly on this formula, with the answers given (for the summary). */
+  missed: { question: Question; answer: number }[];
 }
 
 export const NO_SCORE: Score = { correct: 0, answered: 0 };
@@ -43,7 +45,7 @@ function revealGiven(trace: Trace, from: number): { frontier: number; given: str
 /** A fresh quiz on `trace`, keeping the session's score. */
 export function startQuiz(trace: Trace, score: Score = NO_SCORE): QuizSession {
   const { frontier, given } = revealGiven(trace, 0);
-  return { frontier, part: 0, score, feedback: null, awaitingContinue: false, given };
+  return { frontier, part: 0, score, feedback: null, awaitingContinue: false, given, missed: [] };
 }
 
 export function isFinished(trace: Trace, s: QuizSession): boolean {
@@ -77,6 +79,7 @@ export function submitAnswer(trace: Trace, s: QuizSession, raw: string): QuizSes
     score: { correct: s.score.correct, answered: s.score.answered + 1 },
     feedback: { kind: 'wrong', question, answer: g.value },
     awaitingContinue: true,
+    missed: [...s.missed, { question, answer: g.value }],
     given: [],
   };
 }
