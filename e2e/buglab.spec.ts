@@ -1,5 +1,6 @@
 // The bug lab: each bug makes the gradient check show a mismatch, and the trace row and graph node
 // where the buggy pass first departs carry data-bug-origin; `Find the bug` right and wrong.
+import AxeBuilder from '@axe-core/playwright';
 import { BUGS, bugNode, buggyPass, checkBuggyPass } from '../ad-core/index.ts';
 import { pickHiddenBug } from '../app/buglab/challenge.ts';
 import { test, expect } from './fixtures.ts';
@@ -115,3 +116,37 @@ test('find the bug: a right answer and a wrong one, explained and scored', async
   await expect(lab.verdict()).toContainText(BUGS.find((b) => b.kind === second.kind)!.title);
   await lab.expectScore(1, 2);
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`bug lab, find the bug and dual numbers: no WCAG violation (${scheme})`, async ({
+    playground,
+    page,
+  }) => {
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+    const violations = async () =>
+      (await new AxeBuilder({ page }).withTags(tags).analyze()).violations.map(
+        (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+      );
+    await page.emulateMedia({ colorScheme: scheme });
+    const graph = compileOrThrow(ref.formula);
+    await playground.gotoHash(
+      `${playgroundHash(ref.formula, ref.at, 'reverse')}&panel=bugs&bug=wrong-rule`,
+    );
+    await playground.waitForNodeCount(graph.nodes.length);
+    const lab = new BugLab(page);
+    await expect(lab.result()).toBeVisible();
+    expect(await violations()).toEqual([]);
+
+    await lab.choose('No bug (the correct pass)');
+    await lab.startChallenge().click();
+    await playground.node(graph.output).press('Enter');
+    await lab.accuse().click();
+    await expect(lab.verdict()).toBeVisible();
+    expect(await violations()).toEqual([]);
+
+    await playground.goto(ref.formula, ref.at, 'forward', 4);
+    await lab.dualToggle().check();
+    await expect(lab.dualLines()).toBeVisible();
+    expect(await violations()).toEqual([]);
+  });
+}
