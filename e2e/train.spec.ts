@@ -103,3 +103,32 @@ test('rows can be added and removed, and a row picked for the graph', async ({
   const x3 = await train.dataTable().getByRole('textbox', { name: 'Row 3, x' }).inputValue();
   await expect(page.getByRole('spinbutton', { name: 'x', exact: true })).toHaveValue(x3);
 });
+
+test('a link carries the training set-up and the steps taken; a hostile one falls back', async ({
+  page,
+  playground,
+}) => {
+  const train = new TrainPage(page);
+  await playground.gotoHash('');
+  await playground.chooseExample('Logistic regression');
+  await train.learningRate().fill('0.2');
+  await train.trainSteps(12);
+  const losses = await train.losses();
+  const loss = await train.loss();
+  await expect.poll(() => playground.hash()).toContain('train=12');
+  const hash = await playground.hash();
+  expect(hash).toContain('lr=0.2');
+  expect(hash).toContain('panel=train');
+  expect(hash).not.toMatch(/(^|&)seed=/);
+
+  await playground.gotoHash(hash);
+  await train.expectSteps(12);
+  expect(await train.losses()).toBe(losses);
+  expect(await train.loss()).toBe(loss);
+  await expect(train.learningRate()).toHaveValue('0.2');
+
+  await playground.gotoHash(
+    `${hash.replace(/&data=[^&]*/, '')}&data=${encodeURIComponent('x1,x2,y;1,<b>,0')}`,
+  );
+  await expect(page.getByText(/Could not open that link/)).toBeVisible();
+});

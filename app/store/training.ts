@@ -23,6 +23,7 @@ import {
   type TrainSettings,
 } from '../../ad-core/index.ts';
 import { appStore } from './appStore.ts';
+import { MAX_LINK_STEPS, type TrainingLink } from '../train/link.ts';
 
 export type Role = 'param' | 'data';
 
@@ -57,14 +58,14 @@ export interface TrainingState {
   /** The data row the graph shows. */
   shownRow: number;
   logScale: boolean;
+  /** Steps per animation frame while running; null: as many as fit in the frame's budget. */
+  stepsPerFrame: number | null;
   /** Bumped whenever the run changes in place (steps taken), so views re-read it. */
   version: number;
 }
 
 export const DEFAULT_LR = 0.05;
 export const DEFAULT_OPTIMIZER: OptimizerId = 'sgd';
-/** Steps a link may replay on opening (`train=`); more would hold up the page. */
-export const MAX_LINK_STEPS = 100_000;
 
 const initialState: TrainingState = {
   columns: ['x', 'y'],
@@ -87,6 +88,7 @@ const initialState: TrainingState = {
   running: false,
   shownRow: 0,
   logScale: false,
+  stepsPerFrame: 10,
   version: 0,
 };
 
@@ -114,7 +116,23 @@ export function settingsOf(s: TrainingState): TrainSettings {
 
 /** CSV text of the table as typed (header first). */
 export function csvOf(columns: readonly string[], cells: readonly (readonly string[])[]): string {
-  return [columns.join(','), ...cells.map((row) => row.join(','))].join('\n');
+  // A separator typed inside one box (`3,5`) stays inside that cell: it is a bad number there,
+  // not an extra column.
+  const cell = (text: string) => text.replace(/[,;\r\n]/g, ' ');
+  return [columns.map(cell).join(','), ...cells.map((row) => row.map(cell).join(','))].join('\n');
+}
+
+/** The diagnostic with the cell's text as typed (csvOf replaced its separators). */
+function asTyped(d: DataDiagnostic, s: Pick<TrainingState, 'columns' | 'cells'>): DataDiagnostic {
+  if (d.code !== 'data-not-a-number' || d.row === null) return d;
+  const j = s.columns.indexOf(d.column ?? '');
+  const typed = s.cells[d.row - 1]?.[j];
+  if (typed === undefined || !/[,;]/.test(typed)) return d;
+  return {
+    ...d,
+    message: `Row ${d.row}, column ${d.column}: "${typed.trim()}" is not a number`,
+    hint: 'Use "." for decimals: 3.5',
+  };
 }
 
 /**
@@ -127,7 +145,7 @@ function rebuild(patch: Partial<TrainingState>, initial?: Float64Array): void {
   let table: DataTable | null = null;
   let model: TrainModel | null = null;
   let diagnostics: DataDiagnostic[] = [];
-  if (!parsed.ok) diagnostics = parsed.diagnostics;
+  if (!parsed.ok) diagnostics = parsed.diagnostics.map((d) => asTyped(d, s));
   else {
     table = parsed.table;
     if (s.graph) {
@@ -273,6 +291,9 @@ export const trainingActions = {
   setLogScale(on: boolean): void {
     set({ logScale: on });
   },
+  setStepsPerFrame(count: number | null): void {
+    set({ stepsPerFrame: count !== null && Number.isInteger(count) && count >= 1 ? count : null });
+  },
   /** `count` steps, then one update of the screen. Stops a run when the loss is not a number. */
   steps(count: number): void {
     const { model, run } = get();
@@ -331,6 +352,9 @@ export const trainingActions = {
   /** Load a whole set-up (a preset or a link): table, roles, settings, then replay `steps`. */
   load(setup: TrainingSetup): void {
     const roleChoice = new Map<string, Role>();
+    const graph = appStore.getState().derived.graph;
+    // Listed names are the parameters and every other variable is data, whatever its default.
+    if (setup.params && graph) for (const v of graph.variables) roleChoice.set(v, 'data');
     for (const p of setup.params ?? []) roleChoice.set(p, 'param');
     rebuild({
       columns: setup.columns,
@@ -364,5 +388,62 @@ export function startTrainingSync(): () => void {
   syncGraph(appStore.getState().derived.graph);
   return appStore.subscribe((s, prev) => {
     if (s.derived.graph !== prev.derived.graph) syncGraph(s.derived.graph);
+  });
+}
+
+/** The training parts of a link for what is on screen: none unless the Train tab is open. */
+export function trainingLinkOf(): TrainingLink | undefined {
+  const app = appStore.getState();
+  if (!(app.drawerOpen && app.drawerTab === 'train')) return undefined;
+  const s = get();
+  const link: TrainingLink = {};
+  const params = paramsOf(s);
+  const defaults = s.graph ? s.graph.variables.filter((v) => !s.columns.includes(v)) : [];
+  if (params.join(',') !== defaults.join(',')) link.params = params;
+  if (s.table && csvOf(s.columns, s.cells) !== csvOf(initialState.columns, initialState.cells))
+    link.data = s.table;
+  if (s.lr !== DEFAULT_LR) link.lr = s.lr;
+  if (s.optimizer !== DEFAULT_OPTIMIZER) link.optimizer = s.optimizer;
+  if (s.batchSize !== null) link.batchSize = s.batchSize;
+  if (s.run && s.run.step > 0) link.steps = s.run.step;
+  if (s.seed !== DEFAULT_INIT_SEED) link.seed = s.seed;
+  return link;
+}
+
+/** Restores what a link's training parts say (missing parts: the defaults). */
+export function applyTrainingLink(link: TrainingLink): void {
+  const table = link.data;
+  trainingActions.load({
+    columns: table ? table.columns : initialState.columns,
+    rows: table
+      ? Array.from({ length: table.rowCount }, (_, r) => table.values.map((col) => col[r]!))
+      : initialState.cells,
+    ...(link.params ? { params: link.params } : {}),
+    ...(link.lr !== undefined ? { lr: link.lr } : {}),
+    ...(link.optimizer ? { optimizer: link.optimizer } : {}),
+    batchSize: link.batchSize ?? null,
+    ...(link.seed !== undefined ? { seed: link.seed } : {}),
+    ...(link.steps !== undefined ? { steps: link.steps } : {}),
+  });
+}
+
+/** `{ train }` for a link when the Train tab is open, else nothing. */
+export function trainingLinkPart(): { train?: TrainingLink } {
+  const link = trainingLinkOf();
+  return link ? { train: link } : {};
+}
+
+/** Calls `onChange` whenever something a link carries about training changes. */
+export function subscribeTrainingLink(onChange: () => void): () => void {
+  return trainingStore.subscribe((t, prev) => {
+    if (
+      t.version !== prev.version ||
+      t.lr !== prev.lr ||
+      t.optimizer !== prev.optimizer ||
+      t.batchSize !== prev.batchSize ||
+      t.seed !== prev.seed ||
+      t.roleChoice !== prev.roleChoice
+    )
+      onChange();
   });
 }

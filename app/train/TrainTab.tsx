@@ -84,6 +84,7 @@ function TrainControls() {
   const snapshot = useTraining((s) => s.snapshot);
   const steps = useTraining((s) => s.run?.step ?? 0);
   const shownRow = useTraining((s) => s.shownRow);
+  const perFrame = useTraining((s) => s.stepsPerFrame);
   useTraining((s) => s.version);
   const id = useId();
   const [lrText, setLrText] = useState(String(lr));
@@ -157,6 +158,19 @@ function TrainControls() {
         title="Seed of the random initial parameters and the mini-batch order"
         onChange={(e) => trainingActions.setSeed(Number(e.target.value))}
       />
+      <label htmlFor={`${id}-pace`}>Steps per frame</label>
+      <select
+        id={`${id}-pace`}
+        value={perFrame === null ? 'max' : String(perFrame)}
+        onChange={(e) =>
+          trainingActions.setStepsPerFrame(e.target.value === 'max' ? null : Number(e.target.value))
+        }
+      >
+        <option value="1">1</option>
+        <option value="10">10</option>
+        <option value="100">100</option>
+        <option value="max">As many as fit</option>
+      </select>
       <div className="train-buttons">
         <button type="button" onClick={trainingActions.step} disabled={!model}>
           Train step

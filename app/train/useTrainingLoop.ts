@@ -5,16 +5,25 @@ import { trainingActions, useTraining } from '../store/training.ts';
 const BUDGET_MS = 10;
 
 /**
- * While `running`, trains in requestAnimationFrame batches: as many steps as fit in the frame's
- * budget (measured as it goes), then one update of the plots, never one per step.
+ * While `running`, trains in requestAnimationFrame batches: the chosen number of steps per frame,
+ * or as many as fit in the frame's budget (measured as it goes); then one update of the plots,
+ * never one per step.
  */
 export function useTrainingLoop(): void {
   const running = useTraining((s) => s.running);
+  const perFrame = useTraining((s) => s.stepsPerFrame);
   useEffect(() => {
     if (!running) return;
     let frame = 0;
     let chunk = 1;
     const onFrame = () => {
+      if (perFrame !== null) {
+        // A pace to watch: a fixed number of steps per frame.
+        trainingActions.stepsQuiet(perFrame);
+        trainingActions.publishFrame();
+        frame = requestAnimationFrame(onFrame);
+        return;
+      }
       const start = performance.now();
       let elapsed = 0;
       while (elapsed < BUDGET_MS) {
@@ -28,5 +37,5 @@ export function useTrainingLoop(): void {
     };
     frame = requestAnimationFrame(onFrame);
     return () => cancelAnimationFrame(frame);
-  }, [running]);
+  }, [running, perFrame]);
 }

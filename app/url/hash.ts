@@ -9,6 +9,7 @@
 import { pointFrom, pointGet } from '../../ad-core/index.ts';
 import type { Bug, Mode, Point } from '../../ad-core/index.ts';
 import { formatBugLink, parseBugLink } from '../store/bugs.ts';
+import { formatTrainingLink, parseTrainingLink, TRAIN_LINK_KEYS, type TrainingLink } from '../train/link.ts';
 
 export type SharedSeed = { kind: 'variable'; name: string } | { kind: 'custom'; vector: Point };
 export const PANELS = ['trace', 'error', 'slice', 'cost', 'bugs', 'train'] as const;
@@ -25,6 +26,8 @@ export interface SharedState {
   panel?: SharedPanel;
   /** The bug lab's bug (`bug=assign`, `bug=drop:3`); absent: the correct pass. */
   bug?: Bug;
+  /** The Train tab's set-up (`params=`, `data=`, `lr=`, `opt=`, `batch=`, `train=`, `init=`). */
+  train?: TrainingLink;
 }
 
 export type DecodeResult =
@@ -36,6 +39,7 @@ export const MAX_FORMULA_LENGTH = 5_000;
 const MAX_STEP = 1_000_000_000;
 
 const KEYS = new Set(['f', 'at', 'mode', 'step', 'seed', 'merge', 'panel', 'bug']);
+for (const key of TRAIN_LINK_KEYS) KEYS.add(key);
 // Whatever the lexer takes for a name, combining marks included (`x̂`), so every name the app
 // writes into `at=` or `seed=` reads back.
 const NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u;
@@ -121,6 +125,7 @@ export function encodeHash(state: SharedState, order?: readonly string[]): strin
   if (state.merge) out += '&merge=1';
   if (state.panel) out += `&panel=${state.panel}`;
   if (state.bug) out += `&bug=${encodeText(formatBugLink(state.bug))}`;
+  if (state.train) out += formatTrainingLink(state.train);
   return out;
 }
 
@@ -200,5 +205,8 @@ export function decodeHash(hash: string, limits: HashLimits = LINK_LIMITS): Deco
     if (!parsed.ok) return { kind: 'invalid', reason: parsed.reason };
     state.bug = parsed.bug;
   }
+  const train = parseTrainingLink(fields);
+  if (!train.ok) return { kind: 'invalid', reason: train.reason };
+  if (train.link) state.train = train.link;
   return { kind: 'ok', state };
 }

@@ -2,6 +2,11 @@
 // follows the user's work with history.replaceState (debounced), never one entry per keystroke.
 import type { AppState, AppStore } from '../store/store.ts';
 import { DEFAULT_EXAMPLE } from '../examples.ts';
+import {
+  applyTrainingLink,
+  subscribeTrainingLink,
+  trainingLinkPart,
+} from '../store/training.ts';
 import { decodeHash, encodeHash, type SharedSeed, type SharedState } from './hash.ts';
 import {
   readStoredWork,
@@ -33,6 +38,7 @@ export function hashOf(s: AppState): string {
       ...(s.merge ? { merge: true } : {}),
       ...(s.drawerOpen ? { panel: s.drawerTab } : {}),
       ...(s.bug && !s.bugSecret ? { bug: s.bug } : {}),
+      ...trainingLinkPart(),
     },
     order,
   );
@@ -64,6 +70,8 @@ export function applyHash(
   if (decoded.kind === 'empty') return true;
   if (decoded.kind === 'ok') {
     store.getState().restore(decoded.state);
+    if (decoded.state.train || decoded.state.panel === 'train')
+      applyTrainingLink(decoded.state.train ?? {});
     const why = stored ? unlinkableReason(encodeHash(decoded.state), decoded.state.formula) : null;
     store
       .getState()
@@ -172,6 +180,7 @@ export function startUrlSync(
       schedule();
     }
   });
+  const unsubscribeTraining = subscribeTrainingLink(schedule);
   const onHashChange = () => {
     if (host.location.hash === lastWritten) return;
     lastWritten = host.location.hash;
@@ -184,6 +193,7 @@ export function startUrlSync(
   return () => {
     host.clearTimeout(timer);
     unsubscribe();
+    unsubscribeTraining();
     host.removeEventListener('hashchange', onHashChange);
   };
 }
