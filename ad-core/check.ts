@@ -1,7 +1,8 @@
 // Finite-difference checks of the reverse-mode gradient: the independent witness the side panel,
 // the CLI and the property tests use to show that AD computed the right partials.
 import { evaluateComplexStep, nonAnalyticOps } from './complex-eval.ts';
-import { evaluate, evaluateValues, pointValue } from './evaluate.ts';
+import { allOps, evaluate, evaluateValues, pointValue, type OpList } from './evaluate.ts';
+import { sweepValues } from './ops.ts';
 import { formatNumber } from './format.ts';
 import { reverse } from './reverse.ts';
 import type {
@@ -191,38 +192,223 @@ export function checkAgainst(
   ad: readonly number[],
   options: CheckOptions = {},
 ): CheckRow[] {
+  const checker = gradientChecker(graph, point, options, ad);
+  return graph.variables.map((_, i) => checker.row(i));
+}
+
+/**
+ * A gradient check whose rows are computed one at a time, on demand, so that a caller can spread
+ * thousands of them over several frames (the app does). Each row's finite differences re-run only
+ * the ops its variable reaches (its cone), on one shared copy of the values at the point: the
+ * other nodes' values are the same at every step, so the numbers are exactly those of evaluating
+ * the whole tape, without its cost (n variables × the whole tape was the quadratic part).
+ */
+export interface GradientChecker {
+  readonly variables: readonly string[];
+  /** The i-th variable's row (order of `graph.variables`), computed on the first call. */
+  row(i: number): CheckRow;
+  /** Op evaluations the finite differences have cost so far: the checker's work, not its time. */
+  readonly opsEvaluated: number;
+}
+
+export function gradientChecker(
+  graph: Graph,
+  point: Point,
+  options: CheckOptions = {},
+  ad?: readonly number[],
+): GradientChecker {
+  const adValues = ad ?? gradientOf(graph, point);
   const method = options.method ?? 'central';
   const tolerance = TOLERANCES[method];
   const unsupported = method === 'complex' && nonAnalyticOps(graph).length > 0;
-  return graph.variables.map((variable, i) => {
-    const adValue = ad[i] ?? NaN;
+  let cone: ConeEvaluator | null = null;
+  const rows: (CheckRow | undefined)[] = [];
+
+  const compute = (i: number): CheckRow => {
+    const variable = graph.variables[i] ?? '';
+    const adValue = adValues[i] ?? NaN;
     const x = pointValue(point, variable);
     const h = stepFor(method, x, options.h);
     const base = { variable, ad: adValue, method, h, tolerance };
     if (unsupported) {
       return { ...base, fd: NaN, absError: NaN, relError: NaN, status: 'unsupported' as const };
     }
-    const f = sliceOf(graph, point, variable);
-    const fd = differenceFor(graph, point, variable, f, method, h);
-    const absError = Math.abs(adValue - fd);
-    // Relative to max(1, |ad|), the same scale as the tolerance: pass ⟺ relError ≤ tolerance.
-    const relError = absError / Math.max(1, Math.abs(adValue));
-    const row: CheckRow = { ...base, fd, absError, relError, status: 'pass' };
-    if (!Number.isFinite(adValue) || !Number.isFinite(fd)) return { ...row, status: 'nonfinite' };
-    const kink = detectKink(f, x);
-    if (kink) return { ...row, status: 'kink', left: kink.left, right: kink.right };
-    const status = classify(absError, adValue, tolerance);
-    if (status === 'mismatch' && method !== 'complex') {
-      const refined = REFINEMENTS.map((k) => {
-        const fdK = differenceFor(graph, point, variable, f, method, h / k);
-        return { h: h / k, fd: fdK, absError: Math.abs(adValue - fdK) };
+    cone ??= new ConeEvaluator(graph, point);
+    const slice = cone.slice(graph.inputs[i] ?? -1);
+    try {
+      return rowFor(graph, point, variable, slice, base);
+    } finally {
+      slice.release();
+    }
+  };
+
+  return {
+    variables: graph.variables,
+    row(i) {
+      const known = rows[i];
+      if (known) return known;
+      const row = compute(i);
+      rows[i] = row;
+      return row;
+    },
+    get opsEvaluated() {
+      return cone?.opsEvaluated ?? 0;
+    },
+  };
+}
+
+function gradientOf(graph: Graph, point: Point): number[] {
+  const { adjoints } = reverse(graph, evaluate(graph, point));
+  return graph.inputs.map((node) => adjoints[node] ?? NaN);
+}
+
+type RowBase = Pick<CheckRow, 'variable' | 'ad' | 'method' | 'h' | 'tolerance'>;
+
+/** One variable's row: the difference, then nonfinite, kink, pass or mismatch (and why). */
+function rowFor(
+  graph: Graph,
+  point: Point,
+  variable: string,
+  slice: { f: Slice },
+  base: RowBase,
+): CheckRow {
+  const { ad: adValue, method, h, tolerance } = base;
+  const { f } = slice;
+  const x = pointValue(point, variable);
+  const fd = differenceFor(graph, point, variable, f, method, h);
+  const absError = Math.abs(adValue - fd);
+  // Relative to max(1, |ad|), the same scale as the tolerance: pass ⟺ relError ≤ tolerance.
+  const relError = absError / Math.max(1, Math.abs(adValue));
+  const row: CheckRow = { ...base, fd, absError, relError, status: 'pass' };
+  if (!Number.isFinite(adValue) || !Number.isFinite(fd)) return { ...row, status: 'nonfinite' };
+  const kink = detectKink(f, x);
+  if (kink) return { ...row, status: 'kink', left: kink.left, right: kink.right };
+  const status = classify(absError, adValue, tolerance);
+  if (status === 'mismatch' && method !== 'complex') {
+    const refined = REFINEMENTS.map((k) => {
+      const fdK = differenceFor(graph, point, variable, f, method, h / k);
+      return { h: h / k, fd: fdK, absError: Math.abs(adValue - fdK) };
+    });
+    if (convergesToAd(absError, refined, tolerance * Math.max(1, Math.abs(adValue)))) {
+      return { ...row, status, converging: refined };
+    }
+  }
+  return { ...row, status };
+}
+
+/**
+ * Evaluates f along one input at a time by re-running only the ops downstream of that input, on
+ * a copy of the values at the point that every other node keeps. `release` restores the copy.
+ */
+class ConeEvaluator {
+  private readonly base: Float64Array;
+  private readonly values: Float64Array;
+  private readonly ops: OpList;
+  /** Node id → its index in `ops`, −1 for inputs and constants. */
+  private readonly position: Int32Array;
+  /** Consumers of each node, compressed: those of node k are `users[start[k] … start[k+1])`. */
+  private readonly start: Int32Array;
+  private readonly users: Int32Array;
+  private readonly marked: Uint8Array;
+  private readonly stack: Int32Array;
+  private readonly found: Int32Array;
+  opsEvaluated = 0;
+
+  constructor(
+    private readonly graph: Graph,
+    point: Point,
+  ) {
+    const n = graph.nodes.length;
+    this.base = evaluateValues(graph, point);
+    this.values = this.base.slice();
+    this.ops = allOps(graph);
+    this.position = new Int32Array(n).fill(-1);
+    this.ops.dst.forEach((id, j) => {
+      this.position[id] = j;
+    });
+    this.start = new Int32Array(n + 1);
+    graph.outEdges.forEach((out, k) => {
+      this.start[k + 1] = this.start[k]! + out.length;
+    });
+    this.users = new Int32Array(this.start[n]!);
+    graph.outEdges.forEach((out, k) => {
+      out.forEach((e, i) => {
+        this.users[this.start[k]! + i] = graph.edges[e]!.to;
       });
-      if (convergesToAd(absError, refined, tolerance * Math.max(1, Math.abs(adValue)))) {
-        return { ...row, status, converging: refined };
+    });
+    this.marked = new Uint8Array(n);
+    this.stack = new Int32Array(n);
+    this.found = new Int32Array(n);
+  }
+
+  slice(input: number): { f: Slice; release(): void } {
+    const cone = this.coneOf(input);
+    const { values, base, graph } = this;
+    const output = graph.output;
+    return {
+      f: (t) => {
+        if (input < 0) return values[output] ?? NaN;
+        values[input] = t;
+        sweepValues(cone.code, cone.dst, cone.src0, cone.src1, values);
+        this.opsEvaluated += cone.code.length;
+        return values[output] ?? NaN;
+      },
+      release: () => {
+        if (input < 0) return;
+        values[input] = base[input]!;
+        for (const id of cone.dst) values[id] = base[id]!;
+      },
+    };
+  }
+
+  /** The ops that read `input`, directly or not, in tape order. */
+  private coneOf(input: number): OpList {
+    const { marked, position, ops, start, users, stack } = this;
+    const found = this.found;
+    let count = 0;
+    let top = 0;
+    if (input >= 0) stack[top++] = input;
+    while (top > 0) {
+      const node = stack[--top]!;
+      for (let k = start[node]!; k < start[node + 1]!; k++) {
+        const to = users[k]!;
+        if (marked[to] === 1) continue;
+        marked[to] = 1;
+        found[count++] = to;
+        stack[top++] = to;
       }
     }
-    return { ...row, status };
-  });
+    let lo = stack.length;
+    let hi = -1;
+    for (let i = 0; i < count; i++) {
+      lo = Math.min(lo, found[i]!);
+      hi = Math.max(hi, found[i]!);
+    }
+    let ids: Int32Array;
+    if (hi - lo < 16 * count) {
+      // A dense cone (a long chain): reading the marks in id order is cheaper than sorting.
+      ids = new Int32Array(count);
+      for (let id = lo, k = 0; id <= hi; id++) if (marked[id] === 1) ids[k++] = id;
+    } else {
+      ids = found.slice(0, count).sort();
+    }
+    const m = ids.length;
+    const cone: OpList = {
+      code: new Int16Array(m),
+      dst: ids,
+      src0: new Int32Array(m),
+      src1: new Int32Array(m),
+    };
+    for (let i = 0; i < m; i++) {
+      const id = ids[i]!;
+      marked[id] = 0;
+      const j = position[id]!;
+      cone.code[i] = ops.code[j]!;
+      cone.src0[i] = ops.src0[j]!;
+      cone.src1[i] = ops.src1[j]!;
+    }
+    return cone;
+  }
 }
 
 /**

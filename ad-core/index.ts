@@ -15,6 +15,8 @@ export { buildTrace, frameAt } from './trace.ts';
 export { explainStep } from './explain.ts';
 export type { Explanation } from './explain.ts';
 export { checkGradient, convergenceNote, sweepErrors, TOLERANCES, defaultStep } from './check.ts';
+export { gradientChecker } from './check.ts';
+export type { GradientChecker } from './check.ts';
 export { formatNumber, dataNumber } from './format.ts';
 export {
   BUGS,

@@ -11,6 +11,7 @@ import { StepExplanation } from './panels/StepExplanation.tsx';
 import { PlayerBar } from './player/PlayerBar.tsx';
 import { appStore, useApp } from './store/appStore.ts';
 import { formulaFocusNode, highlightedNodes } from './store/highlight.ts';
+import { typesetRefusal } from './store/sizeLimits.ts';
 import { MergeFlag } from './drawer/MergeFlag.tsx';
 import { TeachDrawer } from './drawer/TeachDrawer.tsx';
 import { FormulaTex } from './teach/FormulaTex.tsx';
@@ -74,6 +75,9 @@ function TypesetFormula() {
   const selection = useDeferredValue(useApp((s) => s.editorSelection));
   const hovered = useDeferredValue(useApp((s) => s.hovered));
   if (!graph) return null;
+  // A huge formula is not typeset (seconds of KaTeX); it says so and everything else still works.
+  const refusal = typesetRefusal(graph);
+  if (refusal) return <p className="note typeset-refused">{refusal}</p>;
   return (
     // While the text does not compile, the last valid formula stays (greyed, so nothing below
     // jumps as the learner types); the editor's own message says why.

@@ -1,7 +1,9 @@
-import { useId, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { formatNumber } from '../../ad-core/index.ts';
 import { appStore, useApp } from '../store/appStore.ts';
+import { displayName, listWindow, windowMessage } from '../store/listWindow.ts';
 import { sliderRange } from './sliderRange.ts';
+import './long-lists.css';
 
 function VariableRow({ name, value }: { name: string; value: number }) {
   const id = useId();
@@ -14,15 +16,18 @@ function VariableRow({ name, value }: { name: string; value: number }) {
     if (Number(draft) !== value) setDraft(String(value));
   }
   const range = sliderRange(value);
+  const shortName = displayName(name);
   const set = (v: number) => appStore.getState().setVariable(name, v);
 
   return (
     <div className="variable-row">
       <label htmlFor={id} className="variable-name">
-        {name}
+        {shortName}
       </label>
       <input
         id={id}
+        // A shortened label would shorten the accessible name: the whole name is given here.
+        aria-label={shortName === name ? undefined : name}
         type="number"
         step="any"
         className="num"
@@ -49,10 +54,17 @@ function VariableRow({ name, value }: { name: string; value: number }) {
   );
 }
 
+const NO_VARIABLES: readonly string[] = [];
+
 export function VariableInputs() {
   const graph = useApp((s) => s.derived.graph);
   const point = useApp((s) => s.derived.point);
-  const variables = graph?.variables ?? [];
+  const variables = graph?.variables ?? NO_VARIABLES;
+  const [query, setQuery] = useState('');
+  const findId = useId();
+  // Past 50 variables only a window of rows is rendered (10,000 number boxes and sliders would
+  // block the page for seconds); a find box reaches any of the others.
+  const shown = useMemo(() => listWindow(variables, (name) => name, query), [variables, query]);
   return (
     <fieldset className="variables">
       <legend className="field-label">Variables</legend>
@@ -61,7 +73,26 @@ export function VariableInputs() {
       ) : variables.length === 0 ? (
         <p className="muted">This formula has no variables: it is a constant.</p>
       ) : (
-        variables.map((name) => <VariableRow key={name} name={name} value={point[name] ?? 1} />)
+        <>
+          {shown.windowed && (
+            <div className="list-find">
+              <label htmlFor={findId}>Find a variable</label>
+              <input
+                id={findId}
+                type="search"
+                value={query}
+                spellCheck={false}
+                onChange={(e) => setQuery(e.target.value)}
+              />
+              <p className="note" data-testid="variables-window">
+                {windowMessage(shown, 'variables', query)}
+              </p>
+            </div>
+          )}
+          {shown.shown.map((name) => (
+            <VariableRow key={name} name={name} value={point[name] ?? 1} />
+          ))}
+        </>
       )}
     </fieldset>
   );

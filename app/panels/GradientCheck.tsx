@@ -1,8 +1,10 @@
-import { useId, useMemo } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { TOLERANCES, convergenceNote, dataNumber, formatNumber } from '../../ad-core/index.ts';
 import type { CheckRow, CheckStatus, FdMethod } from '../../ad-core/index.ts';
 import { appStore, useApp } from '../store/appStore.ts';
-import { selectChecks } from '../store/checks.ts';
+import { displayName, listWindow, windowMessage } from '../store/listWindow.ts';
+import { useCheckProgress } from '../store/useCheckProgress.ts';
+import '../editor/long-lists.css';
 import { Num } from './Num.tsx';
 
 const METHODS: { id: FdMethod; label: string }[] = [
@@ -35,16 +37,49 @@ function KinkNote({ row }: { row: CheckRow }) {
   if (row.status !== 'kink' || row.left === undefined || row.right === undefined) return null;
   return (
     <li>
-      <strong>{row.variable}</strong>: slope from the left <Num value={row.left} />, from the right{' '}
+      <strong>{displayName(row.variable)}</strong>: slope from the left <Num value={row.left} />, from the right{' '}
       <Num value={row.right} />; AD reports <Num value={row.ad} /> by convention.
     </li>
   );
 }
 
+const NO_NAMES: readonly string[] = [];
+const NO_INDICES: readonly number[] = [];
+
+/** "10,000 partials: 9,998 pass, 2 mismatch": how a long check came out, in one line. */
+function summaryOf(rows: readonly CheckRow[]): string {
+  const counts = new Map<CheckStatus, number>();
+  for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
+  const parts = [...counts].map(([status, n]) => `${n.toLocaleString('en-US')} ${STATUS_TEXT[status].word}`);
+  return `${rows.length.toLocaleString('en-US')} partials: ${parts.join(', ')}`;
+}
+
 export function GradientCheck() {
   const derived = useApp((s) => s.derived);
-  // Synchronous on purpose: the table's data-* must never lag the graph (tests and users read both).
-  const checks = useMemo(() => selectChecks(derived), [derived]);
+  // A cheap check (almost every formula) is computed during this render, so the table's data-*
+  // never lag the graph (tests and users read both); thousands of variables are checked in slices.
+  const [query, setQuery] = useState('');
+  const variables = derived.graph?.variables ?? NO_NAMES;
+  // The rows a find box asks for are checked first, so searching never waits for the rest.
+  const wanted = useMemo(
+    () =>
+      query.trim() === ''
+        ? NO_INDICES
+        : listWindow(
+            variables.map((_, i) => i),
+            (i) => variables[i] ?? '',
+            query,
+          ).shown,
+    [variables, query],
+  );
+  const progress = useCheckProgress(derived, wanted);
+  const checks = progress.rows;
+  const findId = useId();
+  // Past 50 rows only a window is rendered: failing rows first, then a find box for the rest.
+  const shownRows = listWindow(checks, (r) => r.variable, query, {
+    first: (r) => r.status !== 'pass',
+  });
+  const windowed = progress.total > shownRows.shown.length || shownRows.windowed;
   const method = useApp((s) => s.method);
   const h = useApp((s) => s.h);
   const stale = useApp((s) => s.derived.stale);
@@ -93,6 +128,30 @@ export function GradientCheck() {
           ))}
         </select>
       </div>
+      {!progress.done && (
+        <p className="note check-progress">
+          Checking {progress.rows.length.toLocaleString('en-US')} of{' '}
+          {progress.total.toLocaleString('en-US')} partials…
+        </p>
+      )}
+      {windowed && (
+        <div className="list-find">
+          <label htmlFor={findId}>Find a row</label>
+          <input
+            id={findId}
+            type="search"
+            value={query}
+            spellCheck={false}
+            onChange={(e) => setQuery(e.target.value)}
+          />
+          <p className="note" data-testid="check-window">
+            {progress.done
+              ? `${summaryOf(checks)}. `
+              : ''}
+            {windowMessage({ ...shownRows, total: progress.total }, 'rows', query)}
+          </p>
+        </div>
+      )}
       <table className="check-table">
         <caption className="visually-hidden">Gradient check</caption>
         <thead>
@@ -113,7 +172,7 @@ export function GradientCheck() {
           </tr>
         </thead>
         <tbody>
-          {checks.map((row) => {
+          {shownRows.shown.map((row) => {
             const st = STATUS_TEXT[row.status];
             return (
               <tr
@@ -125,7 +184,7 @@ export function GradientCheck() {
                 className={`status-${row.status}`}
               >
                 <th scope="row" className="var">
-                  {row.variable}
+                  {displayName(row.variable)}
                 </th>
                 <td className="n ad">
                   <Num value={row.ad} mark={false} />
@@ -163,10 +222,10 @@ export function GradientCheck() {
                 <strong>{STATUS_TEXT[s].word}</strong>: {STATUS_TEXT[s].explain}
               </li>
             ))}
-          {checks.map((row) => (
+          {shownRows.shown.map((row) => (
             <KinkNote key={row.variable} row={row} />
           ))}
-          {checks.map((row) => {
+          {shownRows.shown.map((row) => {
             const note = convergenceNote(row);
             return (
               note && (

@@ -1,10 +1,11 @@
 // The one place the store calls into ad-core, so a change in an engine signature is fixed here
 // and nowhere else.
-import { buildTrace, checkGradient, compile, defaultStep, frameAt, gradient, sweepErrors } from '../../ad-core/index.ts';
+import { buildTrace, checkGradient, compile, defaultStep, frameAt, gradient, gradientChecker, sweepErrors } from '../../ad-core/index.ts';
 import type {
   BuildResult,
   CheckRow,
   FdMethod,
+  GradientChecker,
   Frame,
   Graph,
   Mode,
@@ -27,6 +28,11 @@ export function frameFor(trace: Trace, step: number): Frame {
 
 export function checksFor(graph: Graph, point: Point, method: FdMethod, h: number | null): CheckRow[] {
   return checkGradient(graph, point, h === null ? { method } : { method, h });
+}
+
+/** The same check, one row at a time (for formulas with many variables: see lazyChecks.ts). */
+export function checkerFor(graph: Graph, point: Point, method: FdMethod, h: number | null): GradientChecker {
+  return gradientChecker(graph, point, h === null ? { method } : { method, h });
 }
 
 export function gradientAt(graph: Graph, point: Point): Point {
