@@ -44,38 +44,75 @@ function covered(x: number, y: number, b: Box): number {
 }
 
 /**
- * Boxes sorted by their left edge, so that the few near an edge are found by a binary search
- * instead of a scan of the whole graph for each of its edges' labels (two per edge).
+ * Boxes in a uniform grid of cells, so that the few near a place are found by looking at a cell or
+ * two instead of the whole graph (two labels per edge, each trying a dozen places): a column of
+ * 20,000 inputs must not be scanned for every label that starts there.
  */
 export interface BoxIndex {
-  sorted: readonly Box[];
-  widest: number;
+  boxes: readonly Box[];
+  cells: Map<number, number[]>;
+  /** Boxes too big for the grid (over many cells), checked every time. */
+  big: number[];
+  /** Per box, the query that last returned it (to report a box in several cells once). */
+  seen: Int32Array;
+  query: number;
 }
 
+const CELL = 128;
+const MAX_CELLS_PER_BOX = 16;
+const ROW = 1 << 22;
+const cellKey = (cx: number, cy: number) => cx * ROW + cy;
+
 export function indexBoxes(boxes: readonly Box[]): BoxIndex {
-  const sorted = [...boxes].sort((a, b) => a.x0 - b.x0);
-  let widest = 0;
-  for (const b of sorted) widest = Math.max(widest, b.x1 - b.x0);
-  return { sorted, widest };
+  const cells = new Map<number, number[]>();
+  const big: number[] = [];
+  boxes.forEach((b, i) => {
+    const cx0 = Math.floor(b.x0 / CELL);
+    const cx1 = Math.floor(b.x1 / CELL);
+    const cy0 = Math.floor(b.y0 / CELL);
+    const cy1 = Math.floor(b.y1 / CELL);
+    if (!((cx1 - cx0 + 1) * (cy1 - cy0 + 1) <= MAX_CELLS_PER_BOX)) {
+      big.push(i);
+      return;
+    }
+    for (let cx = cx0; cx <= cx1; cx++) {
+      for (let cy = cy0; cy <= cy1; cy++) {
+        const key = cellKey(cx, cy);
+        const list = cells.get(key);
+        if (list) list.push(i);
+        else cells.set(key, [i]);
+      }
+    }
+  });
+  return { boxes, cells, big, seen: new Int32Array(boxes.length), query: 0 };
 }
 
 /** The boxes that overlap [x0, x1] × [y0, y1]. */
 export function boxesNear(index: BoxIndex, x0: number, x1: number, y0: number, y1: number): Box[] {
-  const { sorted } = index;
-  // First box whose left edge could still reach x0.
-  let lo = 0;
-  let hi = sorted.length;
-  const from = x0 - index.widest;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.x0 < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const { boxes, seen } = index;
+  const q = ++index.query;
   const near: Box[] = [];
-  for (let i = lo; i < sorted.length; i++) {
-    const b = sorted[i]!;
-    if (b.x0 >= x1) break;
-    if (b.x1 > x0 && b.y1 > y0 && b.y0 < y1) near.push(b);
+  const take = (i: number) => {
+    if (seen[i] === q) return;
+    seen[i] = q;
+    const b = boxes[i]!;
+    if (b.x1 > x0 && b.x0 < x1 && b.y1 > y0 && b.y0 < y1) near.push(b);
+  };
+  for (const i of index.big) take(i);
+  const cx0 = Math.floor(x0 / CELL);
+  const cx1 = Math.floor(x1 / CELL);
+  const cy0 = Math.floor(y0 / CELL);
+  const cy1 = Math.floor(y1 / CELL);
+  if ((cx1 - cx0 + 1) * (cy1 - cy0 + 1) > index.cells.size) {
+    // A region wider than the graph's occupied cells: walking the cells is cheaper.
+    for (const list of index.cells.values()) for (const i of list) take(i);
+    return near;
+  }
+  for (let cx = cx0; cx <= cx1; cx++) {
+    for (let cy = cy0; cy <= cy1; cy++) {
+      const list = index.cells.get(cellKey(cx, cy));
+      if (list) for (const i of list) take(i);
+    }
   }
   return near;
 }
@@ -85,6 +122,8 @@ const SAMPLES = 15;
  * than sliding it a good way along the edge, less than covering a tenth of a value. */
 const BESIDE = TAG_HEIGHT / 2 + 3;
 const BESIDE_PENALTY = 150;
+/** Up to this bounding-box area (px²) an edge's nearby boxes are gathered once. */
+const LOCAL_AREA = 600 * 600;
 
 /**
  * The label position for the `end` of an edge drawn through `points`: preferably a little way
@@ -105,7 +144,9 @@ export function placeTag(
         ? along(knots, 0, 0.42)
         : along(knots, knots.length - 2, 0.58);
 
-  // Only the boxes near this edge can matter.
+  // Only the boxes near this edge can matter: for a short edge those around it, found once; for a
+  // long one (an input feeding a node far right), those around each place tried.
+  const index = 'cells' in boxes ? boxes : indexBoxes(boxes);
   let x0 = Infinity;
   let y0 = Infinity;
   let x1 = -Infinity;
@@ -116,13 +157,45 @@ export function placeTag(
     if (y < y0) y0 = y;
     if (y > y1) y1 = y;
   }
-  const near = boxesNear(
-    'sorted' in boxes ? boxes : indexBoxes(boxes),
-    x0 - TAG_WIDTH,
-    x1 + TAG_WIDTH,
-    y0 - TAG_HEIGHT,
-    y1 + TAG_HEIGHT,
-  );
+  const local = (x1 - x0) * (y1 - y0) <= LOCAL_AREA;
+  const around = local
+    ? boxesNear(index, x0 - TAG_WIDTH, x1 + TAG_WIDTH, y0 - TAG_HEIGHT, y1 + TAG_HEIGHT)
+    : null;
+  // How much of a label at (x, y) the boxes cover, as a cost (a tenth of a label = 100), stopping
+  // once it reaches `budget`.
+  const coverage = (x: number, y: number, budget: number): number => {
+    let c = 0;
+    if (around) {
+      for (const b of around) {
+        if (c >= budget) return c;
+        c += (covered(x, y, b) / (TAG_WIDTH * TAG_HEIGHT)) * 1000;
+      }
+      return c;
+    }
+    const { boxes: all, seen, cells } = index;
+    const q = ++index.query;
+    for (const i of index.big) {
+      seen[i] = q;
+      c += (covered(x, y, all[i]!) / (TAG_WIDTH * TAG_HEIGHT)) * 1000;
+    }
+    const cx0 = Math.floor((x - TAG_WIDTH / 2) / CELL);
+    const cx1 = Math.floor((x + TAG_WIDTH / 2) / CELL);
+    const cy0 = Math.floor((y - TAG_HEIGHT / 2) / CELL);
+    const cy1 = Math.floor((y + TAG_HEIGHT / 2) / CELL);
+    for (let gx = cx0; gx <= cx1; gx++) {
+      for (let gy = cy0; gy <= cy1; gy++) {
+        const list = cells.get(cellKey(gx, gy));
+        if (!list) continue;
+        for (const i of list) {
+          if (seen[i] === q) continue;
+          seen[i] = q;
+          c += (covered(x, y, all[i]!) / (TAG_WIDTH * TAG_HEIGHT)) * 1000;
+          if (c >= budget) return c;
+        }
+      }
+    }
+    return c;
+  };
   const [px, py] = preferred;
   // The cost of a place: its distance from the preferred one plus how much it covers. Counting
   // stops (returning Infinity) once it cannot beat `limit`, so far places cost little to reject.
@@ -130,10 +203,8 @@ export function placeTag(
     const dx = x - px;
     const dy = y - py;
     let c = Math.sqrt(dx * dx + dy * dy);
-    for (const b of near) {
-      if (c >= limit) return Infinity;
-      c += (covered(x, y, b) / (TAG_WIDTH * TAG_HEIGHT)) * 1000;
-    }
+    if (c >= limit) return Infinity;
+    c += coverage(x, y, limit - c);
     return c < limit ? c : Infinity;
   };
 

@@ -55,8 +55,8 @@ describe('formulaLayers', () => {
     expect(layers[1]).toBeLessThan(layers[2]!);
   });
 
-  it('lets an input that is the output (with unused bindings linked into it) follow them', () => {
-    // `a = y*2; x`: y, 2, y*2, x — the unused binding is linked into the output x.
+  it('lets an input that is the output (the d3-dag layout links unused bindings into it) follow them', () => {
+    // `a = y*2; x`: y, 2, y*2, x — the d3-dag comparison layout links the unused binding into x.
     const kinds: NodeKind[] = ['input', 'constant', 'op', 'input'];
     const links: [number, number][] = [
       [0, 2],
@@ -83,6 +83,43 @@ describe('formulaLayers', () => {
     ];
     const layers = formulaLayers(kinds, links);
     expect(layers[2]).toBe(1);
+  });
+
+  it('puts an output that an unused binding reads with the inputs, without a cycle', () => {
+    // `z = w*x + b` then `x`: w, x, b, w*x, +; the output x is read by the unused binding z.
+    const kinds: NodeKind[] = ['input', 'input', 'input', 'op', 'op'];
+    const links: [number, number][] = [
+      [0, 3],
+      [1, 3],
+      [3, 4],
+      [2, 4],
+    ];
+    const layers = formulaLayers(kinds, links, 1);
+    expect(layers.slice(0, 3)).toEqual([0, 0, 0]);
+    for (const [from, to] of links) expect(layers[from]).toBeLessThan(layers[to]!);
+  });
+
+  it('keeps unused bindings and constants left of an output nobody reads', () => {
+    // `a = x*2` then `3`: x, 2, x*2, 3 — the output 3 alone in the last column.
+    const layers = formulaLayers(
+      ['input', 'constant', 'op', 'constant'],
+      [
+        [0, 2],
+        [1, 2],
+      ],
+      3,
+    );
+    for (const i of [0, 1, 2]) expect(layers[i]).toBeLessThan(layers[3]!);
+    // `a = y*2` then `x`: the output input x goes right of the unused binding.
+    const other = formulaLayers(
+      ['input', 'constant', 'op', 'input'],
+      [
+        [0, 2],
+        [1, 2],
+      ],
+      3,
+    );
+    expect(other[3]).toBeGreaterThan(other[2]!);
   });
 
   it('rejects a cycle rather than looping', () => {

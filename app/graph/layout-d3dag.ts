@@ -1,5 +1,6 @@
-// The graph's drawing coordinates: a pure function from graph structure to positions, so it can run
-// in a worker, be memoised per graph and be tested without a browser.
+// The layout the app used before its own (layout.ts): d3-dag's Sugiyama with our layering and
+// decrossing. Kept only so that `npm run bench:layout` and a comparison test can measure the two on
+// the same formulas; the app never imports it.
 //
 // d3-dag lays out top-down; we hand it each node's footprint with width and height swapped and
 // swap x/y back afterwards, which turns layers into columns (inputs left, output right).
@@ -11,7 +12,6 @@ import {
   type GraphNode as DagNode,
   type MutGraphNode,
 } from 'd3-dag';
-import type { NodeKind } from '../../ad-core/index.ts';
 import { sweepDecross } from './decross.ts';
 import { indexBoxes, placeTag, type Box } from './edgeLabels.ts';
 import {
@@ -23,52 +23,7 @@ import {
 } from './geometry.ts';
 import { formulaLayering } from './layering.ts';
 
-export interface LayoutNodeInput {
-  id: number;
-  kind: NodeKind;
-  label: string;
-  mayUseConvention?: boolean;
-  /** Text over the node (a binding's name, `output`), which edge labels must not cover. */
-  tag?: string | undefined;
-}
-
-export interface LayoutEdgeInput {
-  id: number;
-  from: number;
-  to: number;
-  argIndex: 0 | 1;
-}
-
-/** The part of a Graph the layout depends on (small enough to post to a worker). */
-export interface LayoutInput {
-  nodes: readonly LayoutNodeInput[];
-  edges: readonly LayoutEdgeInput[];
-  output: number;
-}
-
-export interface LayoutNode {
-  id: number;
-  /** Centre of the node's shape. */
-  x: number;
-  y: number;
-}
-
-export interface LayoutEdge {
-  id: number;
-  /** From the argument's border to the consumer's border; draw with a basis curve. */
-  points: [number, number][];
-  /** Where a label about the consumer's side sits (the local partial): just before it. */
-  mid: [number, number];
-  /** Where a label about the argument's side sits (a contribution it receives): just after it. */
-  tail: [number, number];
-}
-
-export interface Layout {
-  width: number;
-  height: number;
-  nodes: LayoutNode[];
-  edges: LayoutEdge[];
-}
+import type { Layout, LayoutEdge, LayoutInput } from './layout.ts';
 
 /** Gap between nodes in the same column, and between columns (room for arrows and labels). */
 const ROW_GAP = 28;
@@ -91,7 +46,7 @@ const ARROW_BOX = 8;
 
 type Dag = MutGraphNode<number, undefined>;
 
-export function computeLayout(input: LayoutInput): Layout {
+export function computeLayoutD3Dag(input: LayoutInput): Layout {
   const n = input.nodes.length;
   if (n === 0) return { width: 0, height: 0, nodes: [], edges: [] };
 
@@ -126,8 +81,11 @@ export function computeLayout(input: LayoutInput): Layout {
   // Unused bindings are sinks of their own; an invisible link to the output keeps the output
   // alone in the rightmost column.
   const outIdx = idx(input.output);
+  // (Not when the output has consumers itself: that link would close a cycle, the crash this
+  // layout had with `z = w*x + b` then `x`.)
   for (let i = 0; i < n; i++) {
-    if (i !== outIdx && !hasChild[i]) dag.link(dagNodes[i]!, dagNodes[outIdx]!);
+    if (i !== outIdx && !hasChild[i] && !hasChild[outIdx])
+      dag.link(dagNodes[i]!, dagNodes[outIdx]!);
   }
 
   const size = (node: DagNode<number, unknown>): readonly [number, number] => {

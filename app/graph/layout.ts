@@ -1,18 +1,17 @@
 // The graph's drawing coordinates: a pure function from graph structure to positions, so it can run
 // in a worker, be memoised per graph and be tested without a browser.
 //
-// d3-dag lays out top-down; we hand it each node's footprint with width and height swapped and
-// swap x/y back afterwards, which turns layers into columns (inputs left, output right).
-import {
-  coordGreedy,
-  decrossTwoLayer,
-  graph as dagGraph,
-  sugiyama,
-  type GraphNode as DagNode,
-  type MutGraphNode,
-} from 'd3-dag';
+// A layered layout made for expression graphs, which are trees over a few shared nodes: columns
+// left to right (inputs first, the output alone last); each node owned by the consumer that
+// reaches it first from the output (a spanning forest), and every subtree placed as a tidy tree,
+// its arguments stacked top to bottom in argument order against the subtree above them, column by
+// column, and the node centred on them. A subtree's drawing depends on nothing outside it, so an
+// edit moves only what it changed (and what it pushes aside), and the work is O(n log n): the
+// per-column outlines of subtrees merge smaller into larger. An edge that skips columns is not a
+// chain of waypoints (an input feeding every step of a 2,000-node chain once cost 600,000 points):
+// it is drawn straight when nothing is in its way, threaded through the gaps of the columns it
+// crosses while a budget of checks lasts, and otherwise carried in a lane above or below them.
 import type { NodeKind } from '../../ad-core/index.ts';
-import { sweepDecross } from './decross.ts';
 import { indexBoxes, placeTag, type Box } from './edgeLabels.ts';
 import {
   borderPoint,
@@ -21,7 +20,7 @@ import {
   textWidth,
   type NodeGeometry,
 } from './geometry.ts';
-import { formulaLayering } from './layering.ts';
+import { formulaLayers } from './layering.ts';
 
 export interface LayoutNodeInput {
   id: number;
@@ -78,8 +77,6 @@ const MULTI_EDGE_SPACING = 22;
 /** Minimum angle between edge ends on one node, and the widest an end may lean. */
 const MIN_END_SEPARATION = 0.38;
 const MAX_END_ANGLE = 1.2;
-/** Up to this many nodes decrossing gets d3-dag's full default effort; beyond, sweepDecross. */
-const THOROUGH_DECROSS_LIMIT = 60;
 const MARGIN = 12;
 /** How much wider than its reserved width a node's longest label line may be drawn. */
 const LABEL_OVERHANG = 32;
@@ -88,95 +85,222 @@ const TAG_FONT = 15;
 const TAG_RISE = 26;
 /** Half the side of the box around an arrowhead's tip. */
 const ARROW_BOX = 8;
+/** How far a long edge keeps from the nodes it passes, and lanes from each other. */
+const CLEARANCE = 8;
+const LANE_GAP = 24;
+const LANE_STEP = 10;
+const LANES = 6;
+/** Column checks long edges may spend threading through gaps, per node (then they take lanes). */
+const ROUTE_BUDGET_PER_NODE = 40;
 
-type Dag = MutGraphNode<number, undefined>;
+type Pt = [number, number];
+
+/**
+ * A subtree's outline: per column, the top and bottom of what it occupies there, relative to the
+ * subtree's root; `shift` is added to every stored value (so moving a subtree is O(1)).
+ */
+interface Contour {
+  cols: Map<number, [number, number]>;
+  shift: number;
+}
+
+/** Ways to place shared inputs; small graphs try each and keep the drawing with fewest crossings. */
+export interface Variant {
+  /** Host an input read in several subtrees between them (adoptSharedInputs). */
+  adopt: boolean;
+  /** Re-order the first column by where its nodes' consumers are (repackFirstColumn). */
+  repack: boolean;
+}
+export const VARIANTS: readonly Variant[] = [
+  { adopt: true, repack: true },
+  { adopt: true, repack: false },
+  { adopt: false, repack: true },
+  { adopt: false, repack: false },
+];
+/** Up to this many edges, every variant is laid out and its crossings counted (quadratic). */
+const TRY_VARIANTS_EDGES = 80;
 
 export function computeLayout(input: LayoutInput): Layout {
+  if (input.edges.length > TRY_VARIANTS_EDGES) return layoutWith(input, VARIANTS[0]!);
+  let best: Layout | null = null;
+  let fewest = Infinity;
+  for (const variant of VARIANTS) {
+    const layout = layoutWith(input, variant);
+    const count = crossings(layout);
+    if (count < fewest) {
+      best = layout;
+      fewest = count;
+    }
+    if (count === 0) break;
+  }
+  return best!;
+}
+
+/** Pairs of edges whose polylines cross (the drawn curves follow them closely). */
+export function crossings(layout: Layout): number {
+  type P = readonly [number, number];
+  const side = (p: P, q: P, r: P) =>
+    Math.sign((q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0]));
+  const cross = (a: P, b: P, c: P, d: P) =>
+    side(a, b, c) * side(a, b, d) < 0 && side(c, d, a) * side(c, d, b) < 0;
+  const lines = layout.edges.map((e) => e.points);
+  let count = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const p = lines[i]!;
+    for (let j = i + 1; j < lines.length; j++) {
+      const q = lines[j]!;
+      let hit = false;
+      for (let u = 1; u < p.length && !hit; u++) {
+        for (let v = 1; v < q.length && !hit; v++) hit = cross(p[u - 1]!, p[u]!, q[v - 1]!, q[v]!);
+      }
+      if (hit) count++;
+    }
+  }
+  return count;
+}
+
+export function layoutWith(input: LayoutInput, variant: Variant): Layout {
   const n = input.nodes.length;
   if (n === 0) return { width: 0, height: 0, nodes: [], edges: [] };
 
   const geometry: NodeGeometry[] = input.nodes.map((node) => nodeGeometry(node));
   const footprint = geometry.map(nodeFootprint);
-
-  const dag = dagGraph<number, undefined>();
-  const dagNodes: Dag[] = input.nodes.map((_, i) => dag.node(i));
   const indexOf = new Map<number, number>(input.nodes.map((node, i) => [node.id, i]));
   const idx = (id: number): number => {
     const i = indexOf.get(id);
     if (i === undefined) throw new Error(`edge refers to unknown node ${id}`);
     return i;
   };
+  // What each node occupies around its centre: the tag above the shape, the labels below it.
+  const above = new Float64Array(n);
+  const below = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    above[i] = geometry[i]!.h / 2 + (input.nodes[i]!.tag ? TAG_RISE : 0);
+    below[i] = footprint[i]!.h - geometry[i]!.h / 2;
+  }
 
-  // d3-dag collapses repeated links, so link each (from, to) pair once and fan the copies out
-  // ourselves afterwards.
-  const pairs = new Map<string, number[]>();
-  const linked = new Set<string>();
-  const hasChild = new Array<boolean>(n).fill(false);
-  for (const e of input.edges) {
-    const key = `${e.from}>${e.to}`;
-    const copies = pairs.get(key);
-    if (copies) copies.push(e.id);
-    else pairs.set(key, [e.id]);
-    if (!linked.has(key)) {
-      linked.add(key);
-      dag.link(dagNodes[idx(e.from)]!, dagNodes[idx(e.to)]!);
-      hasChild[idx(e.from)] = true;
+  // Distinct arguments in argument order, consumers, and each (from, to) pair's edge copies.
+  const args: number[][] = Array.from({ length: n }, () => []);
+  const consumers: number[][] = Array.from({ length: n }, () => []);
+  const pairs = new Map<number, { a: number; b: number; ids: number[] }>();
+  const links: [number, number][] = [];
+  const sorted = [...input.edges].sort((a, b) => a.argIndex - b.argIndex || a.id - b.id);
+  for (const e of sorted) {
+    const a = idx(e.from);
+    const b = idx(e.to);
+    const key = a * n + b;
+    const pair = pairs.get(key);
+    if (pair) {
+      pair.ids.push(e.id);
+      continue;
+    }
+    pairs.set(key, { a, b, ids: [e.id] });
+    args[b]!.push(a);
+    consumers[a]!.push(b);
+    links.push([a, b]);
+  }
+  const out = idx(input.output);
+  const rawLayer = formulaLayers(
+    input.nodes.map((node) => node.kind),
+    links,
+    out,
+  );
+  // Column indices without gaps.
+  let maxLayer = 0;
+  for (const l of rawLayer) maxLayer = Math.max(maxLayer, l);
+  const dense = new Int32Array(maxLayer + 1).fill(-1);
+  for (const l of rawLayer) dense[l] = 0;
+  let columns = 0;
+  for (let l = 0; l <= maxLayer; l++) if (dense[l] === 0) dense[l] = columns++;
+  const col = Int32Array.from(rawLayer, (l) => dense[l]!);
+
+  // The spanning forest: roots are the nodes nobody consumes (the output first), and each node
+  // belongs to the first consumer a depth-first walk from the roots, arguments in order, meets.
+  const roots: number[] = [];
+  if (consumers[out]!.length === 0) roots.push(out);
+  for (let i = 0; i < n; i++) if (i !== out && consumers[i]!.length === 0) roots.push(i);
+  const kids: number[][] = Array.from({ length: n }, () => []);
+  const owner = new Int32Array(n).fill(-1);
+  const pre = new Int32Array(n);
+  const depth = new Int32Array(n);
+  const treeOf = new Int32Array(n);
+  const visited = new Uint8Array(n);
+  const next = new Int32Array(n);
+  const post: number[] = [];
+  let discovered = 0;
+  roots.forEach((root, t) => {
+    visited[root] = 1;
+    pre[root] = discovered++;
+    treeOf[root] = t;
+    const stack = [root];
+    while (stack.length > 0) {
+      const v = stack[stack.length - 1]!;
+      const list = args[v]!;
+      if (next[v]! < list.length) {
+        const a = list[next[v]!++]!;
+        if (!visited[a]) {
+          visited[a] = 1;
+          pre[a] = discovered++;
+          depth[a] = depth[v]! + 1;
+          treeOf[a] = t;
+          owner[a] = v;
+          kids[v]!.push(a);
+          stack.push(a);
+        }
+      } else {
+        post.push(v);
+        stack.pop();
+      }
+    }
+  });
+  const moved = variant.adopt
+    ? adoptSharedInputs(input, consumers, kids, owner, pre, depth, treeOf)
+    : new Uint8Array(n);
+
+  // Tidy trees, bottom up: each node's offset from its owner.
+  const rel = new Float64Array(n);
+  const contours: (Contour | null)[] = new Array<Contour | null>(n).fill(null);
+  for (const v of post) {
+    const { contour, centre } = stackContours(kids[v]!, contours, rel, above, below, moved);
+    contour.shift -= centre;
+    for (const k of kids[v]!) rel[k] = rel[k]! - centre;
+    contour.cols.set(col[v]!, [-above[v]! - contour.shift, below[v]! - contour.shift]);
+    contours[v] = contour;
+  }
+  const cy = new Float64Array(n);
+  {
+    stackContours(roots, contours, rel, above, below, null);
+    for (const r of roots) cy[r] = rel[r]!;
+    for (let k = post.length - 1; k >= 0; k--) {
+      const v = post[k]!;
+      for (const c of kids[v]!) cy[c] = cy[v]! + rel[c]!;
     }
   }
-  // Unused bindings are sinks of their own; an invisible link to the output keeps the output
-  // alone in the rightmost column.
-  const outIdx = idx(input.output);
-  for (let i = 0; i < n; i++) {
-    if (i !== outIdx && !hasChild[i]) dag.link(dagNodes[i]!, dagNodes[outIdx]!);
+  if (variant.repack) repackFirstColumn(col, consumers, cy, above, below);
+
+  // Columns as wide as their widest footprint.
+  const colWidth = new Float64Array(columns);
+  for (let i = 0; i < n; i++) colWidth[col[i]!] = Math.max(colWidth[col[i]!]!, footprint[i]!.w);
+  const colX = new Float64Array(columns);
+  for (let c = 1; c < columns; c++) {
+    colX[c] = colX[c - 1]! + colWidth[c - 1]! / 2 + COLUMN_GAP + colWidth[c]! / 2;
   }
-
-  const size = (node: DagNode<number, unknown>): readonly [number, number] => {
-    const f = footprint[node.data]!;
-    return [f.h, f.w];
-  };
-  // Inputs share the first column, like the top rows of a Wengert table.
-  const layering = formulaLayering(input.nodes.map((node) => node.kind));
-  // Up to a few dozen nodes d3-dag's decrossTwoLayer; past them its crossing recounts dominate
-  // the layout, and barycentre sweeps do as well for a fraction. Four passes instead of its
-  // default 24: on 209 formulas of 5–60 nodes (the examples and random ones) they left exactly
-  // as many crossings, in under a third of the time (10 ms of a 20-node keystroke in Chromium).
-  const decross = n <= THOROUGH_DECROSS_LIMIT ? decrossTwoLayer().passes(4) : sweepDecross();
-  sugiyama()
-    .layering(layering)
-    .decross(decross)
-    .coord(coordGreedy())
-    .nodeSize(size)
-    .gap([ROW_GAP, COLUMN_GAP])(dag);
-
-  // Swap to left-to-right; the layout box centre is the footprint centre, the shape sits on top.
   const cx = new Float64Array(n);
-  const cy = new Float64Array(n);
-  for (const node of dagNodes) {
-    const i = node.data;
-    cx[i] = node.y;
-    cy[i] = node.x - footprint[i]!.h / 2 + geometry[i]!.h / 2;
-  }
+  for (let i = 0; i < n; i++) cx[i] = colX[col[i]!]!;
 
-  // Interior points of each unique link (its dummy nodes), in left-to-right coordinates.
-  const interior = new Map<string, [number, number][]>();
-  for (const link of dag.links()) {
-    const s = link.source.data;
-    const t = link.target.data;
-    const pts = link.points.slice(1, -1).map(([x, y]): [number, number] => [y, x]);
-    interior.set(`${input.nodes[s]!.id}>${input.nodes[t]!.id}`, pts);
-  }
+  const route = longEdgeRouter(n, links, col, cx, cy, above, below, colX, colWidth);
 
   // Each edge's middle section, with parallel copies of repeated edges offset sideways.
-  const middles = new Map<number, [number, number][]>();
+  const middles = new Map<number, Pt[]>();
   const bulged = new Set<number>();
-  for (const [key, ids] of pairs) {
-    const base = interior.get(key) ?? [];
-    const first = input.edges.find((e) => e.id === ids[0])!;
-    const a = idx(first.from);
-    const b = idx(first.to);
+  const pairList = [...pairs.values()];
+  // Shorter edges first, so that the routing budget goes where it buys the most.
+  pairList.sort((p, q) => col[p.b]! - col[p.a]! - (col[q.b]! - col[q.a]!) || p.ids[0]! - q.ids[0]!);
+  for (const { a, b, ids } of pairList) {
+    const base = col[b]! - col[a]! > 1 ? route(a, b) : [];
     ids.forEach((id, j) => {
       const offset = (j - (ids.length - 1) / 2) * MULTI_EDGE_SPACING;
-      let pts = base.map(([x, y]): [number, number] => [x, y + offset]);
+      let pts = base.map(([x, y]): Pt => [x, y + offset]);
       if (pts.length === 0 && offset !== 0) {
         // Bulge enough that the copies' labels (at the curve's middle) do not overlap.
         pts = [[(cx[a]! + cx[b]!) / 2, (cy[a]! + cy[b]!) / 2 + offset * 2.4]];
@@ -201,16 +325,18 @@ export function computeLayout(input: LayoutInput): Layout {
     spread(
       outgoing[i]!.map((id) => {
         const e = edgeById.get(id)!;
-        const next = middles.get(id)![0] ?? [cx[idx(e.to)]!, cy[idx(e.to)]!];
-        return { id, angle: Math.atan2(next[1] - cy[i]!, Math.max(1, next[0] - cx[i]!)) };
+        const to = idx(e.to);
+        const nextPt = middles.get(id)![0] ?? [cx[to]!, cy[to]!];
+        return { id, angle: Math.atan2(nextPt[1] - cy[i]!, Math.max(1, nextPt[0] - cx[i]!)) };
       }),
       startAngle,
     );
     spread(
       incoming[i]!.map((id) => {
         const e = edgeById.get(id)!;
+        const from = idx(e.from);
         const m = middles.get(id)!;
-        const prev = m[m.length - 1] ?? [cx[idx(e.from)]!, cy[idx(e.from)]!];
+        const prev = m[m.length - 1] ?? [cx[from]!, cy[from]!];
         // Angle measured on the left side of the node: positive = below.
         return { id, angle: Math.atan2(prev[1] - cy[i]!, Math.max(1, cx[i]! - prev[0])) };
       }),
@@ -224,7 +350,7 @@ export function computeLayout(input: LayoutInput): Layout {
     const b = idx(e.to);
     const start = borderPoint(geometry[a]!, cx[a]!, cy[a]!, startAngle.get(e.id)!);
     const end = borderPoint(geometry[b]!, cx[b]!, cy[b]!, Math.PI - endAngle.get(e.id)!);
-    const points: [number, number][] = [start, ...middles.get(e.id)!, end];
+    const points: Pt[] = [start, ...middles.get(e.id)!, end];
     return { id: e.id, points };
   });
 
@@ -273,7 +399,7 @@ export function computeLayout(input: LayoutInput): Layout {
     const top = cy[i]! - geometry[i]!.h / 2;
     minX = Math.min(minX, cx[i]! - f.w / 2);
     maxX = Math.max(maxX, cx[i]! + f.w / 2);
-    minY = Math.min(minY, top);
+    minY = Math.min(minY, top - (input.nodes[i]!.tag ? TAG_RISE : 0));
     maxY = Math.max(maxY, top + f.h);
   }
   for (const e of edges) {
@@ -286,7 +412,7 @@ export function computeLayout(input: LayoutInput): Layout {
   }
   const dx = MARGIN - minX;
   const dy = MARGIN - minY;
-  const shift = ([x, y]: [number, number]): [number, number] => [x + dx, y + dy];
+  const shift = ([x, y]: Pt): Pt => [x + dx, y + dy];
   return {
     width: maxX - minX + 2 * MARGIN,
     height: maxY - minY + 2 * MARGIN,
@@ -297,6 +423,365 @@ export function computeLayout(input: LayoutInput): Layout {
       mid: shift(e.mid),
       tail: shift(e.tail),
     })),
+  };
+}
+
+/**
+ * Stacks the subtrees of `items` (in order, top to bottom) as close as their outlines allow, and
+ * never closer than if they all stood in one column. Writes each item's offset into `rel` and
+ * returns their merged outline (in the first item's frame) and the centre between the first and
+ * the last item. The outlines of `items` are consumed.
+ */
+function stackContours(
+  items: readonly number[],
+  contours: (Contour | null)[],
+  rel: Float64Array,
+  above: Float64Array,
+  below: Float64Array,
+  adopted: Uint8Array | null,
+): { contour: Contour; centre: number } {
+  let acc: Contour | null = null;
+  let prev = -1;
+  for (const item of items) {
+    const own = contours[item]!;
+    contours[item] = null;
+    if (!acc) {
+      acc = own;
+      rel[item] = 0;
+      prev = item;
+      continue;
+    }
+    // The least offset for `item` that keeps it below everything stacked so far, column by column.
+    let offset = rel[prev]! + below[prev]! + ROW_GAP + above[item]!;
+    const small: Contour = own.cols.size < acc.cols.size ? own : acc;
+    const large: Contour = small === own ? acc : own;
+    for (const [c, [top, bottom]] of small.cols) {
+      const other = large.cols.get(c);
+      if (!other) continue;
+      const ownTop = (small === own ? top : other[0]) + own.shift;
+      const accBottom = (small === acc ? bottom : other[1]) + acc.shift;
+      offset = Math.max(offset, accBottom + ROW_GAP - ownTop);
+    }
+    rel[item] = offset;
+    // Merge the smaller outline into the larger; the result is in acc's frame.
+    own.shift += offset;
+    const into: Contour = large;
+    const from: Contour = small;
+    for (const [c, [top, bottom]] of from.cols) {
+      const t = top + from.shift - into.shift;
+      const b = bottom + from.shift - into.shift;
+      const there = into.cols.get(c);
+      if (there) {
+        there[0] = Math.min(there[0], t);
+        there[1] = Math.max(there[1], b);
+      } else {
+        into.cols.set(c, [t, b]);
+      }
+    }
+    acc = into;
+    prev = item;
+  }
+  if (!acc) return { contour: { cols: new Map(), shift: 0 }, centre: 0 };
+  // Centred on its own arguments; an input it only hosts (see adoptSharedInputs) does not count.
+  let first = -1;
+  let last = -1;
+  for (const item of items) {
+    if (adopted?.[item]) continue;
+    if (first < 0) first = item;
+    last = item;
+  }
+  if (first < 0) {
+    first = items[0]!;
+    last = items[items.length - 1]!;
+  }
+  const centre = (rel[first]! + rel[last]!) / 2;
+  return { contour: acc, centre };
+}
+
+/**
+ * The first column holds only leaves (inputs, and constants read in the second column), so it can
+ * be re-ordered freely: each node goes as near as it can to the mean height of its consumers, in
+ * that order, no two closer than the row gap (least squares under order constraints: pool
+ * adjacent violators, O(n)).
+ */
+function repackFirstColumn(
+  col: Int32Array,
+  consumers: readonly number[][],
+  cy: Float64Array,
+  above: Float64Array,
+  below: Float64Array,
+): void {
+  const nodes: number[] = [];
+  for (let i = 0; i < col.length; i++) if (col[i] === 0) nodes.push(i);
+  repackColumn(nodes, consumers, cy, above, below);
+}
+
+/**
+ * Re-orders `nodes` (one column) by the mean height of their `neighbours` and places each as near
+ * as it can to that height, in that order, no two closer than the row gap: least squares under
+ * order constraints (pool adjacent violators, O(n)).
+ */
+function repackColumn(
+  nodes: number[],
+  neighbours: readonly number[][],
+  cy: Float64Array,
+  above: Float64Array,
+  below: Float64Array,
+): void {
+  if (nodes.length === 0) return;
+  const want = new Map<number, number>();
+  for (const i of nodes) {
+    const list = neighbours[i]!;
+    let sum = 0;
+    for (const c of list) sum += cy[c]!;
+    want.set(i, list.length > 0 ? sum / list.length : cy[i]!);
+  }
+  nodes.sort((a, b) => want.get(a)! - want.get(b)! || cy[a]! - cy[b]!);
+  // Offsets that keep the gaps, then isotonic regression of (wanted − offset).
+  const offset = new Float64Array(nodes.length);
+  for (let k = 1; k < nodes.length; k++) {
+    offset[k] = offset[k - 1]! + below[nodes[k - 1]!]! + ROW_GAP + above[nodes[k]!]!;
+  }
+  const blockMean: number[] = [];
+  const blockSize: number[] = [];
+  nodes.forEach((node, k) => {
+    let mean = want.get(node)! - offset[k]!;
+    let size = 1;
+    while (blockMean.length > 0 && blockMean[blockMean.length - 1]! >= mean) {
+      const m = blockMean.pop()!;
+      const s = blockSize.pop()!;
+      mean = (m * s + mean * size) / (s + size);
+      size += s;
+    }
+    blockMean.push(mean);
+    blockSize.push(size);
+  });
+  let k = 0;
+  blockMean.forEach((mean, b) => {
+    for (let j = 0; j < blockSize[b]!; j++, k++) cy[nodes[k]!] = mean + offset[k]!;
+  });
+}
+
+/**
+ * An input read in several places (`x1` by both neurons of a layer) first belongs to the first
+ * consumer met, deep in one subtree, and its other edges cross everything between. Instead it is
+ * hosted by the lowest common ancestor of its consumers, between the subtrees that hold them, so
+ * that its edges fan out to both sides. Returns which nodes are hosted by a non-consumer.
+ */
+function adoptSharedInputs(
+  input: LayoutInput,
+  consumers: readonly number[][],
+  kids: number[][],
+  owner: Int32Array,
+  pre: Int32Array,
+  depth: Int32Array,
+  treeOf: Int32Array,
+): Uint8Array {
+  const n = input.nodes.length;
+  const adopted = new Uint8Array(n);
+  // Walking up to a common ancestor is O(depth); a budget keeps pathological graphs linear.
+  let budget = 20 * n + 1000;
+  for (let i = 0; i < n; i++) {
+    const users = consumers[i]!;
+    if (input.nodes[i]!.kind !== 'input' || users.length < 2 || owner[i]! < 0) continue;
+    let u = users[0]!;
+    let w = users[0]!;
+    for (const c of users) {
+      if (pre[c]! < pre[u]!) u = c;
+      if (pre[c]! > pre[w]!) w = c;
+    }
+    if (treeOf[u] !== treeOf[w]) continue;
+    // Up from both to the common ancestor, remembering the child of it on each side.
+    let a = u;
+    let b = w;
+    let belowA = -1;
+    let belowB = -1;
+    while (depth[a]! > depth[b]! && budget-- > 0) [belowA, a] = [a, owner[a]!];
+    while (depth[b]! > depth[a]! && budget-- > 0) [belowB, b] = [b, owner[b]!];
+    while (a !== b && budget-- > 0) {
+      [belowA, a] = [a, owner[a]!];
+      [belowB, b] = [b, owner[b]!];
+    }
+    if (budget <= 0) break;
+    const host = a;
+    if (host === owner[i]) continue;
+    const from = kids[owner[i]!]!;
+    from.splice(from.indexOf(i), 1);
+    const to = kids[host]!;
+    let at = belowA >= 0 ? to.indexOf(belowA) + 1 : belowB >= 0 ? to.indexOf(belowB) : to.length;
+    // After the inputs hosted there before (they come earlier in the tape: keep that order).
+    while (at < to.length && adopted[to[at]!]) at++;
+    to.splice(at, 0, i);
+    owner[i] = host;
+    adopted[i] = consumers[i]!.includes(host) ? 0 : 1;
+  }
+  return adopted;
+}
+
+/**
+ * Routes edges that skip columns: returns the interior points of one from node `a` to node `b`.
+ * Straight when all columns in between lie entirely below or above it; otherwise through the gap
+ * nearest its line in each column it would cross (two points per blocked column), while a budget
+ * of column checks lasts; past it, along a lane just above or below the columns in between, so that
+ * no edge costs points in proportion to its length.
+ */
+function longEdgeRouter(
+  n: number,
+  links: readonly (readonly [number, number])[],
+  col: Int32Array,
+  cx: Float64Array,
+  cy: Float64Array,
+  above: Float64Array,
+  below: Float64Array,
+  colX: Float64Array,
+  colWidth: Float64Array,
+): (a: number, b: number) => Pt[] {
+  const columns = colX.length;
+  // Each column's nodes, top to bottom, as [top, bottom] intervals.
+  const byCol: number[][] = Array.from({ length: columns }, () => []);
+  for (let i = 0; i < n; i++) byCol[col[i]!]!.push(i);
+  // How many of each node's edges leave it upward and downward: passing a node on one side
+  // crosses those, so an edge goes round on the side with fewer.
+  const up = new Int32Array(n);
+  const down = new Int32Array(n);
+  for (const [a, b] of links) {
+    if (cy[a]! < cy[b]! - 1) {
+      up[b]!++;
+      down[a]!++;
+    } else if (cy[a]! > cy[b]! + 1) {
+      down[b]!++;
+      up[a]!++;
+    }
+  }
+  const nodesOf: Int32Array[] = [];
+  const tops: Float64Array[] = [];
+  const bottoms: Float64Array[] = [];
+  const colTop = new Float64Array(columns);
+  const colBottom = new Float64Array(columns);
+  for (let c = 0; c < columns; c++) {
+    const list = byCol[c]!.sort((p, q) => cy[p]! - cy[q]!);
+    nodesOf.push(Int32Array.from(list));
+    tops.push(Float64Array.from(list, (i) => cy[i]! - above[i]! - CLEARANCE));
+    bottoms.push(Float64Array.from(list, (i) => cy[i]! + below[i]! + CLEARANCE));
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const i of list) {
+      top = Math.min(top, cy[i]! - above[i]!);
+      bottom = Math.max(bottom, cy[i]! + below[i]!);
+    }
+    colTop[c] = top;
+    colBottom[c] = bottom;
+  }
+  const topOf = rangeTable(colTop, Math.min);
+  const bottomOf = rangeTable(colBottom, Math.max);
+  let budget = ROUTE_BUDGET_PER_NODE * n + 2000;
+  const laneOf = new Map<number, number>();
+
+  return (a, b) => {
+    const c0 = col[a]! + 1;
+    const c1 = col[b]! - 1;
+    const top = topOf(c0, c1);
+    const bottom = bottomOf(c0, c1);
+    const ya = cy[a]!;
+    const yb = cy[b]!;
+    if (Math.max(ya, yb) <= top - CLEARANCE || Math.min(ya, yb) >= bottom + CLEARANCE) return [];
+
+    if (budget >= c1 - c0 + 1) {
+      budget -= c1 - c0 + 1;
+      const pts: Pt[] = [];
+      let px = cx[a]!;
+      let py = ya;
+      for (let c = c0; c <= c1; c++) {
+        const x = colX[c]!;
+        const y = py + ((yb - py) * (x - px)) / (cx[b]! - px);
+        const gap = freeY(tops[c]!, bottoms[c]!, nodesOf[c]!, up, down, y);
+        if (gap === y) continue;
+        const half = colWidth[c]! / 2;
+        pts.push([x - half, gap], [x + half, gap]);
+        px = x + half;
+        py = gap;
+      }
+      // A detour below leaves the argument and reaches the consumer level, as a short edge does,
+      // so that it never cuts through their labels (which hang below the shapes).
+      if (pts.length > 0 && pts[0]![1] > ya) {
+        pts.unshift([colX[c0 - 1]! + colWidth[c0 - 1]! / 2 + CLEARANCE, ya]);
+      }
+      if (pts.length > 0 && pts[pts.length - 1]![1] > yb) {
+        pts.push([colX[c1 + 1]! - colWidth[c1 + 1]! / 2 - CLEARANCE, yb]);
+      }
+      return pts;
+    }
+
+    // A lane: the same one for every edge from one node, one of a few for different nodes.
+    let lane = laneOf.get(a);
+    if (lane === undefined) {
+      lane = laneOf.size % LANES;
+      laneOf.set(a, lane);
+    }
+    const over = top - LANE_GAP - lane * LANE_STEP;
+    const under = bottom + LANE_GAP + lane * LANE_STEP;
+    const y =
+      Math.abs(ya - over) + Math.abs(yb - over) <= Math.abs(ya - under) + Math.abs(yb - under)
+        ? over
+        : under;
+    const x0 = colX[c0]! - colWidth[c0]! / 2 - COLUMN_GAP / 4;
+    const x1 = colX[c1]! + colWidth[c1]! / 2 + COLUMN_GAP / 4;
+    const step = Math.min(COLUMN_GAP, (x1 - x0) / 3);
+    return [
+      [x0, y],
+      [x0 + step, y],
+      [x1 - step, y],
+      [x1, y],
+    ];
+  };
+}
+
+/**
+ * `y` if it is clear of every interval, otherwise the middle of the gap above or below the one it
+ * hits: the side where that node has fewer edges to cross, or else the nearer.
+ */
+function freeY(
+  tops: Float64Array,
+  bottoms: Float64Array,
+  nodes: Int32Array,
+  up: Int32Array,
+  down: Int32Array,
+  y: number,
+): number {
+  // The first interval whose bottom is below y.
+  let lo = 0;
+  let hi = tops.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bottoms[mid]! <= y) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === tops.length || tops[lo]! >= y) return y;
+  const upper = lo === 0 ? tops[0]! - ROW_GAP / 2 : (bottoms[lo - 1]! + tops[lo]!) / 2;
+  const lower =
+    lo === tops.length - 1 ? bottoms[lo]! + ROW_GAP / 2 : (bottoms[lo]! + tops[lo + 1]!) / 2;
+  const node = nodes[lo]!;
+  if (up[node] !== down[node]) return up[node]! < down[node]! ? upper : lower;
+  return y - upper <= lower - y ? upper : lower;
+}
+
+/** Range minimum (or maximum) over an array in O(1) per query after O(n log n) set-up. */
+function rangeTable(
+  values: Float64Array,
+  pick: (a: number, b: number) => number,
+): (from: number, to: number) => number {
+  const levels: Float64Array[] = [values];
+  for (let w = 1; 2 * w <= values.length; w *= 2) {
+    const prev = levels[levels.length - 1]!;
+    const level = new Float64Array(values.length - 2 * w + 1);
+    for (let i = 0; i < level.length; i++) level[i] = pick(prev[i]!, prev[i + w]!);
+    levels.push(level);
+  }
+  return (from, to) => {
+    if (to < from) return pick(Infinity, -Infinity) === Infinity ? -Infinity : Infinity;
+    const k = 31 - Math.clz32(to - from + 1);
+    const level = levels[k]!;
+    return pick(level[from]!, level[to - (1 << k) + 1]!);
   };
 }
 
