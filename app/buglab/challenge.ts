@@ -100,10 +100,14 @@ export function gradeGuess(correct: Trace, pass: BuggyPass, guess: number): Verd
   if (guess === answer) {
     return { right: true, answer, message: `Right: the bug is in ${where} — ${title}. ${detail}` };
   }
-  const yours = nodeText(graph, guess);
+  const suspect = graph.nodes[guess];
+  const why =
+    suspect?.kind === 'input'
+      ? `${nodeText(graph, guess)} is an input: it has no backward step, its adjoint only collects what flows in.`
+      : `${nodeText(graph, guess)} passes its adjoint back correctly; if its own adjoint is off, the error flowed into it from later.`;
   return {
     right: false,
     answer,
-    message: `Not quite: ${yours} computes its contributions correctly. The bug is in ${where} — ${title}. ${detail}`,
+    message: `Not quite: ${why} The bug is in ${where} — ${title}. ${detail}`,
   };
 }
