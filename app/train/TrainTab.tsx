@@ -98,79 +98,6 @@ function TrainControls() {
   const loss = snapshot?.loss ?? NaN;
   return (
     <div className="train-controls">
-      <label htmlFor={`${id}-lr`}>Learning rate</label>
-      <input
-        id={`${id}-lr`}
-        type="number"
-        min={0}
-        step="any"
-        value={lrText}
-        className="train-number"
-        onChange={(e) => {
-          setLrText(e.target.value);
-          const v = Number(e.target.value);
-          if (e.target.value.trim() !== '' && Number.isFinite(v) && v > 0) {
-            trainingActions.setLr(v);
-            setLrFor(v);
-          }
-        }}
-      />
-      <label htmlFor={`${id}-opt`}>Optimizer</label>
-      <select
-        id={`${id}-opt`}
-        value={optimizer}
-        onChange={(e) => {
-          if (isOptimizerId(e.target.value)) trainingActions.setOptimizer(e.target.value);
-        }}
-      >
-        {OPTIMIZERS.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <label htmlFor={`${id}-batch`}>Batch size</label>
-      <input
-        id={`${id}-batch`}
-        type="number"
-        min={1}
-        max={Math.max(1, rows)}
-        step={1}
-        value={full ? rows : batchSize}
-        className="train-number"
-        aria-describedby={`${id}-batch-note`}
-        onChange={(e) => {
-          const v = Number(e.target.value);
-          trainingActions.setBatchSize(Number.isInteger(v) && v >= 1 && v < rows ? v : null);
-        }}
-      />
-      <span id={`${id}-batch-note`} className="train-note">
-        {full ? 'all rows' : `of ${rows} rows`}
-      </span>
-      <label htmlFor={`${id}-seed`}>Seed</label>
-      <input
-        id={`${id}-seed`}
-        type="number"
-        min={0}
-        step={1}
-        value={seed}
-        className="train-number"
-        title="Seed of the random initial parameters and the mini-batch order"
-        onChange={(e) => trainingActions.setSeed(Number(e.target.value))}
-      />
-      <label htmlFor={`${id}-pace`}>Steps per frame</label>
-      <select
-        id={`${id}-pace`}
-        value={perFrame === null ? 'max' : String(perFrame)}
-        onChange={(e) =>
-          trainingActions.setStepsPerFrame(e.target.value === 'max' ? null : Number(e.target.value))
-        }
-      >
-        <option value="1">1</option>
-        <option value="10">10</option>
-        <option value="100">100</option>
-        <option value="max">As many as fit</option>
-      </select>
       <div className="train-buttons">
         <button type="button" onClick={trainingActions.step} disabled={!model}>
           Train step
@@ -189,24 +116,101 @@ function TrainControls() {
         <button type="button" onClick={trainingActions.showBackwardPass} disabled={!model}>
           Show this step&apos;s backward pass
         </button>
+        <p className="train-status" aria-live="off">
+          Step <span data-testid="train-steps">{steps}</span> · Loss{' '}
+          <span data-testid="loss-value" data-value={String(loss)} className="num is-value">
+            {formatNumber(loss)}
+          </span>{' '}
+          · graph shows row{' '}
+          <input
+            type="number"
+            min={1}
+            max={Math.max(1, rows)}
+            step={1}
+            value={shownRow + 1}
+            aria-label="Row on the graph"
+            className="train-number"
+            onChange={(e) => trainingActions.setShownRow(Number(e.target.value) - 1)}
+          />
+        </p>
       </div>
-      <p className="train-status" aria-live="off">
-        Step <span data-testid="train-steps">{steps}</span> · Loss{' '}
-        <span data-testid="loss-value" data-value={String(loss)} className="num is-value">
-          {formatNumber(loss)}
-        </span>{' '}
-        · graph shows row{' '}
+      <div className="train-settings">
+        <label htmlFor={`${id}-lr`}>Learning rate</label>
         <input
+          id={`${id}-lr`}
+          type="number"
+          min={0}
+          step="any"
+          value={lrText}
+          className="train-number"
+          onChange={(e) => {
+            setLrText(e.target.value);
+            const v = Number(e.target.value);
+            if (e.target.value.trim() !== '' && Number.isFinite(v) && v > 0) {
+              trainingActions.setLr(v);
+              setLrFor(v);
+            }
+          }}
+        />
+        <label htmlFor={`${id}-opt`}>Optimizer</label>
+        <select
+          id={`${id}-opt`}
+          value={optimizer}
+          onChange={(e) => {
+            if (isOptimizerId(e.target.value)) trainingActions.setOptimizer(e.target.value);
+          }}
+        >
+          {OPTIMIZERS.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-batch`}>Batch size</label>
+        <input
+          id={`${id}-batch`}
           type="number"
           min={1}
           max={Math.max(1, rows)}
           step={1}
-          value={shownRow + 1}
-          aria-label="Row on the graph"
+          value={full ? rows : batchSize}
           className="train-number"
-          onChange={(e) => trainingActions.setShownRow(Number(e.target.value) - 1)}
+          aria-describedby={`${id}-batch-note`}
+          onChange={(e) => {
+            const v = Number(e.target.value);
+            trainingActions.setBatchSize(Number.isInteger(v) && v >= 1 && v < rows ? v : null);
+          }}
         />
-      </p>
+        <span id={`${id}-batch-note`} className="train-note">
+          {full ? 'all rows' : `of ${rows} rows`}
+        </span>
+        <label htmlFor={`${id}-seed`}>Seed</label>
+        <input
+          id={`${id}-seed`}
+          type="number"
+          min={0}
+          step={1}
+          value={seed}
+          className="train-number"
+          title="Seed of the random initial parameters and the mini-batch order"
+          onChange={(e) => trainingActions.setSeed(Number(e.target.value))}
+        />
+        <label htmlFor={`${id}-pace`}>Steps per frame</label>
+        <select
+          id={`${id}-pace`}
+          value={perFrame === null ? 'max' : String(perFrame)}
+          onChange={(e) =>
+            trainingActions.setStepsPerFrame(
+              e.target.value === 'max' ? null : Number(e.target.value),
+            )
+          }
+        >
+          <option value="1">1</option>
+          <option value="10">10</option>
+          <option value="100">100</option>
+          <option value="max">As many as fit</option>
+        </select>
+      </div>
     </div>
   );
 }
