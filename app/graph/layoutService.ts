@@ -1,13 +1,15 @@
 // One place that decides where a layout is computed: cached by graph shape, synchronously for
 // small graphs, in a Web Worker for large ones. A newer request for a large graph abandons the
-// older one (its worker is terminated), so a burst of keystrokes costs one layout, not many.
+// older one (its worker is terminated), so a burst of keystrokes costs one layout, not many; a
+// worker that errors or takes longer than WORKER_TIMEOUT_MS is terminated and replaced, and the
+// request fails (the view keeps its last drawing and says so).
 import type { Graph } from '../../ad-core/index.ts';
 import { layoutInputOf, shapeKey } from './graphInput.ts';
 import { computeLayout, type Layout } from './layout.ts';
 import type { LayoutRequest, LayoutResponse } from './layout.worker.ts';
 
 /** Graphs with more nodes than this are laid out in a worker. */
-export const WORKER_THRESHOLD = 150;
+export const WORKER_THRESHOLD = 400;
 const CACHE_SIZE = 24;
 
 const cache = new Map<string, Layout>();
@@ -33,47 +35,68 @@ export function needsWorker(graph: Graph): boolean {
   return graph.nodes.length > WORKER_THRESHOLD && typeof Worker !== 'undefined';
 }
 
+/** A layout that takes longer than this is abandoned: its worker is terminated and replaced. */
+export const WORKER_TIMEOUT_MS = 5000;
+
 let worker: Worker | null = null;
-let pending: { id: number; reject(reason: Error): void } | null = null;
+let pending: { id: number; fail(reason: Error): void } | null = null;
 let nextId = 1;
+
+/** Why a layout did not arrive: a newer request replaced it, or the worker failed or hung. */
+export class LayoutAbandoned extends Error {
+  constructor(
+    message: string,
+    readonly superseded: boolean,
+  ) {
+    super(message);
+  }
+}
+
+function dropWorker(): void {
+  worker?.terminate();
+  worker = null;
+}
 
 export function layoutInWorker(graph: Graph, key = shapeKey(graph)): Promise<Layout> {
   const hit = cachedLayout(key);
   if (hit) return Promise.resolve(hit);
   if (pending) {
-    // The old request is for a formula the user has already moved past.
-    pending.reject(new Error('superseded'));
-    pending = null;
-    worker?.terminate();
-    worker = null;
+    // The old request is for a formula the user has already moved past: stop its work.
+    pending.fail(new LayoutAbandoned('superseded', true));
+    dropWorker();
   }
   const w = (worker ??= new Worker(new URL('./layout.worker.ts', import.meta.url), {
     type: 'module',
   }));
   const id = nextId++;
   return new Promise<Layout>((resolve, reject) => {
-    pending = { id, reject };
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = () => {
       if (pending?.id === id) pending = null;
+      clearTimeout(timer);
       w.removeEventListener('message', onMessage);
       w.removeEventListener('error', onError);
     };
+    const fail = (reason: Error) => {
+      finish();
+      reject(reason);
+    };
+    pending = { id, fail };
     const onMessage = (event: MessageEvent<LayoutResponse>) => {
       if (event.data.id !== id) return;
       finish();
       if ('layout' in event.data) resolve(remember(key, event.data.layout));
-      else reject(new Error(event.data.error));
+      else reject(new LayoutAbandoned(event.data.error, false));
     };
-    const onError = () => {
-      finish();
-      // A worker that cannot start (old browser, CSP) must not leave the graph blank.
-      worker = null;
-      try {
-        resolve(layoutNow(graph, key));
-      } catch (error) {
-        reject(error instanceof Error ? error : new Error(String(error)));
-      }
+    const onError = (event: ErrorEvent) => {
+      // A worker that cannot start or throws is replaced for the next request.
+      if (worker === w) dropWorker();
+      fail(new LayoutAbandoned(event.message || 'the layout worker failed', false));
     };
+    timer = setTimeout(() => {
+      if (worker === w) dropWorker();
+      fail(new LayoutAbandoned(`no layout after ${WORKER_TIMEOUT_MS / 1000} s`, false));
+    }, WORKER_TIMEOUT_MS);
     w.addEventListener('message', onMessage);
     w.addEventListener('error', onError);
     const request: LayoutRequest = { id, input: layoutInputOf(graph) };
