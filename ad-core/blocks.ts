@@ -101,8 +101,8 @@ export function blockLabel(name: string): string {
 
 export interface BlockView {
   source: Graph;
-  /** The graph to draw: dense ids, collapsed blocks as one node each (kind `input`, op `block`:
-   *  a named box, read by its name wherever it is an argument). */
+  /** The graph to draw: dense ids, collapsed blocks as one node each (an operation `block`
+   *  labelled with the binding's name and carrying it as its binding). */
   graph: Graph;
   /** Collapsed block names, in tape order. */
   collapsed: string[];
@@ -171,14 +171,13 @@ export function viewGraph(source: Graph, collapse: Iterable<string>): BlockView 
     blocks.set(v, block);
     nodes.push({
       id: v,
-      kind: 'input',
+      kind: 'op',
       op: 'block',
       args: block.args.map((a) => fromSource[a]!),
       name: src.name,
       wengertIndex: src.wengertIndex,
       label: blockLabel(block.name),
       binding: block.name,
-      variable: block.name,
       spans: block.inner.flatMap((id) => source.nodes[id]!.spans),
     });
     const edgeOfArg = new Map<number, number>();

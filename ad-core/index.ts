@@ -36,6 +36,7 @@ export type { HessianEntry, HessianResult } from './hessian.ts';
 export * from './train/index.ts';
 export {
   blocksOf,
+  blockPartials,
   blockLabel,
   viewGraph,
   viewEvaluation,

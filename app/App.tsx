@@ -10,6 +10,8 @@ import { Notice } from './panels/Notice.tsx';
 import { StepExplanation } from './panels/StepExplanation.tsx';
 import { PlayerBar } from './player/PlayerBar.tsx';
 import { appStore, useApp } from './store/appStore.ts';
+import { useBlockScene } from './graph/useBlockScene.ts';
+import { BlockNotice } from './graph/BlockNotice.tsx';
 import { formulaFocusNode, highlightedNodes } from './store/highlight.ts';
 import { typesetRefusal } from './store/sizeLimits.ts';
 import { MergeFlag } from './drawer/MergeFlag.tsx';
@@ -43,25 +45,37 @@ function GraphArea() {
     const ids = highlightedNodes(graph, selection, stale, hovered);
     return ids.length > 0 ? new Set(ids) : EMPTY;
   }, [graph, selection, stale, hovered]);
-  if (!graph || !evaluation || !frame) {
+  // Bindings collapsed into blocks: the graph, numbers and ids as drawn.
+  const shown = useBlockScene({
+    graph,
+    evaluation,
+    frame,
+    highlighted,
+    selected,
+    onHoverNode: appStore.getState().hoverNode,
+    onSelectNode: appStore.getState().selectNode,
+  });
+  if (!graph || !evaluation || !frame || !shown.graph || !shown.evaluation || !shown.frame) {
     return (
       <p className="graph-empty">
         The graph appears as soon as the formula on the left is valid — see the message under it.
       </p>
     );
   }
-  const { hoverNode, selectNode } = appStore.getState();
   return (
     <GraphView
-      graph={graph}
-      evaluation={evaluation}
-      frame={frame}
+      graph={shown.graph}
+      evaluation={shown.evaluation}
+      frame={shown.frame}
       stale={stale}
-      highlighted={highlighted}
-      selected={selected}
+      highlighted={shown.highlighted}
+      selected={shown.selected}
       showEdgePartials={showEdgePartials}
-      onHoverNode={hoverNode}
-      onSelectNode={selectNode}
+      onHoverNode={shown.onHoverNode}
+      onSelectNode={shown.onSelectNode}
+      blocks={shown.blocks}
+      onViewSize={shown.onViewSize}
+      overlay={<BlockNotice />}
       {...(mode ? { mode } : {})}
     />
   );

@@ -62,6 +62,18 @@ export const EXAMPLES: readonly Example[] = [
     lesson: 'A named intermediate is one shared node with two consumers.',
   },
   {
+    id: 'network',
+    title: 'Tiny network: 2-2-1 with a loss',
+    formula: [
+      'h1 = tanh(w11*x1 + w12*x2 + b1)',
+      'h2 = tanh(w21*x1 + w22*x2 + b2)',
+      'y = w1*h1 + w2*h2 + b',
+      '(y - t)^2',
+    ].join('\n'),
+    at: { x1: 0.5, x2: -1.5, w11: 0.8, w12: -0.4, b1: 0.1, w21: 0.3, w22: 0.9, b2: -0.2, w1: 1.5, w2: -1.1, b: 0.3, t: 1 },
+    lesson: 'Each binding is a block: collapse h₁ and h₂ to see the network as neurons, expand one to see inside.',
+  },
+  {
     id: 'kink',
     title: 'Kink: relu(x) + abs(y) at 0',
     formula: 'relu(x) + abs(y)',

@@ -39,6 +39,11 @@ export interface GraphNodeViewProps {
   onHover(id: number | null): void;
   onFocusNode(id: number): void;
   onSelect(id: number): void;
+  /** The node is a binding's, drawn expanded: its tag (or C) collapses it into one block. */
+  blockName?: string | undefined;
+  onToggleBlock?: ((name: string) => void) | undefined;
+  /** The node's id in the full graph when this one is drawn in a view with blocks collapsed. */
+  sourceId?: number | undefined;
 }
 
 /** Baseline of label line `k` (0-based), measured from the shape's centre. */
@@ -60,6 +65,7 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
   const bugOrigin = useIsBugOrigin(node.id);
   // Dual numbers: the tangent line reads as the ε part of `value + tangent·ε`.
   const dual = useDual((s) => s.on) && forwardMode;
+  const { blockName, onToggleBlock } = props;
   const classes = [
     'gv-node',
     `gv-node--${node.kind}`,
@@ -69,29 +75,38 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
     nonFinite && 'gv-node--nonfinite',
     rule && 'gv-node--convention',
     node.id === graph.output && 'gv-node--output',
+    blockName !== undefined && onToggleBlock && 'gv-node--binding',
     bugOrigin && 'gv-node--bug-origin',
   ]
     .filter(Boolean)
     .join(' ');
 
   const onKeyDown = (event: KeyboardEvent<SVGGElement>) => {
+    if (blockName !== undefined && onToggleBlock && (event.key === 'c' || event.key === 'C')) {
+      event.preventDefault();
+      onToggleBlock(blockName);
+      return;
+    }
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
       props.onSelect(node.id);
     }
   };
 
-  const label = ariaLabel(graph, node, { value, adjoint, tangent }, rule);
+  const label =
+    ariaLabel(graph, node, { value, adjoint, tangent }, rule) +
+    (blockName !== undefined && onToggleBlock ? `, block ${blockName}: press C to collapse` : '');
   return (
     <g
       className={classes}
       style={{ transform: `translate(${props.x}px, ${props.y}px)` }}
       data-testid="graph-node"
-      data-node-id={node.id}
+      data-node-id={props.sourceId ?? node.id}
       data-op={node.op}
       data-value={dataValue(value)}
       data-adjoint={dataValue(adjoint)}
       {...(forwardMode ? { 'data-tangent': dataValue(tangent) } : {})}
+      {...(blockName !== undefined && onToggleBlock ? { 'data-collapsed': 'false', 'data-block': blockName } : {})}
       {...(bugOrigin ? { 'data-bug-origin': 'true' } : {})}
       tabIndex={0}
       role="button"
@@ -99,6 +114,16 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
       aria-pressed={props.selected}
       onClick={(event) => {
         event.stopPropagation();
+        // The binding's tag is the block's handle: clicking it collapses the block.
+        if (
+          blockName !== undefined &&
+          onToggleBlock &&
+          event.target instanceof Element &&
+          event.target.closest('.gv-tag')
+        ) {
+          onToggleBlock(blockName);
+          return;
+        }
         props.onSelect(node.id);
       }}
       onKeyDown={onKeyDown}

@@ -10,11 +10,13 @@ import {
   useRef,
   useState,
   type JSX,
+  type ReactNode,
 } from 'react';
 import type { Evaluation, Frame, Graph, Mode } from '../../ad-core/index.ts';
 import { bundleOf, pathsOf } from './edgeBundle.ts';
 import { FlowDot, GraphEdgeView } from './GraphEdge.tsx';
 import { GraphNodeView } from './GraphNode.tsx';
+import { BlockNodeView, type GraphBlocks } from './BlockNode.tsx';
 import { SelectedDetail } from './SelectedDetail.tsx';
 import { isForwardMode, stepView } from './frameView.ts';
 import { adjointName, tangentName } from './labels.ts';
@@ -38,6 +40,12 @@ export interface GraphViewProps {
   onSelectNode(id: number | null): void;
   /** Optional: the trace's mode; without it, forward mode is recognised from the frame. */
   mode?: Mode;
+  /** Collapsed blocks and expandable bindings (see useBlockScene). */
+  blocks?: GraphBlocks | undefined;
+  /** Told the graph area's size whenever it changes (the blocks' fit uses it). */
+  onViewSize?: ((size: Size) => void) | undefined;
+  /** Drawn over the graph area, e.g. the note about blocks collapsed to fit. */
+  overlay?: ReactNode;
 }
 
 /** Above this many nodes, repainting every frame of an animation (pan, moving nodes) costs more
@@ -80,6 +88,10 @@ export function GraphView(props: GraphViewProps): JSX.Element {
     sizeRef.current = size;
   });
   const { transform, fit, zoomBy, reveal } = useZoom(surfaceRef, size);
+  const onViewSize = props.onViewSize;
+  useEffect(() => {
+    if (size.width > 0 && size.height > 0) onViewSize?.(size);
+  }, [size, onViewSize]);
 
   // Fit whenever the formula's shape changes (animated) or the view is resized.
   const fitted = useRef<string | null>(null);
@@ -161,6 +173,7 @@ export function GraphView(props: GraphViewProps): JSX.Element {
       onHover,
       onFocusNode,
       onSelect,
+      blocks: props.blocks?.graph === scene.graph ? props.blocks : undefined,
     };
     return {
       graph: <SceneContent {...common} part="graph" />,
@@ -177,6 +190,7 @@ export function GraphView(props: GraphViewProps): JSX.Element {
     onHover,
     onFocusNode,
     onSelect,
+    props.blocks,
   ]);
   const waiting = !props.stale && pending && scene?.graph !== graph;
   // Say so when part of the graph is off screen, so nobody takes the visible part for all of it.
@@ -285,6 +299,7 @@ export function GraphView(props: GraphViewProps): JSX.Element {
           Laying out {graph.nodes.length} nodes…
         </p>
       )}
+      {props.overlay}
     </div>
   );
 }
@@ -302,6 +317,7 @@ interface SceneContentProps {
   onHover(id: number | null): void;
   onFocusNode(id: number): void;
   onSelect(id: number): void;
+  blocks: GraphBlocks | undefined;
 }
 
 
@@ -396,8 +412,34 @@ function SceneContent(props: SceneContentProps) {
         {layout.nodes.map((p) => {
           const node = graph.nodes[p.id];
           if (!node) return null;
+          const block = props.blocks?.collapsed.get(p.id);
+          if (block && props.blocks) {
+            return (
+              <BlockNodeView
+                key={p.id}
+                node={node}
+                block={block}
+                sourceId={props.blocks.sourceOf(p.id)}
+                x={p.x}
+                y={p.y}
+                value={frame.values[p.id] ?? null}
+                adjoint={frame.adjoints[p.id] ?? null}
+                tangent={frame.tangents[p.id] ?? null}
+                forwardMode={props.forwardMode}
+                isOutput={p.id === graph.output}
+                current={currentNodes.has(p.id)}
+                highlighted={props.highlighted.has(p.id)}
+                onToggle={props.blocks.onToggle}
+                onHover={props.onHover}
+                onFocusNode={props.onFocusNode}
+              />
+            );
+          }
           return (
             <GraphNodeView
+              blockName={props.blocks?.expanded.get(p.id)}
+              onToggleBlock={props.blocks?.onToggle}
+              sourceId={props.blocks?.sourceOf(p.id)}
               key={p.id}
               graph={graph}
               node={node}

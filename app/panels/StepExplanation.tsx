@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
-import { explainStep } from '../../ad-core/index.ts';
 import { useApp } from '../store/appStore.ts';
+import { blockViewOf, explainShownStep, stepGroupsOf, visibleCounter } from '../store/blocks.ts';
 import { MathView, useKatexReady } from '../teach/MathView.tsx';
 import { splitSymbolicNumeric } from './texLines.ts';
 import { BugStepNote } from '../buglab/BugStepNote.tsx';
@@ -10,7 +10,13 @@ import { DualToggle } from '../dual/DualToggle.tsx';
 export function StepExplanation() {
   const trace = useApp((s) => s.derived.trace);
   const step = useApp((s) => s.step);
-  const explanation = useMemo(() => (trace ? explainStep(trace, step) : null), [trace, step]);
+  // A collapsed block is one step, explained as a summary of its operations.
+  const groups = useApp(stepGroupsOf);
+  const blockView = useApp(blockViewOf);
+  const explanation = useMemo(
+    () => (trace ? explainShownStep(trace, groups, blockView, step) : null),
+    [trace, groups, blockView, step],
+  );
   const katexReady = useKatexReady();
   // The plain lines follow at once; typesetting (tens of ms for long chains) runs in a background
   // render so that neither a keystroke nor a step waits for KaTeX.
@@ -25,7 +31,7 @@ export function StepExplanation() {
       </section>
     );
   }
-  const total = trace.steps.length;
+  const { k: shownStep, n: total } = visibleCounter(groups, step, trace.steps.length);
   const kind = trace.steps[step - 1]?.kind;
   // Typeset lines replace the plain ones on screen; the plain ones stay for screen readers (the
   // typeset copy is hidden from them, so nothing is read twice) and for copying as text.
@@ -42,7 +48,7 @@ export function StepExplanation() {
     <section className="panel-section step-explanation" aria-label="Current step">
       <h2>
         <span className={`step-tag tag-${tone}`}>
-          Step {step} of {total}
+          Step {shownStep} of {total}
         </span>{' '}
         {explanation.title}
       </h2>

@@ -1,5 +1,7 @@
 import { useEffect, useId } from 'react';
+import { sourceStepAt } from '../../ad-core/index.ts';
 import { appStore, useApp } from '../store/appStore.ts';
+import { stepGroupsOf, visibleCounter } from '../store/blocks.ts';
 import type { SeedChoice } from '../store/store.ts';
 import { EndIcon, PauseIcon, PlayIcon, ResetIcon, StepBackIcon, StepForwardIcon } from './icons.tsx';
 import { keyCommand } from './keys.ts';
@@ -121,6 +123,9 @@ export function PlayerBar() {
   usePlayerKeys();
   const step = useApp((s) => s.step);
   const total = useApp((s) => s.derived.trace?.steps.length ?? 0);
+  // Counter and timeline count what the player shows: a collapsed block is one step.
+  const groups = useApp(stepGroupsOf);
+  const shown = visibleCounter(groups, step, total);
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
   const frame = useApp((s) => s.frame);
@@ -186,16 +191,19 @@ export function PlayerBar() {
           id={timelineId}
           type="range"
           min={0}
-          max={total}
+          max={shown.n}
           step={1}
-          value={step}
-          aria-valuetext={`step ${step} of ${total}`}
-          onChange={(e) => seek(Number(e.target.value))}
+          value={shown.k}
+          aria-valuetext={`step ${shown.k} of ${shown.n}`}
+          onChange={(e) => {
+            const k = Number(e.target.value);
+            seek(groups ? sourceStepAt(groups, k) : k);
+          }}
         />
       </div>
       <div className="counter">
         <span data-testid="step-counter" className="num">
-          {step} / {total}
+          {shown.k} / {shown.n}
         </span>
         <span className="phase">{locked ? 'Quiz: answer to go on' : phaseLabel(frame, mode)}</span>
       </div>

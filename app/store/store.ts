@@ -4,8 +4,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { FdMethod, Frame, Mode } from '../../ad-core/index.ts';
 import { DEFAULT_EXAMPLE, type Example } from '../examples.ts';
-import { clampStep, nextStep, playStartStep, previousStep, tickStep } from '../player/stepping.ts';
+import { clampStep, playStartStep } from '../player/stepping.ts';
 import { frameFor } from './core.ts';
+import { createCollapseSlice, stepAfter, stepBefore, stepGroupsOf, type CollapseSlice } from './blocks.ts';
 import { sameBug } from './bugs.ts';
 import type { Bug } from '../../ad-core/index.ts';
 import { derive, type Derived, type Inputs, type SeedChoice } from './derive.ts';
@@ -92,7 +93,7 @@ export interface ViewSlice {
 export const DRAWER_TABS = PANELS;
 export type DrawerTab = SharedPanel;
 
-export type AppState = SourceSlice & ComputationSlice & PlaybackSlice & ViewSlice;
+export type AppState = SourceSlice & ComputationSlice & PlaybackSlice & ViewSlice & CollapseSlice;
 export type AppStore = StoreApi<AppState>;
 
 type Set = StoreApi<AppState>['setState'];
@@ -197,7 +198,8 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
     },
     loadExample: (example) => {
       recompute(set, get, { source: example.formula, point: { ...example.at } });
-      set({ notice: null });
+      // A new example starts with the default blocks (what fits), not the last one's choices.
+      set({ notice: null, collapseUser: new Map() });
     },
     restore: (shared) => {
       const patch: Partial<Inputs> = {
@@ -214,6 +216,8 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
       // A link without a step shows the finished pass, like a freshly typed formula. It starts
       // afresh: a broken formula in a link must not show whatever graph happened to be on screen.
       recompute(set, get, patch, shared.step ?? Number.POSITIVE_INFINITY, true);
+      if (shared.collapse) get().setCollapsed(shared.collapse);
+      else set({ collapseUser: new Map() });
     },
   };
 }
@@ -229,15 +233,19 @@ function createPlaybackSlice(set: Set, get: Get): PlaybackSlice {
     },
     pause: () => set({ playing: false }),
     togglePlay: () => (get().playing ? get().pause() : get().play()),
-    stepForward: () => goTo(set, get, nextStep(get().step, totalOf(get().derived)), false),
-    stepBack: () => goTo(set, get, previousStep(get().step, totalOf(get().derived)), false),
+    // A collapsed block is one step (stepGroupsOf is null when none is).
+    stepForward: () =>
+      goTo(set, get, stepAfter(stepGroupsOf(get()), get().step, totalOf(get().derived)), false),
+    stepBack: () => goTo(set, get, stepBefore(stepGroupsOf(get()), get().step), false),
     reset: () => goTo(set, get, 0, false),
     goToEnd: () => goTo(set, get, totalOf(get().derived), false),
     seek: (step) => goTo(set, get, step, false),
     tick: () => {
       const s = get();
       if (!s.playing) return;
-      const t = tickStep(s.step, reachableOf(s));
+      const reachable = reachableOf(s);
+      const next = stepAfter(stepGroupsOf(s), s.step, reachable);
+      const t = { step: next, playing: next < reachable };
       goTo(set, get, t.step, t.playing);
     },
     setSpeed: (speed) => {
@@ -292,6 +300,7 @@ export function createAppStore(): AppStore {
       ...createPlaybackSlice(set, get),
       step: total,
       ...createViewSlice(set, get),
+      ...createCollapseSlice<AppState>(set, get),
     };
   });
   return store;

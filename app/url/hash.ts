@@ -4,6 +4,7 @@
 //   seed=<variable> or seed=<encodeURIComponent("x=1,y=0.5")>  forward mode's seed direction
 //   merge=1                                                    common subexpressions merged
 //   panel=trace|error|slice|cost                               the teaching drawer open on a tab
+//   collapse=h1,h2 (or empty: all expanded)                    bindings drawn as one block
 // Decoding treats the hash as hostile: anything unexpected is rejected with a reason, never
 // half-applied, and nothing in it is ever interpreted as anything but text and numbers.
 import { pointFrom, pointGet } from '../../ad-core/index.ts';
@@ -24,6 +25,8 @@ export interface SharedState {
   merge?: boolean;
   /** The teaching drawer's open tab; absent: the drawer is closed. */
   panel?: SharedPanel;
+  /** Bindings drawn as one block (`collapse=h1,h2`; empty: all expanded); absent: the default. */
+  collapse?: string[];
   /** The bug lab's bug (`bug=assign`, `bug=drop:3`); absent: the correct pass. */
   bug?: Bug;
   /** The Train tab's set-up (`params=`, `data=`, `lr=`, `opt=`, `batch=`, `train=`, `init=`). */
@@ -38,7 +41,7 @@ export const MAX_HASH_LENGTH = 20_000;
 export const MAX_FORMULA_LENGTH = 5_000;
 const MAX_STEP = 1_000_000_000;
 
-const KEYS = new Set(['f', 'at', 'mode', 'step', 'seed', 'merge', 'panel', 'bug']);
+const KEYS = new Set(['f', 'at', 'mode', 'step', 'seed', 'merge', 'panel', 'bug', 'collapse']);
 for (const key of TRAIN_LINK_KEYS) KEYS.add(key);
 // Whatever the lexer takes for a name, combining marks included (`x̂`), so every name the app
 // writes into `at=` or `seed=` reads back.
@@ -124,6 +127,7 @@ export function encodeHash(state: SharedState, order?: readonly string[]): strin
   }
   if (state.merge) out += '&merge=1';
   if (state.panel) out += `&panel=${state.panel}`;
+  if (state.collapse) out += `&collapse=${state.collapse.map(encodeText).join(',')}`;
   if (state.bug) out += `&bug=${encodeText(formatBugLink(state.bug))}`;
   if (state.train) out += formatTrainingLink(state.train);
   return out;
@@ -204,6 +208,16 @@ export function decodeHash(hash: string, limits: HashLimits = LINK_LIMITS): Deco
     const parsed = parseBugLink(bug);
     if (!parsed.ok) return { kind: 'invalid', reason: parsed.reason };
     state.bug = parsed.bug;
+  }
+  const collapse = fields.get('collapse');
+  if (collapse !== undefined) {
+    const names = collapse === '' ? [] : collapse.split(',');
+    if (!names.every((n) => NAME.test(n)) || new Set(names).size !== names.length)
+      return {
+        kind: 'invalid',
+        reason: 'the collapsed blocks in the link are not a list of names',
+      };
+    state.collapse = names;
   }
   const train = parseTrainingLink(fields);
   if (!train.ok) return { kind: 'invalid', reason: train.reason };

@@ -2,6 +2,7 @@
 // follows the user's work with history.replaceState (debounced), never one entry per keystroke.
 import type { AppState, AppStore } from '../store/store.ts';
 import { DEFAULT_EXAMPLE } from '../examples.ts';
+import { collapseForLink } from '../store/blocks.ts';
 import {
   applyTrainingLink,
   subscribeTrainingLink,
@@ -28,6 +29,7 @@ export function hashOf(s: AppState): string {
   const point = graph ? s.derived.point : s.point;
   // The seed only means something in forward mode; a reverse-mode link stays as DESIGN.md has it.
   const seed = s.mode === 'forward' ? seedOf(s) : undefined;
+  const collapse = collapseForLink(s);
   return encodeHash(
     {
       formula: s.source,
@@ -37,6 +39,7 @@ export function hashOf(s: AppState): string {
       ...(seed ? { seed } : {}),
       ...(s.merge ? { merge: true } : {}),
       ...(s.drawerOpen ? { panel: s.drawerTab } : {}),
+      ...(collapse ? { collapse } : {}),
       ...(s.bug && !s.bugSecret ? { bug: s.bug } : {}),
       ...trainingLinkPart(),
     },
@@ -175,7 +178,9 @@ export function startUrlSync(
       s.seed !== prev.seed ||
       s.merge !== prev.merge ||
       s.drawerOpen !== prev.drawerOpen ||
-      s.drawerTab !== prev.drawerTab
+      s.drawerTab !== prev.drawerTab ||
+      s.collapseUser !== prev.collapseUser ||
+      s.collapseAuto !== prev.collapseAuto
     ) {
       schedule();
     }
