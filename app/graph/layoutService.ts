@@ -70,7 +70,6 @@ export function layoutInWorker(graph: Graph, key = shapeKey(graph)): Promise<Lay
   }));
   const id = nextId++;
   return new Promise<Layout>((resolve, reject) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = () => {
       if (pending?.id === id) pending = null;
       clearTimeout(timer);
@@ -93,7 +92,7 @@ export function layoutInWorker(graph: Graph, key = shapeKey(graph)): Promise<Lay
       if (worker === w) dropWorker();
       fail(new LayoutAbandoned(event.message || 'the layout worker failed', false));
     };
-    timer = setTimeout(() => {
+    const timer = setTimeout(() => {
       if (worker === w) dropWorker();
       fail(new LayoutAbandoned(`no layout after ${WORKER_TIMEOUT_MS / 1000} s`, false));
     }, WORKER_TIMEOUT_MS);
