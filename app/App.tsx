@@ -23,13 +23,19 @@ import { QuizPanel } from './quiz/QuizPanel.tsx';
 import { QuizSwitch } from './quiz/QuizSwitch.tsx';
 import { DrawerRow } from './layout/DrawerRow.tsx';
 import { ViewControls } from './layout/ViewControls.tsx';
-import { useApplyViewPrefs, useView } from './layout/viewStore.ts';
+import { useApplyViewPrefs } from './layout/viewStore.ts';
+import { useFrameAttributes } from './layout/frame.ts';
+import { useStore } from 'zustand';
+import { displayStore } from './layout/display.ts';
+import { PresentControls, PresenterCaption } from './present/Presenter.tsx';
 
 const EMPTY: ReadonlySet<number> = new Set();
 
 // Loaded on its own so that if the drawing code fails to load, the error boundary around it
 // says so and the editor, player and panels keep working.
-const GraphView = lazy(() => import('./graph/GraphView.tsx').then((m) => ({ default: m.GraphView })));
+const GraphView = lazy(() =>
+  import('./graph/GraphView.tsx').then((m) => ({ default: m.GraphView })),
+);
 
 function GraphArea() {
   const graph = useApp((s) => s.derived.graph);
@@ -103,7 +109,10 @@ function TypesetFormula() {
       aria-label="The formula, typeset"
       tabIndex={0}
     >
-      <FormulaTex graph={graph} highlightedNode={formulaFocusNode(graph, selection, stale, hovered)} />
+      <FormulaTex
+        graph={graph}
+        highlightedNode={formulaFocusNode(graph, selection, stale, hovered)}
+      />
       {stale && <span className="visually-hidden">(the last formula that worked)</span>}
     </div>
   );
@@ -113,7 +122,11 @@ function EdgePartialsToggle() {
   const show = useApp((s) => s.showEdgePartials);
   return (
     <label className="toggle">
-      <input type="checkbox" checked={show} onChange={(e) => appStore.getState().setShowEdgePartials(e.target.checked)} />
+      <input
+        type="checkbox"
+        checked={show}
+        onChange={(e) => appStore.getState().setShowEdgePartials(e.target.checked)}
+      />
       Show ∂ on edges
     </label>
   );
@@ -121,22 +134,27 @@ function EdgePartialsToggle() {
 
 export function App() {
   const internalError = useApp((s) => s.derived.internalError);
-  const focus = useView((s) => s.focus);
+  const frame = useFrameAttributes();
+  const embed = useStore(displayStore, (s) => s.embed);
   useApplyViewPrefs();
 
   return (
-    <div className="app" data-focus={focus ? '' : undefined}>
-      <header className="app-header">
-        <h1>Autodiff Playground</h1>
-        <div className="header-menus">
-          <ExamplesMenu />
-          <LessonsMenu />
-          <QuizSwitch />
-        </div>
-        <ViewControls>
-          <EdgePartialsToggle />
-        </ViewControls>
-      </header>
+    <div className="app" {...frame}>
+      {/* Embedded in another page (embed=1), the page has no header of its own. */}
+      {!embed && (
+        <header className="app-header">
+          <h1>Autodiff Playground</h1>
+          <div className="header-menus">
+            <ExamplesMenu />
+            <LessonsMenu />
+            <QuizSwitch />
+          </div>
+          <ViewControls>
+            <EdgePartialsToggle />
+          </ViewControls>
+          <PresentControls />
+        </header>
+      )}
       {/* Inside the layout, under the header: a long message wraps here instead of stretching it. */}
       <Notice />
       {/* DOM order is the reading and tab order of the stacked (narrow) layout; the wide grid
@@ -166,6 +184,7 @@ export function App() {
               </Suspense>
             </ErrorBoundary>
           </div>
+          <PresenterCaption />
           {internalError && (
             <p className="crash" role="alert">
               The engine could not compute this formula ({internalError}); showing the last result.

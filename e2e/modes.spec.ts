@@ -178,3 +178,63 @@ test.describe('theme and text size', () => {
     await expect.poll(rootPx).toBe(14);
   });
 });
+
+test.describe('presenter mode', () => {
+  test('present=1: large text, side columns on request, a caption, PageDown/PageUp step', async ({
+    playground,
+    page,
+  }) => {
+    // Not gotoHash: it waits for the formula editor, which presenter mode hides.
+    await page.goto(
+      `/#f=${encodeURIComponent(FORMULA)}&at=${encodeURIComponent('x=1,y=2')}&step=6&present=1`,
+    );
+    await playground.waitForNodeCount(7);
+    const present = page.getByRole('button', { name: 'Present' });
+    await expect(present).toHaveAttribute('aria-pressed', 'true');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(
+      '20px',
+    );
+    await expect(playground.formula()).toBeHidden();
+    await expect(page.getByRole('table', { name: 'Gradient check' })).toBeHidden();
+    const caption = page.getByRole('region', { name: 'Step caption' });
+    await expect(caption).toContainText('Step 6 of 13');
+
+    // A clicker: PageDown and PageUp, with the focus anywhere but a text field.
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('PageDown');
+    await playground.expectStep(7, 13);
+    await expect(caption).toContainText('Step 7 of 13');
+    await page.keyboard.press('PageUp');
+    await page.keyboard.press('PageUp');
+    await playground.expectStep(5, 13);
+
+    await page.getByRole('button', { name: 'Side panels' }).click();
+    await expect(playground.formula()).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Gradient check' })).toBeVisible();
+
+    await present.click();
+    await expect(caption).toHaveCount(0);
+    await expect.poll(() => playground.hash()).not.toContain('present=');
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(
+      '16px',
+    );
+  });
+
+  test('the Present button puts present=1 in the link; PageDown does not step outside it', async ({
+    playground,
+    page,
+  }) => {
+    await open(playground);
+    await page.locator('body').click({ position: { x: 5, y: 700 } });
+    await page.keyboard.press('PageDown');
+    await playground.expectStep(5, 13);
+    await page.getByRole('button', { name: 'Present' }).click();
+    await expect.poll(() => playground.hash()).toContain('present=1');
+    await expectNoAxeViolations(page, 'in presenter mode');
+  });
+
+  test('a malformed present= gets the bad-link fallback', async ({ playground }) => {
+    await playground.gotoHash(`f=${encodeURIComponent(FORMULA)}&at=&present=yes`);
+    await expect(playground.linkNotice()).toBeVisible();
+  });
+});

@@ -6,7 +6,7 @@ import { select, zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } fro
 import { reducedMotionNow } from './useReducedMotion.ts';
 import { startsZoomGesture } from './zoomGesture.ts';
 import { fitMagnified } from '../layout/graphScale.ts';
-import { useView } from '../layout/viewStore.ts';
+import { useGraphTextScale } from '../layout/viewStore.ts';
 
 export interface Size {
   width: number;
@@ -124,7 +124,7 @@ export function panToShow(
 
 export function useZoom(surfaceRef: RefObject<HTMLElement | null>, size: Size) {
   const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
-  const textScale = useView((s) => s.textScale);
+  const textScale = useGraphTextScale();
   const behaviour = useRef<ZoomBehavior<HTMLElement, unknown> | null>(null);
   /** The transform being shown or animated towards (the state lags behind an animation). */
   const target = useRef<ZoomTransform>(zoomIdentity);

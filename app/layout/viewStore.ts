@@ -4,11 +4,22 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { createViewPrefs, type ViewPrefs } from './prefs.ts';
+import { displayStore } from './display.ts';
+
+/** Presenter mode magnifies everything by this much again (the back row of a lecture hall). */
+export const PRESENT_SCALE = 1.25;
 
 export const viewPrefs = createViewPrefs();
 
 export function useView<T>(selector: (s: ViewPrefs) => T): T {
   return useStore(viewPrefs, selector);
+}
+
+/** The graph's magnification: the learner's text size, and presenter mode's. */
+export function useGraphTextScale(): number {
+  const scale = useView((s) => s.textScale);
+  const present = useStore(displayStore, (s) => s.present);
+  return present ? scale * PRESENT_SCALE : scale;
 }
 
 export function applyToDocument(

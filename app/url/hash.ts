@@ -11,6 +11,12 @@ import { pointFrom, pointGet } from '../../ad-core/index.ts';
 import type { Bug, Mode, Point } from '../../ad-core/index.ts';
 import { formatBugLink, parseBugLink } from '../store/bugs.ts';
 import { formatTrainingLink, parseTrainingLink, TRAIN_LINK_KEYS, type TrainingLink } from '../train/link.ts';
+import {
+  DISPLAY_LINK_KEYS,
+  formatDisplayLink,
+  parseDisplayLink,
+  type DisplayLink,
+} from '../layout/display.ts';
 
 export type SharedSeed = { kind: 'variable'; name: string } | { kind: 'custom'; vector: Point };
 export const PANELS = ['trace', 'error', 'slice', 'cost', 'bugs', 'train'] as const;
@@ -31,6 +37,8 @@ export interface SharedState {
   bug?: Bug;
   /** The Train tab's set-up (`params=`, `data=`, `lr=`, `opt=`, `batch=`, `train=`, `init=`). */
   train?: TrainingLink;
+  /** Presenter mode, embedding and hidden parts (app/layout/display.ts); absent: the default. */
+  display?: DisplayLink;
 }
 
 export type DecodeResult =
@@ -43,6 +51,7 @@ const MAX_STEP = 1_000_000_000;
 
 const KEYS = new Set(['f', 'at', 'mode', 'step', 'seed', 'merge', 'panel', 'bug', 'collapse']);
 for (const key of TRAIN_LINK_KEYS) KEYS.add(key);
+for (const key of DISPLAY_LINK_KEYS) KEYS.add(key);
 // Whatever the lexer takes for a name, combining marks included (`x̂`), so every name the app
 // writes into `at=` or `seed=` reads back.
 const NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u;
@@ -130,6 +139,7 @@ export function encodeHash(state: SharedState, order?: readonly string[]): strin
   if (state.collapse) out += `&collapse=${state.collapse.map(encodeText).join(',')}`;
   if (state.bug) out += `&bug=${encodeText(formatBugLink(state.bug))}`;
   if (state.train) out += formatTrainingLink(state.train);
+  if (state.display) out += formatDisplayLink(state.display);
   return out;
 }
 
@@ -222,5 +232,8 @@ export function decodeHash(hash: string, limits: HashLimits = LINK_LIMITS): Deco
   const train = parseTrainingLink(fields);
   if (!train.ok) return { kind: 'invalid', reason: train.reason };
   if (train.link) state.train = train.link;
+  const display = parseDisplayLink(fields);
+  if (!display.ok) return { kind: 'invalid', reason: display.reason };
+  if (display.link) state.display = display.link;
   return { kind: 'ok', state };
 }

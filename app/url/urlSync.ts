@@ -8,6 +8,7 @@ import {
   subscribeTrainingLink,
   trainingLinkPart,
 } from '../store/training.ts';
+import { applyDisplayLink, displayLinkPart, subscribeDisplayLink } from '../layout/display.ts';
 import { decodeHash, encodeHash, type SharedSeed, type SharedState } from './hash.ts';
 import {
   readStoredWork,
@@ -42,6 +43,7 @@ export function hashOf(s: AppState): string {
       ...(collapse ? { collapse } : {}),
       ...(s.bug && !s.bugSecret ? { bug: s.bug } : {}),
       ...trainingLinkPart(),
+      ...displayLinkPart(),
     },
     order,
   );
@@ -75,6 +77,7 @@ export function applyHash(
     store.getState().restore(decoded.state);
     if (decoded.state.train || decoded.state.panel === 'train')
       applyTrainingLink(decoded.state.train ?? {});
+    applyDisplayLink(decoded.state.display ?? {});
     const why = stored ? unlinkableReason(encodeHash(decoded.state), decoded.state.formula) : null;
     store
       .getState()
@@ -84,6 +87,7 @@ export function applyHash(
   store
     .getState()
     .restore({ formula: DEFAULT_EXAMPLE.formula, point: DEFAULT_EXAMPLE.at, mode: 'reverse' });
+  applyDisplayLink({});
   store
     .getState()
     .setNotice(`Could not open that link (${decoded.reason}); showing the default example.`);
@@ -186,6 +190,7 @@ export function startUrlSync(
     }
   });
   const unsubscribeTraining = subscribeTrainingLink(schedule);
+  const unsubscribeDisplay = subscribeDisplayLink(schedule);
   const onHashChange = () => {
     if (host.location.hash === lastWritten) return;
     lastWritten = host.location.hash;
@@ -199,6 +204,7 @@ export function startUrlSync(
     host.clearTimeout(timer);
     unsubscribe();
     unsubscribeTraining();
+    unsubscribeDisplay();
     host.removeEventListener('hashchange', onHashChange);
   };
 }
