@@ -1,6 +1,8 @@
 // Training walkthroughs: each preset trains, pauses, shows one step's backward pass on the graph
 // (whose leaf adjoints are the parameter table's gradient for the shown row), and a reset
 // reproduces the same loss curve.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
 import { compileOrThrow } from './oracle.ts';
 import { expect, test } from './fixtures.ts';
 import { TrainPage } from './pages/train.ts';
@@ -132,3 +134,39 @@ test('a link carries the training set-up and the steps taken; a hostile one fall
   );
   await expect(page.getByText(/Could not open that link/)).toBeVisible();
 });
+
+/** An axe scan (WCAG 2.2 AA) of the Train tab's panel: the main screen has its own scans. */
+async function expectTrainTabAccessible(page: Page, where: string): Promise<void> {
+  const results = await new AxeBuilder({ page })
+    .include('.train-tab')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  const text = results.violations
+    .map(
+      (v) =>
+        `${v.id}: ${v.help}\n${v.nodes
+          .slice(0, 6)
+          .map((n) => `  - ${n.target.join(' ')}`)
+          .join('\n')}`,
+    )
+    .join('\n');
+  expect(results.violations.length, `axe violations ${where}:\n${text}`).toBe(0);
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} colour scheme`, () => {
+    test.use({ colorScheme });
+    test(`the Train tab has no axe violations (${colorScheme})`, async ({ page, playground }) => {
+      const train = new TrainPage(page);
+      await playground.gotoHash('');
+      await playground.chooseExample('XOR with a 2-2-1 network');
+      await train.trainSteps(3);
+      await expectTrainTabAccessible(page, `on the Train tab (${colorScheme})`);
+      await playground.chooseExample('Curve fit with a small MLP');
+      await expect(
+        train.panel().getByRole('img', { name: 'Fitted curve over the data' }),
+      ).toBeVisible();
+      await expectTrainTabAccessible(page, `on the Train tab with a fitted curve (${colorScheme})`);
+    });
+  });
+}
