@@ -217,7 +217,8 @@ export function gradientChecker(
   options: CheckOptions = {},
   ad?: readonly number[],
 ): GradientChecker {
-  const adValues = ad ?? gradientOf(graph, point);
+  // The reverse pass runs with the first row, not here: creating a checker costs nothing.
+  let adValues: readonly number[] | undefined = ad;
   const method = options.method ?? 'central';
   const tolerance = TOLERANCES[method];
   const unsupported = method === 'complex' && nonAnalyticOps(graph).length > 0;
@@ -226,6 +227,7 @@ export function gradientChecker(
 
   const compute = (i: number): CheckRow => {
     const variable = graph.variables[i] ?? '';
+    adValues ??= gradientOf(graph, point);
     const adValue = adValues[i] ?? NaN;
     const x = pointValue(point, variable);
     const h = stepFor(method, x, options.h);
