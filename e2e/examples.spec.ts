@@ -2,6 +2,7 @@
 // check says `pass` — or `kink`/`nonfinite` exactly where the engine says no derivative exists.
 import { test, expect } from './fixtures.ts';
 import { checksOf, compileOrThrow, gradientOf, numbersAgree, parseAttr } from './oracle.ts';
+import { expectDrawnGraph } from './pages/blocks.ts';
 
 /** The output as displayed (4 significant digits, `−` for minus, `∞`) back to a number. */
 function displayedNumber(text: string): number {
@@ -43,7 +44,8 @@ test('every example in the menu loads and checks out', async ({ playground, page
       await playground.expectNoDiagnostic();
 
       const graph = compileOrThrow(formula);
-      await playground.waitForNodeCount(graph.nodes.length);
+      // Every node, less those inside blocks the fit collapsed (a network's neurons).
+      await expectDrawnGraph(page, graph);
       const point = await playground.variableValues(graph.variables);
       const oracle = gradientOf(graph, point);
 

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { viewGraph, type Graph } from '../../ad-core/index.ts';
 
 // Collapsible blocks (issue 8): a binding's node carries `data-block` and `data-collapsed`.
 
@@ -34,4 +35,21 @@ export class BlocksPage {
       .getByRole('table', { name: 'Trace table', exact: true })
       .locator(`tbody tr[data-block="${name}"]`);
   }
+}
+
+/**
+ * Waits until the page draws `graph` as it should with the blocks it shows collapsed: every node,
+ * less those hidden inside a collapsed block (the fit may collapse a large example's bindings).
+ */
+export async function expectDrawnGraph(page: Page, graph: Graph): Promise<void> {
+  const nodes = page.getByTestId('graph-node');
+  await expect
+    .poll(async () => {
+      const collapsed = await page
+        .locator('[data-testid="graph-node"][data-collapsed="true"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-block') ?? ''));
+      const expected = viewGraph(graph, collapsed).graph.nodes.length;
+      return (await nodes.count()) === expected;
+    })
+    .toBe(true);
 }
