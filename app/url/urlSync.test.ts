@@ -145,6 +145,22 @@ describe('URL sync', () => {
     expect(store.getState().notice).not.toBeNull();
   });
 
+  it('a link pasted while a write is pending is followed, not overwritten', () => {
+    const store = createAppStore();
+    const { host, advance, navigate } = fakeHost('');
+    startUrlSync(store, host);
+    store.getState().setSource('exp(x)');
+    // The address changes before the debounced write and before its hashchange is handled.
+    const link = encodeHash({ formula: 'log(x)', point: { x: 2 } });
+    host.location.hash = link;
+    advance(URL_DEBOUNCE_MS);
+    expect(store.getState().source).toBe('log(x)');
+    expect(store.getState().derived.point).toEqual({ x: 2 });
+    expect(host.location.hash).toBe(link);
+    navigate(link);
+    expect(store.getState().source).toBe('log(x)');
+  });
+
   it('stops cleanly', () => {
     const store = createAppStore();
     const { host, writes, advance, listeners } = fakeHost('');

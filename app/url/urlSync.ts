@@ -3,11 +3,7 @@
 import type { AppState, AppStore } from '../store/store.ts';
 import { DEFAULT_EXAMPLE } from '../examples.ts';
 import { collapseForLink } from '../store/blocks.ts';
-import {
-  applyTrainingLink,
-  subscribeTrainingLink,
-  trainingLinkPart,
-} from '../store/training.ts';
+import { applyTrainingLink, subscribeTrainingLink, trainingLinkPart } from '../store/training.ts';
 import { applyDisplayLink, displayLinkPart, subscribeDisplayLink } from '../layout/display.ts';
 import { decodeHash, encodeHash, type SharedSeed, type SharedState } from './hash.ts';
 import {
@@ -153,6 +149,16 @@ export function startUrlSync(
     if (ownedElsewhere(host.location.hash)) return;
     const s = store.getState();
     const hash = hashOf(s);
+    const current = host.location.hash;
+    if (current !== lastWritten) {
+      // The address changed since our last write (a pasted link, the back button) and its
+      // hashchange has not run yet: follow it, never overwrite it with the state it replaces.
+      if (current !== hash) {
+        onHashChange();
+        return;
+      }
+      lastWritten = current;
+    }
     const reason = unlinkableReason(hash, s.source);
     if (reason === null) {
       replace(hash);
