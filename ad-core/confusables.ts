@@ -110,7 +110,7 @@ export function nameWarnings(source: string, limit = 5): NameWarning[] {
         code: 'look-alike-names',
         message: `${describe(name)} looks like ${describe(twin)}, but they are two different names.`,
         span,
-        hint: `Type both the same way if they are meant to be one variable.`,
+        hint: 'Type both the same way if they are one variable.',
       });
       continue;
     }
@@ -121,7 +121,7 @@ export function nameWarnings(source: string, limit = 5): NameWarning[] {
         code: 'mixed-script-name',
         message: `${describe(name)} mixes letters of different alphabets that look alike.`,
         span,
-        hint: 'Retype the name in one alphabet (a keyboard layout switch can slip in such letters).',
+        hint: 'Retype it in one alphabet.',
       });
     }
   }
