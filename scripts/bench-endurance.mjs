@@ -10,12 +10,11 @@
 // Step back, Go to end). Reported at the start and the end (after a forced garbage collection):
 // JS heap used, DOM node count and JS event-listener count (CDP Memory.getDOMCounters), and the
 // keystroke-to-paint median of the first and of the last 100 edits (clock from the `input` event
-// to the painted frame that first shows the edited formula's node count, as bench:ui measures
-// it). Timings are printed, never asserted: the machine is shared and noisy.
+// to the painted frame that first shows the edited formula's output value and its redrawn graph). Timings are printed, never asserted: the machine is shared and noisy.
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
-import { compile } from '../ad-core/index.ts';
+import { compile, dataNumber, evaluate } from '../ad-core/index.ts';
 import { randomFormula } from '../ad-core/bench/random-formula.ts';
 import { chromiumLaunchOptions } from './chromium.mjs';
 
@@ -83,25 +82,36 @@ function formulas(n) {
     const { source } = randomFormula(20 + ((k * 37) % 100), 1000 + k);
     const built = compile(source);
     if (!built.ok) continue;
-    const nodes = built.graph.nodes.length;
+    const { graph } = built;
+    const nodes = graph.nodes.length;
     if (nodes === previous) continue;
     previous = nodes;
-    out.push({ source, nodes });
+    // Every variable stays at the default 1 (the benchmark never sets one).
+    const point = Object.fromEntries(graph.variables.map((v) => [v, 1]));
+    const output = dataNumber(evaluate(graph, point).values[graph.output] ?? NaN);
+    out.push({ source, output });
   }
   return out;
 }
 
-/** Clock from the next `input` event to the painted frame that shows `expected` graph nodes. */
+/**
+ * Clock from the next `input` event to the painted frame that shows the edited formula: its
+ * output value (`data-value`) and a redrawn graph (a different number of graph nodes than before
+ * the edit; consecutive formulas differ in size). Null when that never happens within timeoutMs.
+ */
 function armPaintMeasurement(page, expected, timeoutMs) {
   return page.evaluate(
     ({ expected, timeoutMs }) =>
       new Promise((resolve) => {
         const count = () => document.querySelectorAll('[data-testid="graph-node"]').length;
+        const output = () =>
+          document.querySelector('[data-testid="output-value"]')?.getAttribute('data-value');
+        const before = count();
         const onInput = () => {
           document.removeEventListener('input', onInput, true);
           const started = performance.now();
           const poll = () => {
-            if (count() === expected) {
+            if (output() === expected && count() !== before) {
               const channel = new MessageChannel();
               channel.port1.onmessage = () => {
                 channel.port1.close();
@@ -173,7 +183,8 @@ async function main() {
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     const cdp = await page.context().newCDPSession(page);
-    await page.goto(url);
+    // Start with x = y = z = 1, the point every expected output is computed at.
+    await page.goto(`${url}#f=${encodeURIComponent('x*y*z')}&at=${encodeURIComponent('x=1,y=1,z=1')}`);
     const box = page.getByRole('textbox', { name: 'Formula', exact: true });
     await box.waitFor();
     await sleep(500);
@@ -181,7 +192,7 @@ async function main() {
     const samples = [];
     const began = Date.now();
     for (const [k, edit] of edits.entries()) {
-      const measured = armPaintMeasurement(page, edit.nodes, 15_000);
+      const measured = armPaintMeasurement(page, edit.output, 15_000);
       await box.fill(edit.source);
       samples.push(await measured);
       if (PLAY_EVERY > 0 && (k + 1) % PLAY_EVERY === 0) await playCycle(page);
@@ -227,7 +238,7 @@ async function main() {
     );
     console.log(`  (median of the ${firstKey} and the ${lastKey} edits)`);
     if (result.unmeasuredEdits > 0)
-      console.log(`  ${result.unmeasuredEdits} edit(s) never showed their node count within 15 s`);
+      console.log(`  ${result.unmeasuredEdits} edit(s) never showed their result within 15 s`);
     if (errors.length > 0) console.log(`  ${errors.length} page/console error(s): ${errors[0]}`);
   } finally {
     await browser?.close().catch(() => undefined);

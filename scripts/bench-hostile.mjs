@@ -13,8 +13,8 @@
 //   - responsive after (ms): from the input to the end of the last long task;
 //   - recovers: whether a following ordinary formula (`x*0 + 7`) then shows 7 as the output.
 // The worst case is named at the end. Cases: this script's own list (sizes and shapes the issues
-// measured) plus, when it exists, the hostile corpus `e2e/hostile/corpus.ts` (imported through
-// tsx; its editor and link cases). --root DIR builds and serves another checkout (to measure a
+// measured) plus the hostile corpus `e2e/hostile/corpus.ts` (imported through tsx; its formula
+// cases are filled into the editor, its link cases opened as the hash; --no-corpus skips it). --root DIR builds and serves another checkout (to measure a
 // "before" build). Timings are printed, never asserted: the machine is shared and noisy.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -66,9 +66,9 @@ const OWN_CASES = [
 ];
 
 /**
- * The hostile corpus, when helper work has put one in the project: every case with a formula
- * becomes an editor case, every case with a hash/link a link case. Its shape is read defensively
- * (it may export one array or several) so that this benchmark does not break as the corpus grows.
+ * The hostile corpus `e2e/hostile/corpus.ts` (its CORPUS: cases with `id`, and a `source()` for
+ * formula cases or a `hash()` for link cases): every formula case is filled into the editor,
+ * every link case opened as the page's hash. Values may also be plain strings.
  */
 async function corpusCases() {
   const file = resolvePath(ROOT, 'e2e/hostile/corpus.ts');
@@ -80,25 +80,16 @@ async function corpusCases() {
     log(`could not import ${file} (run through tsx): ${err instanceof Error ? err.message : err}`);
     return [];
   }
-  const seen = new Set();
+  const text = (v) => (typeof v === 'function' ? v : typeof v === 'string' ? () => v : null);
+  const list = Array.isArray(mod.CORPUS) ? mod.CORPUS : [];
   const out = [];
-  const visit = (value) => {
-    if (Array.isArray(value)) {
-      value.forEach(visit);
-      return;
-    }
-    if (!value || typeof value !== 'object' || seen.has(value)) return;
-    seen.add(value);
-    const name = String(value.name ?? value.id ?? value.title ?? `corpus #${out.length + 1}`);
-    const text = [value.formula, value.source, value.input, value.text].find(
-      (v) => typeof v === 'string',
-    );
-    const hash = [value.hash, value.link].find((v) => typeof v === 'string');
-    if (text !== undefined) out.push({ name: `corpus: ${name}`, formula: () => text });
-    else if (hash !== undefined)
-      out.push({ name: `corpus: ${name} (link)`, hash: () => hash.replace(/^#/, '') });
-  };
-  Object.values(mod).forEach((v) => visit(v));
+  for (const c of list) {
+    const name = `corpus: ${String(c.id ?? c.name ?? out.length + 1)}`;
+    const source = text(c.source ?? c.formula);
+    const hash = text(c.hash ?? c.link);
+    if (source) out.push({ name, formula: () => String(source()) });
+    else if (hash) out.push({ name: `${name} (link)`, hash: () => String(hash()).replace(/^#/, '') });
+  }
   return out;
 }
 
