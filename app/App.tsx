@@ -28,6 +28,8 @@ import { useFrameAttributes } from './layout/frame.ts';
 import { useStore } from 'zustand';
 import { displayStore } from './layout/display.ts';
 import { PresentControls, PresenterCaption } from './present/Presenter.tsx';
+import { ShareButton } from './embed/ShareDialog.tsx';
+import { useEmbedBridge } from './embed/useEmbedBridge.ts';
 
 const EMPTY: ReadonlySet<number> = new Set();
 
@@ -137,6 +139,7 @@ export function App() {
   const frame = useFrameAttributes();
   const embed = useStore(displayStore, (s) => s.embed);
   useApplyViewPrefs();
+  useEmbedBridge();
 
   return (
     <div className="app" {...frame}>
@@ -153,6 +156,7 @@ export function App() {
             <EdgePartialsToggle />
           </ViewControls>
           <PresentControls />
+        <ShareButton />
         </header>
       )}
       {/* Inside the layout, under the header: a long message wraps here instead of stretching it. */}

@@ -238,3 +238,82 @@ test.describe('presenter mode', () => {
     await expect(playground.linkNotice()).toBeVisible();
   });
 });
+
+test.describe('embedding', () => {
+  test('embed=1 drops the header; hide= drops the parts it names', async ({ page }) => {
+    await page.goto(
+      `/#f=${encodeURIComponent(FORMULA)}&at=${encodeURIComponent('x=1,y=2')}&embed=1&hide=editor,player,check`,
+    );
+    await expect(page.getByTestId('graph-node')).toHaveCount(7);
+    await expect(page.getByRole('heading', { name: 'Autodiff Playground' })).toHaveCount(0);
+    await expect(page.getByRole('textbox', { name: 'Formula' })).toBeHidden();
+    await expect(page.getByRole('button', { name: 'Step forward' })).toBeHidden();
+    await expect(page.getByRole('table', { name: 'Gradient check' })).toBeHidden();
+    await expect(page.getByRole('region', { name: 'Current step' })).toBeVisible();
+    await expectNoAxeViolations(page, 'embedded with parts hidden');
+  });
+
+  test('Share: Copy link and Copy embed code put this view on the clipboard', async ({
+    playground,
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await open(playground);
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this view' });
+    await expect(dialog).toBeVisible();
+    await dialog.getByRole('button', { name: 'Copy link' }).click();
+    await expect(dialog.getByRole('status')).toHaveText('Link copied.');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toContain(`#f=${encodeURIComponent(FORMULA)}`);
+    expect(link).toContain('step=5');
+    await dialog.getByRole('button', { name: 'Copy embed code' }).click();
+    const code = await page.evaluate(() => navigator.clipboard.readText());
+    expect(code).toMatch(/^<iframe src="[^"]+&amp;embed=1" title="Autodiff Playground"/);
+    await expectNoAxeViolations(page, 'with the Share dialog open');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+
+    // The embed code's address opens the same view, embedded.
+    const src = /src="([^"]+)"/.exec(code)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    await page.goto(src);
+    await expect(page.getByTestId('step-counter')).toHaveText('5 / 13');
+    await expect(page.getByRole('heading', { name: 'Autodiff Playground' })).toHaveCount(0);
+  });
+
+  test('in an iframe: the host sets formula, point and step and hears step events', async ({
+    page,
+  }) => {
+    await page.goto('/embed-host-example.html');
+    const app = page.frameLocator('#playground');
+    await expect(app.getByTestId('graph-node').first()).toBeVisible();
+    const log = page.getByRole('log');
+    await expect(log).toContainText(/step \d+ of \d+/);
+
+    await page.getByRole('button', { name: 'Go to step 3' }).click();
+    await expect(log.locator('div').first()).toHaveText(/^step 3 of \d+$/);
+
+    await page.getByRole('button', { name: 'Show a neuron' }).click();
+    await expect(app.locator('[data-testid="graph-node"][data-op="sigmoid"]')).toHaveCount(1);
+    await page.getByRole('button', { name: 'Set x = 0.5' }).click();
+
+    // Messages that are not the host's, or not the API's shape, change nothing.
+    const frame = page.frame({ url: /embed=1/ });
+    if (!frame) throw new Error('no playground frame');
+    const before = await frame.evaluate(
+      () => document.querySelectorAll('[data-testid="graph-node"]').length,
+    );
+    await frame.evaluate(() => window.postMessage({ type: 'autodiff:set', formula: 'x' }, '*'));
+    await page.evaluate(() => {
+      const w = (document.getElementById('playground') as HTMLIFrameElement).contentWindow;
+      w?.postMessage({ type: 'autodiff:set', formula: 12 }, '*');
+      w?.postMessage({ type: 'autodiff:set', formula: 'x', onload: 'alert(1)' }, '*');
+      w?.postMessage('<img src=x onerror=alert(1)>', '*');
+    });
+    await page.waitForTimeout(300);
+    expect(
+      await frame.evaluate(() => document.querySelectorAll('[data-testid="graph-node"]').length),
+    ).toBe(before);
+  });
+});

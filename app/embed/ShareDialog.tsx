@@ -1,0 +1,72 @@
+import { useRef, useState } from 'react';
+import { appStore } from '../store/appStore.ts';
+import { hashOf } from '../url/urlSync.ts';
+import { copyText } from '../teach/clipboard.ts';
+import { embedCode } from './share.ts';
+
+function currentUrl(): string {
+  return `${window.location.origin}${window.location.pathname}${hashOf(appStore.getState())}`;
+}
+
+/** The header's `Share` button and its dialog: copy the link, or an <iframe> for a course page. */
+export function ShareButton() {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [url, setUrl] = useState('');
+  const [status, setStatus] = useState('');
+  const code = url ? embedCode(url) : '';
+  const open = () => {
+    setUrl(currentUrl());
+    setStatus('');
+    dialog.current?.showModal();
+  };
+  const copy = async (text: string, what: string) => {
+    const ok = await copyText(text);
+    setStatus(
+      ok
+        ? `${what} copied.`
+        : `Could not reach the clipboard: select the ${what.toLowerCase()} above and copy it.`,
+    );
+  };
+  return (
+    <>
+      <button type="button" onClick={open}>
+        Share
+      </button>
+      <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title">
+        <h2 id="share-title">Share this view</h2>
+        <label className="field-label" htmlFor="share-link">
+          Link
+        </label>
+        <input
+          id="share-link"
+          type="text"
+          readOnly
+          value={url}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button type="button" onClick={() => void copy(url, 'Link')}>
+          Copy link
+        </button>
+        <label className="field-label" htmlFor="share-embed">
+          Embed code (for a course page or an LMS)
+        </label>
+        <textarea
+          id="share-embed"
+          readOnly
+          rows={4}
+          value={code}
+          onFocus={(e) => e.currentTarget.select()}
+        />
+        <button type="button" onClick={() => void copy(code, 'Embed code')}>
+          Copy embed code
+        </button>
+        <p role="status" className="note">
+          {status}
+        </p>
+        <form method="dialog">
+          <button type="submit">Close</button>
+        </form>
+      </dialog>
+    </>
+  );
+}
