@@ -16,6 +16,12 @@
 //    table, error plot, function slice, forward vs reverse): the panels must not slow typing.
 // 3. Frame times while playing at 100 and 500 nodes: Play at the fastest speed, record the deltas
 //    between animation frames for --play-ms, report their median and maximum.
+// 4. Graph sizes (issue 8's targets), for two shapes: wide sums `x0 + x1 + …` and binding chains
+//    `a1 = x*2; a2 = a1*x + 1; …`: keystroke → painted graph medians at 100, 500 and 2,000 nodes
+//    (one minus inserted per edit, as above); the longest main-thread task (PerformanceObserver
+//    'longtask') while pasting the whole formula and while typing one character at 5,000 and
+//    20,000 nodes; and time to a painted graph at 20,000 nodes with the page's JS heap (CDP).
+//    --sizes-only runs just this part; --skip-sizes leaves it out.
 // Timings are printed, never asserted: the machine is shared and noisy.
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -34,7 +40,30 @@ const PLAY_MS = option('--play-ms', 4000);
 const SIZES = [20, 100, 500];
 const PLAY_SIZES = [100, 500];
 const TARGETS = { keystrokeToPaintMsAt100: 33, maxFrameMsPlayingAt500: 50 };
-
+/** Issue 8's targets for graphs of every size. */
+const SIZE_TARGETS = {
+  keystrokeMs: { 100: 16, 500: 33, 2000: 100 },
+  longestTaskMs: 100,
+  paintedAt20000Ms: 3000,
+  heapMB: 300,
+};
+/** How long a paste of a large formula may take to be painted before the case is abandoned. */
+const LARGE_TIMEOUT_MS = option('--large-timeout-ms', 60_000);
+const SHAPES = {
+  /** `x0 + … + x(k-1)`: 2k − 1 nodes. */
+  'wide sum': (nodes) => {
+    const k = Math.max(1, Math.round((nodes + 1) / 2));
+    return { text: Array.from({ length: k }, (_, i) => `x${i}`).join(' + '), nodes: 2 * k - 1 };
+  },
+  /** `a1 = x*2; a2 = a1*x + 1; …`: three nodes per binding. */
+  'binding chain': (nodes) => {
+    const steps = Math.max(1, Math.round(nodes / 3));
+    const lines = ['a1 = x*2'];
+    for (let k = 2; k <= steps; k++) lines.push(`a${k} = a${k - 1}*x + 1`);
+    lines.push(`a${steps}`);
+    return { text: lines.join('\n'), nodes: 3 * steps };
+  },
+};
 
 // Progress goes to stderr so that --json leaves stdout to the JSON alone.
 const log = (...args) => console.error(...args);
@@ -303,6 +332,215 @@ async function measurePlaying(page, size) {
   };
 }
 
+/** Where a minus can go in the size shapes: before a name read on a right-hand side. */
+function shapeMinusPositions(text) {
+  const positions = [];
+  for (const m of text.matchAll(/(?<![\w.])(?:x\d*|a\d+)(?![\w(])/g)) {
+    const lineStart = text.lastIndexOf('\n', m.index - 1) + 1;
+    if (m.index === lineStart && /^\s*=/.test(text.slice(m.index + m[0].length))) continue;
+    positions.push(m.index);
+  }
+  return positions;
+}
+
+/** Starts recording main-thread long tasks; returns a function giving the longest so far (ms). */
+function startLongTasks(page) {
+  return page.evaluate(() => {
+    window.__benchLongest = 0;
+    window.__benchObserver?.disconnect();
+    window.__benchObserver = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        window.__benchLongest = Math.max(window.__benchLongest, e.duration);
+      }
+    });
+    window.__benchObserver.observe({ type: 'longtask' });
+  });
+}
+const longestTask = (page) => page.evaluate(() => Math.round(window.__benchLongest ?? 0));
+
+/**
+ * Arms a one-shot measurement that does not count nodes (bindings may be drawn as collapsed
+ * blocks): the clock starts at the textarea's next `input` event and stops once the first frame
+ * after the graph's <svg> first changes has been painted. A large graph's old drawing stays,
+ * unchanged, until its layout arrives, so the first change is the new graph.
+ */
+function armChangePaintMeasurement(page, timeoutMs) {
+  return page.evaluate(
+    ({ timeoutMs }) =>
+      new Promise((resolve, reject) => {
+        const onInput = () => {
+          document.removeEventListener('input', onInput, true);
+          const started = performance.now();
+          const svg = document.querySelector('.gv-svg');
+          if (!svg) return reject(new Error('no graph on the page'));
+          const timer = setTimeout(() => {
+            observer.disconnect();
+            reject(new Error(`the graph did not change within ${timeoutMs / 1000} s`));
+          }, timeoutMs);
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            clearTimeout(timer);
+            requestAnimationFrame(() => {
+              const channel = new MessageChannel();
+              channel.port1.onmessage = () => {
+                channel.port1.close();
+                resolve(performance.now() - started);
+              };
+              channel.port2.postMessage(null);
+            });
+          });
+          observer.observe(svg, {
+            subtree: true,
+            childList: true,
+            attributes: true,
+            characterData: true,
+          });
+        };
+        document.addEventListener('input', onInput, true);
+      }),
+    { timeoutMs },
+  );
+}
+
+/** Fills `text` and resolves once the changed graph has been painted (ms). */
+async function fillAndTimePaint(page, text, _nodes, timeoutMs) {
+  const measured = armChangePaintMeasurement(page, timeoutMs);
+  // If the caller gives up first (and reloads the page), this rejection is no one's to handle.
+  measured.catch(() => {});
+  await page.getByRole('textbox', { name: 'Formula', exact: true }).fill(text);
+  return measured;
+}
+
+async function measureShapeKeystrokes(page, shape, size) {
+  const { text, nodes } = SHAPES[shape](size);
+  await fillAndTimePaint(page, text, nodes, 120_000);
+  const spots = shapeMinusPositions(text).reverse().slice(0, RUNS);
+  const samples = [];
+  let current = text;
+  for (const [k, at] of spots.entries()) {
+    current = `${current.slice(0, at)}-${current.slice(at)}`;
+    samples.push(await fillAndTimePaint(page, current, nodes + k + 1, 60_000));
+  }
+  return { shape, targetNodes: size, nodes, runs: samples.length, ...stats(samples) };
+}
+
+async function heapMB(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  await cdp.detach();
+  const used = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+  return Math.round(used / 2 ** 20);
+}
+
+/** Pasting a large formula, then typing one character into it: longest tasks, paint, memory. */
+async function measureLarge(page, shape, size) {
+  const { text, nodes } = SHAPES[shape](size);
+  // Start from a small formula, so the paste is a whole new graph.
+  await loadFormula(page, 'x*y');
+  await startLongTasks(page);
+  let paintedMs = null;
+  let error = null;
+  try {
+    // A page whose main thread never comes back cannot time itself out: race it from here.
+    paintedMs = Math.round(
+      await Promise.race([
+        fillAndTimePaint(page, text, nodes, LARGE_TIMEOUT_MS),
+        new Promise((_, reject) =>
+          setTimeout(
+            () => reject(new Error(`not painted within ${LARGE_TIMEOUT_MS / 1000} s`)),
+            LARGE_TIMEOUT_MS + 5000,
+          ),
+        ),
+      ]),
+    );
+  } catch (e) {
+    error = e instanceof Error ? e.message : String(e);
+    // Start the next case from a fresh page.
+    await page.goto(page.url().split('#')[0]).catch(() => {});
+    return {
+      shape,
+      targetNodes: size,
+      nodes,
+      paintedMs,
+      pasteLongestMs: null,
+      typeLongestMs: null,
+      heapMB: null,
+      error,
+    };
+  }
+  const pasteLongestMs = await longestTask(page);
+  let typeLongestMs = null;
+  if (paintedMs !== null) {
+    await startLongTasks(page);
+    const at = shapeMinusPositions(text).at(-1);
+    try {
+      await fillAndTimePaint(
+        page,
+        `${text.slice(0, at)}-${text.slice(at)}`,
+        nodes + 1,
+        LARGE_TIMEOUT_MS,
+      );
+    } catch (e) {
+      error = e instanceof Error ? e.message : String(e);
+    }
+    typeLongestMs = await longestTask(page);
+  }
+  return {
+    shape,
+    targetNodes: size,
+    nodes,
+    paintedMs,
+    pasteLongestMs,
+    typeLongestMs,
+    heapMB: await heapMB(page),
+    error,
+  };
+}
+
+async function measureSizes(page) {
+  const keystrokes = [];
+  const large = [];
+  for (const shape of Object.keys(SHAPES)) {
+    for (const size of [100, 500, 2000]) {
+      log(`sizes: keystroke → painted graph, ${shape}, ~${size} nodes …`);
+      keystrokes.push(await measureShapeKeystrokes(page, shape, size));
+    }
+    for (const size of [5000, 20000]) {
+      log(`sizes: paste and type, ${shape}, ~${size} nodes …`);
+      large.push(await measureLarge(page, shape, size));
+    }
+  }
+  return { keystrokes, large };
+}
+
+function printSizes({ keystrokes, large }) {
+  const verdict = (value, target) =>
+    value === null || value === undefined ? 'n/a' : value <= target ? 'met' : 'NOT met';
+  console.log('\ngraph sizes: keystroke → painted graph (median of the edits)');
+  console.log('  shape           nodes   median ms   target   ');
+  for (const k of keystrokes) {
+    const target = SIZE_TARGETS.keystrokeMs[k.targetNodes];
+    console.log(
+      `  ${k.shape.padEnd(14)}  ${pad(k.nodes, 5)}   ${pad(k.medianMs, 9)}   ≤ ${pad(target, 4)}   ${verdict(k.medianMs, target)}`,
+    );
+  }
+  console.log('\ngraph sizes: paste a large formula, then type one character');
+  console.log(
+    `  shape           nodes   painted ms (≤ ${SIZE_TARGETS.paintedAt20000Ms} at 20k)   longest task paste / type (≤ ${SIZE_TARGETS.longestTaskMs})   JS heap MB (≤ ${SIZE_TARGETS.heapMB})`,
+  );
+  for (const l of large) {
+    const painted =
+      l.targetNodes >= 20000
+        ? `${pad(l.paintedMs, 8)} ${verdict(l.paintedMs, SIZE_TARGETS.paintedAt20000Ms)}`
+        : pad(l.paintedMs, 8);
+    const longest = Math.max(l.pasteLongestMs ?? 0, l.typeLongestMs ?? 0);
+    console.log(
+      `  ${l.shape.padEnd(14)}  ${pad(l.nodes, 5)}   ${painted.padEnd(30)}   ${pad(l.pasteLongestMs, 6)} / ${pad(l.typeLongestMs, 6)} ${verdict(longest, SIZE_TARGETS.longestTaskMs).padEnd(8)}   ${pad(l.heapMB, 5)} ${verdict(l.heapMB, SIZE_TARGETS.heapMB)}${l.error ? `   (${l.error})` : ''}`,
+    );
+  }
+}
+
 function stats(samples) {
   const sorted = [...samples].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -333,6 +571,13 @@ async function main() {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     await page.goto(url);
     await page.getByRole('textbox', { name: 'Formula', exact: true }).waitFor();
+
+    const sizes = flag('--skip-sizes') ? null : await measureSizes(page);
+    if (flag('--sizes-only')) {
+      if (JSON_OUT) console.log(JSON.stringify({ chromium: browser.version(), sizes }, null, 2));
+      else printSizes(sizes);
+      return;
+    }
 
     const keystroke = [];
     for (const size of SIZES) {
@@ -367,6 +612,7 @@ async function main() {
       keystroke,
       keystrokeWithPanels: withPanels,
       playing,
+      sizes,
       targets: {
         keystrokeToPaintMsAt100: {
           target: TARGETS.keystrokeToPaintMsAt100,
@@ -421,6 +667,7 @@ async function main() {
           `with panels open (slowest: ${t.keystrokeToPaintMsAt100WithPanels.panel}): ${t.keystrokeToPaintMsAt100WithPanels.measured} ms (${t.keystrokeToPaintMsAt100WithPanels.met ? 'met' : 'NOT met'}); ` +
           `max frame playing at 500 nodes ≤ ${t.maxFrameMsPlayingAt500.target} ms: ${t.maxFrameMsPlayingAt500.measured} ms (${t.maxFrameMsPlayingAt500.met ? 'met' : 'NOT met'})`,
       );
+      if (sizes) printSizes(sizes);
       if (errors.length > 0)
         console.log(`\npage errors during the benchmark:\n  ${errors.join('\n  ')}`);
     }
