@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures.ts';
+import { expectNoAxeViolations } from './axe-scan.ts';
 import { BlocksPage } from './pages/blocks.ts';
 import { playgroundHash } from './pages/playground-page.ts';
 
@@ -147,3 +148,18 @@ test('collapse= in the link round-trips; a malformed one gets the bad-link fallb
   await playground.gotoHash(`${playgroundHash(NETWORK, AT)}&collapse=h1,,h2`);
   await expect(playground.linkNotice()).toContainText('Could not open that link');
 });
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`collapsed blocks and an opened trace-table block have no axe violations (${scheme})`, async ({
+    playground,
+    page,
+  }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    const blocks = new BlocksPage(page);
+    await playground.gotoHash(`${playgroundHash(NETWORK, AT)}&collapse=h1,h2`);
+    await blocks.expectCollapsed('h1', true);
+    await playground.openDrawerTab('Trace table');
+    await blocks.traceBlockRow('h1').getByRole('button', { name: /rows inside block h1/ }).click();
+    await expectNoAxeViolations(page, `network with blocks collapsed (${scheme})`);
+  });
+}
