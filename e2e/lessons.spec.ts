@@ -13,6 +13,7 @@ const LESSON_IDS = [
   'forward-vs-reverse',
   'kinks',
   'gradient-check',
+  'training',
 ];
 
 function graphNode(page: Page, id: string) {
@@ -119,7 +120,7 @@ async function expectPageMatchesScreen(
   return refs.length;
 }
 
-test('the lessons menu offers the five lessons', async ({ playground, page }) => {
+test('the lessons menu offers every lesson', async ({ playground, page }) => {
   await playground.gotoHash('');
   expect(await new LessonPanel(page).menuIds()).toEqual(LESSON_IDS);
 });

@@ -157,6 +157,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} colour scheme`, () => {
     test.use({ colorScheme });
     test(`the Train tab has no axe violations (${colorScheme})`, async ({ page, playground }) => {
+      // Two full axe scans on a shared two-core machine outlast the default minute.
+      test.slow();
       const train = new TrainPage(page);
       await playground.gotoHash('');
       await playground.chooseExample('XOR with a 2-2-1 network');
@@ -170,3 +172,19 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
   });
 }
+
+test('lesson 6 ends on the Train tab, where Run trains the formula of its pages', async ({
+  page,
+  playground,
+}) => {
+  const train = new TrainPage(page);
+  await playground.gotoHash('lesson=training&page=4');
+  await expect(train.panel()).toBeVisible();
+  await expect(playground.formula()).toHaveValue('(w*x + b - y)^2');
+  await train.expectSteps(0);
+  const start = await train.loss();
+  await train.button('Run').click();
+  await expect.poll(() => train.steps()).toBeGreaterThan(30);
+  await train.button('Pause').click();
+  expect(await train.loss()).toBeLessThan(start);
+});

@@ -7,6 +7,7 @@ const BAYDIN = { formula: 'ln(x1) + x1*x2 - sin(x2)', at: { x1: 2, x2: 5 } };
 const OLAH = { formula: '(a+b)*(b+1)', at: { a: 2, b: 1 } };
 const PRODUCT = { formula: 'x*y*z + sin(x)', at: { x: 1, y: 2, z: 3 } };
 const WARMUP = { formula: 'sin(x*y) + exp(x)/y', at: { x: 1, y: 2 } };
+const TRAIN = { formula: '(w*x + b - y)^2', at: { w: 0.5, x: 2, b: 0, y: 5 } };
 
 const page = (p: LessonPage) => p;
 
@@ -308,6 +309,59 @@ export const LESSONS: readonly Lesson[] = [
 
           AD itself is exact up to rounding in every operation: no h to choose. Finite differences
           remain the independent witness that the derivative code is right.`,
+      }),
+    ],
+  },
+  {
+    id: 'training',
+    short: 'Training a model',
+    title: 'From a formula to training a model',
+    pages: [
+      page({
+        ...TRAIN,
+        heading: 'One example, one loss',
+        step: 'forward-end',
+        highlight: 'graph',
+        text: `This formula is the loss of one example. The model predicts w·x + b = {value:v2} for
+          x = {value:x}; the data say y = {value:y}; the squared error is {output}.
+
+          It has two kinds of names: w and b are parameters, which training changes; x and y are
+          data, read from one row of a table.`,
+      }),
+      page({
+        ...TRAIN,
+        heading: 'One backward pass, every parameter',
+        step: 'end',
+        highlight: 'graph',
+        text: `One reverse pass gives the adjoints of all the inputs at once. The parameters'
+          adjoints are what training needs: ∂f/∂w = {adjoint:w} and ∂f/∂b = {adjoint:b}.
+
+          The data get adjoints too (∂f/∂x = {adjoint:x}), but nobody changes the data. With a
+          million parameters it would still be one backward pass.`,
+      }),
+      page({
+        ...TRAIN,
+        heading: 'One step by hand',
+        step: 'end',
+        highlight: 'check',
+        text: `Gradient descent moves each parameter a little against its derivative: w becomes
+          w − η·({adjoint:w}) and b becomes b − η·({adjoint:b}), for a small learning rate η.
+          Both adjoints are negative, so both parameters grow and the prediction moves towards y.
+
+          Trust but verify: for w, AD says {ad:w} and finite differences say {fd:w}.`,
+      }),
+      page({
+        ...TRAIN,
+        heading: 'The batch mean, then Run',
+        step: 'end',
+        highlight: 'drawer',
+        drawer: 'train',
+        text: `A data set has many rows. The training loss is the mean of this formula over the
+          rows, and its gradient is the mean of one reverse pass per row.
+
+          The Train tab below holds the table named Data. Press Train step for one step, or Run
+          and watch the loss curve fall. Show this step's backward pass puts one row, at the
+          current parameters, on the graph: its adjoints are the row's gradient in the table.`,
       }),
     ],
   },

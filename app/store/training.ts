@@ -139,7 +139,7 @@ function asTyped(d: DataDiagnostic, s: Pick<TrainingState, 'columns' | 'cells'>)
  * Rebuilds the table, the model and a fresh run from the inputs (keeping `initial` if given),
  * then shows the current parameters on the graph.
  */
-function rebuild(patch: Partial<TrainingState>, initial?: Float64Array): void {
+function rebuild(patch: Partial<TrainingState>, initial?: Float64Array, writePoint = true): void {
   const s = { ...get(), ...patch };
   const parsed = parseDataTable(csvOf(s.columns, s.cells));
   let table: DataTable | null = null;
@@ -166,7 +166,7 @@ function rebuild(patch: Partial<TrainingState>, initial?: Float64Array): void {
     running: false,
     version: s.version + 1,
   });
-  publish();
+  publish(false, writePoint);
 }
 
 let lastGraphUpdate = -Infinity;
@@ -177,7 +177,7 @@ const GRAPH_INTERVAL_MS = 100;
  * Recomputes the loss and gradients at the current parameters and puts them on the graph (while
  * running, at most every GRAPH_INTERVAL_MS: the plots follow every frame, the graph less often).
  */
-function publish(throttleGraph = false): void {
+function publish(throttleGraph = false, writePoint = true): void {
   const s = get();
   const { model, run } = s;
   if (!model || !run || model.table.rowCount === 0) {
@@ -198,9 +198,9 @@ function publish(throttleGraph = false): void {
   batchLossAndGradient(model, run.params, Int32Array.of(s.shownRow), rowGradient);
   set({ snapshot: { loss, batchGradient, rowGradient } });
   const app = appStore.getState();
-  // Only while the Train tab is shown does training own the point: an example loaded afterwards
-  // keeps its own values.
-  if (!(app.drawerOpen && app.drawerTab === 'train')) return;
+  // Only while the Train tab is shown does training own the point (an example loaded afterwards
+  // keeps its own values), and only once the learner trains or picks a row.
+  if (!writePoint || !(app.drawerOpen && app.drawerTab === 'train')) return;
   const now = performance.now();
   if (throttleGraph && now - lastGraphUpdate < GRAPH_INTERVAL_MS) return;
   lastGraphUpdate = now;
@@ -212,13 +212,14 @@ function publish(throttleGraph = false): void {
 /** The app's graph changed (the formula was edited or an example loaded). */
 export function syncGraph(graph: Graph | null): void {
   if (graph === get().graph) return;
-  rebuild({ graph });
+  // The graph keeps the point it has (a lesson's, a link's) until the learner trains.
+  rebuild({ graph }, undefined, false);
 }
 
 export const trainingActions = {
-  /** The Train tab was opened: the graph shows the current parameters and row. */
+  /** The Train tab was opened: its loss and gradients (the graph keeps its point until the learner trains). */
   show(): void {
-    publish();
+    publish(false, false);
   },
   setCell(row: number, column: number, text: string): void {
     const cells = get().cells.map((r, i) =>
