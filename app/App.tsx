@@ -3,7 +3,8 @@ import { ExampleLesson, ExamplesMenu } from './editor/ExamplesMenu.tsx';
 import { FormulaEditor } from './editor/FormulaEditor.tsx';
 import { OutputValue } from './editor/OutputValue.tsx';
 import { VariableInputs } from './editor/VariableInputs.tsx';
-import { ErrorBoundary } from './panels/ErrorBoundary.tsx';
+import { ConventionLegend } from './panels/ConventionLegend.tsx';
+import { FormulaBoundary } from './panels/FormulaBoundary.tsx';
 import { GradientCheck } from './panels/GradientCheck.tsx';
 import { NodeDetails } from './panels/NodeDetails.tsx';
 import { Notice } from './panels/Notice.tsx';
@@ -165,29 +166,30 @@ export function App() {
           places the same regions side by side (app.css). */}
       <main className="app-main">
         <section className="editor-col" aria-label="Formula and variables">
-          <ErrorBoundary area="lesson and quiz">
+          <FormulaBoundary area="lesson and quiz">
             <LessonPanel />
             <QuizPanel />
-          </ErrorBoundary>
-          <ErrorBoundary area="typeset formula">
+          </FormulaBoundary>
+          <FormulaBoundary area="typeset formula">
             <TypesetFormula />
-          </ErrorBoundary>
-          <ErrorBoundary area="editor">
+          </FormulaBoundary>
+          <FormulaBoundary area="editor">
             <FormulaEditor />
             <OutputValue />
             <VariableInputs />
             <ExampleLesson />
-          </ErrorBoundary>
+          </FormulaBoundary>
         </section>
         <section className="graph-col" aria-label="Computational graph">
           <div className="graph-area">
             <MergeFlag />
-            <ErrorBoundary area="graph">
+            <FormulaBoundary area="graph">
               <Suspense fallback={<p className="graph-empty">Drawing the graph…</p>}>
                 <GraphArea />
               </Suspense>
-            </ErrorBoundary>
+            </FormulaBoundary>
           </div>
+          <ConventionLegend />
           <PresenterCaption />
           {internalError && (
             <p className="crash" role="alert">
@@ -196,21 +198,21 @@ export function App() {
           )}
         </section>
         <div className="player-row">
-          <ErrorBoundary area="player">
+          <FormulaBoundary area="player">
             <PlayerBar />
-          </ErrorBoundary>
+          </FormulaBoundary>
         </div>
         <aside className="side-col" aria-label="Explanation and checks">
-          <ErrorBoundary area="side panel">
+          <FormulaBoundary area="side panel">
             <StepExplanation />
             <NodeDetails />
             <GradientCheck />
-          </ErrorBoundary>
+          </FormulaBoundary>
         </aside>
         <DrawerRow>
-          <ErrorBoundary area="teaching panels">
+          <FormulaBoundary area="teaching panels">
             <TeachDrawer />
-          </ErrorBoundary>
+          </FormulaBoundary>
         </DrawerRow>
       </main>
     </div>

@@ -5,9 +5,11 @@ import { formatNumber, type Graph, type GraphNode } from '../../ad-core/index.ts
 import {
   FONT,
   LABEL_GAP,
+  LEFT_LABEL_GAP,
   LINE_HEIGHT,
   nodeGeometry,
   textWidth,
+  type LabelSide,
   type NodeGeometry,
 } from './geometry.ts';
 import {
@@ -15,10 +17,8 @@ import {
   ariaLabel,
   dataValue,
   isNonFinite,
-  shortRule,
   tagOf,
   tangentName,
-  wrap,
 } from './labels.ts';
 import { useIsBugOrigin } from '../buglab/useBugOrigin.ts';
 import { useDual } from '../dual/dualStore.ts';
@@ -44,14 +44,24 @@ export interface GraphNodeViewProps {
   onToggleBlock?: ((name: string) => void) | undefined;
   /** The node's id in the full graph when this one is drawn in a view with blocks collapsed. */
   sourceId?: number | undefined;
+  /** Where an input's label lines go, as the layout placed it (default: on its left). */
+  labelSide?: LabelSide | undefined;
 }
 
 /** Baseline of label line `k` (0-based), measured from the shape's centre. */
 export function labelBaseline(g: NodeGeometry, k: number): number {
+  // On the left, the two lines sit centred on the shape.
+  if (g.labelSide === 'left') return (k - g.labelLines / 2 + 1) * LINE_HEIGHT - 5;
   return g.h / 2 + LABEL_GAP + (k + 1) * LINE_HEIGHT - 5;
 }
 
-const RULE_CHARS = 20;
+/** Where label lines are anchored: under the centre, or right-aligned left of the shape. */
+function labelPlacement(g: NodeGeometry): { x?: number; className: string } {
+  return g.labelSide === 'left'
+    ? { x: -(g.w / 2 + LEFT_LABEL_GAP), className: ' gv-line--left' }
+    : { className: '' };
+}
+
 
 export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewProps) {
   const { graph, node, value, adjoint, tangent, forwardMode, rule } = props;
@@ -147,6 +157,7 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
     >
       {(hovered || focused) && <title>{label}</title>}
       <NodeBody
+        labelSide={props.labelSide ?? 'left'}
         kind={node.kind}
         symbol={node.label}
         name={node.name}
@@ -166,6 +177,7 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
 });
 
 interface NodeBodyProps {
+  labelSide: LabelSide;
   kind: GraphNode['kind'];
   symbol: string;
   name: string;
@@ -191,7 +203,7 @@ interface NodeBodyProps {
  */
 const NodeBody = memo(function NodeBody(props: NodeBodyProps) {
   const { kind, value, second, forwardMode, rule } = props;
-  const g = nodeGeometry({ kind, label: props.symbol });
+  const g = nodeGeometry({ kind, label: props.symbol }, props.labelSide);
   const valueBad = isNonFinite(value);
   const secondBad = isNonFinite(second);
   return (
@@ -221,19 +233,19 @@ const NodeBody = memo(function NodeBody(props: NodeBodyProps) {
       {props.nonFinite && (
         <g
           className="gv-badge gv-badge--error"
-          transform={`translate(${g.w / 2 - 2}, ${-g.h / 2 + 2})`}
+          transform={`translate(${badgeX(g)}, ${badgeY(g)})`}
         >
-          <circle r={9} />
+          <circle r={10} />
           <text dy="0.35em">!</text>
         </g>
       )}
       {rule && (
         <g
           className="gv-badge gv-badge--rule"
-          transform={`translate(${-g.w / 2 + 2}, ${-g.h / 2 + 2})`}
+          transform={`translate(${-badgeX(g)}, ${badgeY(g)})`}
         >
           <title>{`Convention used here: ${rule}`}</title>
-          <circle r={9} />
+          <circle r={10} />
           <text dy="0.35em">§</text>
         </g>
       )}
@@ -242,7 +254,11 @@ const NodeBody = memo(function NodeBody(props: NodeBodyProps) {
         // its one <tspan>: a <text> per line and no wrapper, the fewest elements that keep the
         // number's colour, which on a large graph are laid out again after every keystroke.
         <>
-          <text className="gv-line gv-pair" y={labelBaseline(g, 0)}>
+          <text
+            className={`gv-line gv-pair${labelPlacement(g).className}`}
+            x={labelPlacement(g).x}
+            y={labelBaseline(g, 0)}
+          >
             {value === null ? props.name : `${props.name} = `}
             {value !== null && (
               <tspan className={valueBad ? 'gv-num gv-value gv-bad' : 'gv-num gv-value'}>
@@ -252,7 +268,8 @@ const NodeBody = memo(function NodeBody(props: NodeBodyProps) {
           </text>
           {second !== null && (
             <text
-              className={forwardMode ? 'gv-line gv-tangent gv-pair' : 'gv-line gv-adjoint gv-pair'}
+              className={`${forwardMode ? 'gv-line gv-tangent gv-pair' : 'gv-line gv-adjoint gv-pair'}${labelPlacement(g).className}`}
+              x={labelPlacement(g).x}
               y={labelBaseline(g, 1)}
             >
               {props.dual
@@ -268,12 +285,6 @@ const NodeBody = memo(function NodeBody(props: NodeBodyProps) {
               {props.dual && 'ε'}
             </text>
           )}
-          {rule &&
-            wrap(`§ ${shortRule(rule)}`, RULE_CHARS, 2).map((line, k) => (
-              <text key={k} className="gv-line gv-rule" y={labelBaseline(g, 2 + k)}>
-                {line}
-              </text>
-            ))}
         </>
       )}
     </>
@@ -286,4 +297,16 @@ function Outline({ g, className, pad }: { g: NodeGeometry; className: string; pa
   const h = g.h + 2 * pad;
   const rx = g.shape === 'pill' ? h / 2 : 10 + pad;
   return <rect className={className} x={-w / 2} y={-h / 2} width={w} height={h} rx={rx} />;
+}
+
+/**
+ * Where a badge (! or §) sits: on the shape's upper corner, low enough that it stays clear of the
+ * tag written over the node (`output`, a binding's name). On a circle that is the point at 45°.
+ */
+function badgeX(g: NodeGeometry): number {
+  return g.shape === 'circle' ? (g.w / 2) * Math.SQRT1_2 : g.w / 2 - 4;
+}
+
+function badgeY(g: NodeGeometry): number {
+  return g.shape === 'circle' ? (-g.h / 2) * Math.SQRT1_2 : -g.h / 2 + 6;
 }

@@ -23,7 +23,7 @@ import { adjointName, tangentName } from './labels.ts';
 import type { Layout } from './layout.ts';
 import { useLayout } from './useLayout.ts';
 import { useReducedMotion } from './useReducedMotion.ts';
-import { useZoom, type Size } from './useZoom.ts';
+import { isOverview, useZoom, type Size } from './useZoom.ts';
 import './graph.css';
 
 export interface GraphViewProps {
@@ -66,7 +66,7 @@ interface Scene {
 
 export function GraphView(props: GraphViewProps): JSX.Element {
   const { graph, evaluation, frame } = props;
-  const { laid, pending } = useLayout(graph);
+  const { laid, pending, failed } = useLayout(graph);
 
   // While a large graph's layout is being computed we keep drawing the previous graph with the
   // numbers that belong to it, never the new numbers on the old shape.
@@ -201,6 +201,8 @@ export function GraphView(props: GraphViewProps): JSX.Element {
       transform.y < -1 ||
       transform.x + transform.k * layout.width > size.width + 1 ||
       transform.y + transform.k * layout.height > size.height + 1);
+  // Zoomed out so far that its text would be under 14 px: shapes and edges only, and say so.
+  const overview = layout !== undefined && isOverview(transform.k);
   return (
     <div
       className={[
@@ -209,6 +211,7 @@ export function GraphView(props: GraphViewProps): JSX.Element {
         waiting && 'gv--pending',
         layout && layout.nodes.length > SMOOTH_PAN_LIMIT && 'gv--large',
         layout && layout.nodes.length > MORPH_LIMIT && 'gv--still',
+        overview && 'gv--overview',
       ]
         .filter(Boolean)
         .join(' ')}
@@ -286,8 +289,14 @@ export function GraphView(props: GraphViewProps): JSX.Element {
           −
         </button>
       </div>
-      {clipped && !props.stale && !pending && (
-        <p className="gv-hint">Part of the graph · drag to pan, or Fit to view</p>
+      {overview && !props.stale && !pending ? (
+        <p className="gv-hint" role="status">
+          Overview: labels hidden, too small to read · zoom in (+) to read them
+        </p>
+      ) : (
+        clipped &&
+        !props.stale &&
+        !pending && <p className="gv-hint">Part of the graph · drag to pan, or Fit to view</p>
       )}
       {props.stale && (
         <p className="gv-note" role="status">
@@ -297,6 +306,11 @@ export function GraphView(props: GraphViewProps): JSX.Element {
       {waiting && (
         <p className="gv-note gv-note--pending" role="status">
           Laying out {graph.nodes.length} nodes…
+        </p>
+      )}
+      {failed !== null && !props.stale && (
+        <p className="gv-note" role="status">
+          Could not lay out this graph ({failed}) · showing the last drawing
         </p>
       )}
       {props.overlay}
@@ -445,6 +459,7 @@ function SceneContent(props: SceneContentProps) {
               node={node}
               x={p.x}
               y={p.y}
+              labelSide={p.labelSide}
               value={frame.values[p.id] ?? null}
               adjoint={frame.adjoints[p.id] ?? null}
               tangent={frame.tangents[p.id] ?? null}

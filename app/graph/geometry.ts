@@ -4,6 +4,12 @@
 import type { NodeKind } from '../../ad-core/index.ts';
 
 export type NodeShape = 'rect' | 'circle' | 'pill';
+/**
+ * Where a node's label lines go. Inputs in the first column, with nothing to their left, write
+ * them on the left: a column of inputs then takes a box's height per input, not a box and two
+ * lines, which is what keeps a neuron's or a network's inputs on a projector's screen.
+ */
+export type LabelSide = 'below' | 'left';
 
 export interface NodeGeometry {
   shape: NodeShape;
@@ -14,14 +20,13 @@ export interface NodeGeometry {
   labelLines: number;
   /** Width reserved for the label block. */
   labelWidth: number;
+  labelSide: LabelSide;
 }
 
 /** What the geometry depends on: only the graph, never the point, so layouts can be memoised. */
 export interface GeometryInput {
   kind: NodeKind;
   label: string;
-  /** True if the op can apply a derivative convention somewhere (reserves a line for the rule). */
-  mayUseConvention?: boolean;
 }
 
 export const FONT = {
@@ -31,7 +36,7 @@ export const FONT = {
   constant: 16,
   value: 16,
   wengert: 15,
-  rule: 14,
+  rule: 15,
   edgeLabel: 15,
 } as const;
 
@@ -49,7 +54,11 @@ export function textWidth(text: string, fontSize: number): number {
   return glyphs * fontSize * EM;
 }
 
-export function nodeGeometry(node: GeometryInput): NodeGeometry {
+/**
+ * `side`: where an input's label lines go; the layout writes them on the left of inputs in the
+ * first column and under those it places beside their consumers further right.
+ */
+export function nodeGeometry(node: GeometryInput, side: LabelSide = 'left'): NodeGeometry {
   switch (node.kind) {
     case 'input':
       return {
@@ -58,6 +67,7 @@ export function nodeGeometry(node: GeometryInput): NodeGeometry {
         h: 42,
         labelLines: 2,
         labelWidth: LABEL_WIDTH,
+        labelSide: side,
       };
     case 'constant':
       return {
@@ -66,22 +76,38 @@ export function nodeGeometry(node: GeometryInput): NodeGeometry {
         h: 28,
         labelLines: 0,
         labelWidth: 0,
+        labelSide: 'below',
       };
     default:
       return {
         shape: 'circle',
         w: OP_RADIUS * 2,
         h: OP_RADIUS * 2,
-        labelLines: node.mayUseConvention ? 4 : 2,
+        // A convention's rule is written in words in the legend under the graph (§ on the node),
+        // not under the node: two lines kept free under every log, sqrt or max for a rule that
+        // rarely applies made a column of three operations taller than a projector's graph.
+        labelLines: 2,
         labelWidth: LABEL_WIDTH,
+        labelSide: 'below',
       };
   }
 }
 
 /** Footprint of node + labels: the box the layout must keep free. */
 export function nodeFootprint(g: NodeGeometry): { w: number; h: number } {
+  if (g.labelSide === 'left') return { w: g.w, h: Math.max(g.h, g.labelLines * LINE_HEIGHT) };
   const labels = g.labelLines > 0 ? LABEL_GAP + g.labelLines * LINE_HEIGHT : 0;
   return { w: Math.max(g.w, g.labelWidth), h: g.h + labels };
+}
+
+/** Space between a shape and label lines written on its left. */
+export const LEFT_LABEL_GAP = 8;
+/** How much wider than its reserved width a label line such as `v̄₋₁₂ = −0.4229` may run. */
+export const LABEL_OVERHANG = 32;
+
+/** How far left of the shape's centre the node's labels reach (0 for labels below). */
+export function leftLabelReach(g: NodeGeometry): number {
+  return g.labelSide === 'left' ? g.w / 2 + LEFT_LABEL_GAP + g.labelWidth + LABEL_OVERHANG : 0;
 }
 
 /** Where a ray leaving the shape's centre at `angle` (radians, 0 = right) meets its border. */

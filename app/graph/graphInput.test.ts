@@ -18,13 +18,4 @@ describe('layoutInputOf', () => {
     expect(input.edges).toHaveLength(g.edges.length);
     expect(input.output).toBe(g.output);
   });
-
-  it('reserves room for a rule only on ops that have a derivative convention', () => {
-    const g = graphOf('abs(x) + sin(x)');
-    const input = layoutInputOf(g);
-    const flag = (op: string) =>
-      input.nodes[g.nodes.findIndex((n) => n.op === op)]!.mayUseConvention;
-    expect(flag('abs')).toBe(true);
-    expect(flag('sin')).toBe(false);
-  });
 });

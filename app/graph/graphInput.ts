@@ -1,7 +1,7 @@
 // What of a Graph the layout needs, and a key that identifies its shape: the store may hand us a
 // fresh Graph object for the same formula (a new point, say), and that must not re-run the layout
 // or re-fit the view under the teacher's hands.
-import { OPS_BY_ID, type Graph } from '../../ad-core/index.ts';
+import type { Graph } from '../../ad-core/index.ts';
 import { tagOf } from './labels.ts';
 import type { LayoutInput } from './layout.ts';
 
@@ -11,7 +11,6 @@ export function layoutInputOf(graph: Graph): LayoutInput {
       id: n.id,
       kind: n.kind,
       label: n.label,
-      mayUseConvention: n.kind === 'op' && OPS_BY_ID[n.op]?.conventionText !== undefined,
       tag: tagOf(n, n.id === graph.output) ?? undefined,
     })),
     edges: graph.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, argIndex: e.argIndex })),

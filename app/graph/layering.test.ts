@@ -50,9 +50,28 @@ describe('formulaLayers', () => {
       [2, 3],
     ];
     const layers = formulaLayers(kinds, links);
-    expect(layers[0]).toBe(0);
     expect(layers[2]).toBeGreaterThan(0);
     expect(layers[1]).toBeLessThan(layers[2]!);
+    // x waits beside sin(3), just before the + that reads it, like a constant.
+    expect(layers[0]).toBe(layers[3]! - 1);
+  });
+
+  it('puts an input read only late beside its consumer, not in a first column of its own', () => {
+    // A neuron's last weight: x, w, x*w, b, (x*w)*x, + b: b waits beside the product it is added to.
+    const kinds: NodeKind[] = ['input', 'input', 'op', 'input', 'op', 'op'];
+    const links: [number, number][] = [
+      [0, 2],
+      [1, 2],
+      [2, 4],
+      [0, 4],
+      [4, 5],
+      [3, 5],
+    ];
+    const layers = formulaLayers(kinds, links);
+    expect(layers[0]).toBe(0);
+    expect(layers[1]).toBe(0);
+    expect(layers[3]).toBe(layers[5]! - 1);
+    for (const [from, to] of links) expect(layers[from]).toBeLessThan(layers[to]!);
   });
 
   it('lets an input that is the output (the d3-dag layout links unused bindings into it) follow them', () => {
@@ -68,9 +87,9 @@ describe('formulaLayers', () => {
   });
 
   it('chooses the shorter of the early and late layerings', () => {
-    // x, y; m = x*y; a chain x → a → b → c; output = c + m. As late as possible would put m next
-    // to the output, with two long edges from the inputs (7 columns of edge); as early as
-    // possible puts it next to the inputs, with one long edge to the output (5).
+    // x, y; m = x*y; a chain x → a → b → c; output = c + m. As early as possible puts m next to
+    // the inputs, with one long edge to the output; as late as possible puts it next to the
+    // output, with one long edge from x.
     const kinds: NodeKind[] = ['input', 'input', 'op', 'op', 'op', 'op', 'op'];
     const links: [number, number][] = [
       [0, 2],
@@ -82,7 +101,11 @@ describe('formulaLayers', () => {
       [2, 6],
     ];
     const layers = formulaLayers(kinds, links);
-    expect(layers[2]).toBe(1);
+    // With y waiting beside m either way, both have 9 columns of edge; the tie goes to the late
+    // one, which keeps m next to the + it feeds.
+    const span = links.reduce((sum, [a, b]) => sum + layers[b]! - layers[a]!, 0);
+    expect(span).toBe(9);
+    for (const [from, to] of links) expect(layers[from]).toBeLessThan(layers[to]!);
   });
 
   it('puts an output that an unused binding reads with the inputs, without a cycle', () => {
@@ -95,7 +118,8 @@ describe('formulaLayers', () => {
       [2, 4],
     ];
     const layers = formulaLayers(kinds, links, 1);
-    expect(layers.slice(0, 3)).toEqual([0, 0, 0]);
+    // w and the output x in the first column; b beside the + it feeds.
+    expect(layers.slice(0, 3)).toEqual([0, 0, 1]);
     for (const [from, to] of links) expect(layers[from]).toBeLessThan(layers[to]!);
   });
 

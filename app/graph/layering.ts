@@ -1,8 +1,10 @@
 // Which column each node of a formula's graph goes in, in linear time. A formula's graph is simple
-// enough that a longest-path layering serves: inputs in the first column, every operation right of
-// its arguments, each constant in the column just before its first consumer, the output alone in
-// the last column, and of "as early" and "as late as possible" whichever makes the edges shorter
-// (fewer bends, fewer crossings to untangle).
+// enough that a longest-path layering serves: every operation right of its arguments, each input
+// and constant in the column just before its first consumer (the first column for most inputs;
+// a network's later weights and biases sit beside the neuron they feed, as micrograd draws them,
+// instead of making the first column taller than a screen), the output alone in the last column,
+// and of "as early" and "as late as possible" whichever makes the edges shorter (fewer bends,
+// fewer crossings to untangle).
 //
 // Sinks other than the output (bindings nobody uses) are treated as if they fed a virtual node in
 // the output's column, so they end left of it, and never as arguments of the output: when the
@@ -65,7 +67,7 @@ export function formulaLayers(
 
   const finish = (layers: number[]) => {
     for (let i = 0; i < n; i++) {
-      if (!isConstant(i) || i === out) continue;
+      if (!(isConstant(i) || pinned(i)) || i === out) continue;
       let first = Infinity;
       for (const c of children[i]!) first = Math.min(first, layers[c]!);
       layers[i] = Number.isFinite(first) ? Math.max(0, first - 1) : 0;

@@ -126,11 +126,14 @@ describe('computeLayout', () => {
     const input = compiled('z = w*x + b\nx');
     const layout = computeLayout(input);
     expectWellFormed(input, layout);
-    // x stays with the other inputs, left of the binding that reads it.
+    // x stays in the first column with w, left of the binding that reads it (b waits beside the
+    // + it feeds).
     const x = input.nodes.find((n) => n.label === 'x')!;
+    const w = input.nodes.find((n) => n.label === 'w')!;
     expect(input.output).toBe(x.id);
-    const xs = input.nodes.filter((n) => n.kind === 'input').map((n) => pos(layout, n.id).x);
-    expect(new Set(xs).size).toBe(1);
+    expect(pos(layout, x.id).x).toBe(pos(layout, w.id).x);
+    const reader = input.nodes.find((n) => n.kind === 'op')!;
+    expect(pos(layout, x.id).x).toBeLessThan(pos(layout, reader.id).x);
   });
 
   it('lays out unused bindings, an input, a constant or a binding as the output, and no variables', () => {

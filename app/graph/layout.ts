@@ -14,10 +14,13 @@
 import type { NodeKind } from '../../ad-core/index.ts';
 import { indexBoxes, placeTag, type Box } from './edgeLabels.ts';
 import {
+  LABEL_OVERHANG,
   borderPoint,
+  leftLabelReach,
   nodeFootprint,
   nodeGeometry,
   textWidth,
+  type LabelSide,
   type NodeGeometry,
 } from './geometry.ts';
 import { formulaLayers } from './layering.ts';
@@ -26,7 +29,6 @@ export interface LayoutNodeInput {
   id: number;
   kind: NodeKind;
   label: string;
-  mayUseConvention?: boolean;
   /** Text over the node (a binding's name, `output`), which edge labels must not cover. */
   tag?: string | undefined;
 }
@@ -50,6 +52,8 @@ export interface LayoutNode {
   /** Centre of the node's shape. */
   x: number;
   y: number;
+  /** An input's label side (see geometry.ts); absent for every other node. */
+  labelSide?: LabelSide;
 }
 
 export interface LayoutEdge {
@@ -75,11 +79,11 @@ const COLUMN_GAP = 40;
 /** Sideways distance between parallel copies of a repeated edge (`x*x`). */
 const MULTI_EDGE_SPACING = 22;
 /** Minimum angle between edge ends on one node, and the widest an end may lean. */
+/** From this many inputs in the first column on, they write their labels on their left. */
+const LEFT_LABELS_FROM = 4;
 const MIN_END_SEPARATION = 0.38;
 const MAX_END_ANGLE = 1.2;
 const MARGIN = 12;
-/** How much wider than its reserved width a node's longest label line may be drawn. */
-const LABEL_OVERHANG = 32;
 /** The tag over a node: its font size and how far above the shape its box reaches. */
 const TAG_FONT = 15;
 const TAG_RISE = 26;
@@ -171,14 +175,6 @@ export function layoutWith(input: LayoutInput, variant: Variant): Layout {
     if (i === undefined) throw new Error(`edge refers to unknown node ${id}`);
     return i;
   };
-  // What each node occupies around its centre: the tag above the shape, the labels below it.
-  const above = new Float64Array(n);
-  const below = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    above[i] = geometry[i]!.h / 2 + (input.nodes[i]!.tag ? TAG_RISE : 0);
-    below[i] = footprint[i]!.h - geometry[i]!.h / 2;
-  }
-
   // Distinct arguments in argument order, consumers, and each (from, to) pair's edge copies.
   const args: number[][] = Array.from({ length: n }, () => []);
   const consumers: number[][] = Array.from({ length: n }, () => []);
@@ -213,6 +209,31 @@ export function layoutWith(input: LayoutInput, variant: Variant): Layout {
   let columns = 0;
   for (let l = 0; l <= maxLayer; l++) if (dense[l] === 0) dense[l] = columns++;
   const col = Int32Array.from(rawLayer, (l) => dense[l]!);
+
+  // A first column of many inputs (a neuron's, a network's) is what makes a drawing too tall for
+  // a screen: there they write their labels on the left, where nothing else is, and take a box's
+  // height each. A few inputs, and any placed beside its consumer further right, write them below
+  // like an operation, which keeps a small drawing narrow.
+  let firstColumnInputs = 0;
+  for (let i = 0; i < n; i++) if (input.nodes[i]!.kind === 'input' && col[i] === 0) firstColumnInputs++;
+  const side: LabelSide[] = input.nodes.map((node, i) =>
+    node.kind === 'input' && (col[i]! > 0 || firstColumnInputs <= LEFT_LABELS_FROM - 1)
+      ? 'below'
+      : 'left',
+  );
+  for (let i = 0; i < n; i++) {
+    if (side[i] === 'below') {
+      geometry[i] = nodeGeometry(input.nodes[i]!, 'below');
+      footprint[i] = nodeFootprint(geometry[i]!);
+    }
+  }
+  // What each node occupies around its centre: the tag above the shape, the labels below it.
+  const above = new Float64Array(n);
+  const below = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    above[i] = geometry[i]!.h / 2 + (input.nodes[i]!.tag ? TAG_RISE : 0);
+    below[i] = footprint[i]!.h - geometry[i]!.h / 2;
+  }
 
   // The spanning forest: roots are the nodes nobody consumes (the output first), and each node
   // belongs to the first consumer a depth-first walk from the roots, arguments in order, meets.
@@ -363,7 +384,12 @@ export function layoutWith(input: LayoutInput, variant: Variant): Layout {
     const top = cy[i]! - g.h / 2;
     boxes.push({ x0: cx[i]! - g.w / 2, y0: top, x1: cx[i]! + g.w / 2, y1: top + g.h });
     const f = footprint[i]!;
-    if (f.h > g.h) {
+    const reach = leftLabelReach(g);
+    if (reach > 0) {
+      // Labels on the left (inputs): beside the shape, as tall as the footprint.
+      const mid = cy[i]!;
+      boxes.push({ x0: cx[i]! - reach, y0: mid - f.h / 2, x1: cx[i]! - g.w / 2, y1: mid + f.h / 2 });
+    } else if (f.h > g.h) {
       // The layout spaces columns by labelWidth, but a line such as `v₁₂ = −0.4229` runs wider.
       const w = Math.max(g.w, g.labelWidth + LABEL_OVERHANG);
       boxes.push({ x0: cx[i]! - w / 2, y0: top + g.h, x1: cx[i]! + w / 2, y1: top + f.h });
@@ -397,7 +423,7 @@ export function layoutWith(input: LayoutInput, variant: Variant): Layout {
   for (let i = 0; i < n; i++) {
     const f = footprint[i]!;
     const top = cy[i]! - geometry[i]!.h / 2;
-    minX = Math.min(minX, cx[i]! - f.w / 2);
+    minX = Math.min(minX, cx[i]! - Math.max(f.w / 2, leftLabelReach(geometry[i]!)));
     maxX = Math.max(maxX, cx[i]! + f.w / 2);
     minY = Math.min(minY, top - (input.nodes[i]!.tag ? TAG_RISE : 0));
     maxY = Math.max(maxY, top + f.h);
@@ -416,7 +442,11 @@ export function layoutWith(input: LayoutInput, variant: Variant): Layout {
   return {
     width: maxX - minX + 2 * MARGIN,
     height: maxY - minY + 2 * MARGIN,
-    nodes: input.nodes.map((node, i) => ({ id: node.id, x: cx[i]! + dx, y: cy[i]! + dy })),
+    nodes: input.nodes.map((node, i) =>
+      node.kind === 'input'
+        ? { id: node.id, x: cx[i]! + dx, y: cy[i]! + dy, labelSide: side[i]! }
+        : { id: node.id, x: cx[i]! + dx, y: cy[i]! + dy },
+    ),
     edges: edges.map((e) => ({
       id: e.id,
       points: e.points.map(shift),
