@@ -120,12 +120,17 @@ export const DIAGNOSTIC_MESSAGES = {
         ? 'Add an operator such as `*` or `+` between them.'
         : `Did you mean ${quote(suggestion)}?`,
   }),
-  'unknown-function': (name: string, suggestion: string | null): MessageParts => ({
+  'unknown-function': (
+    name: string,
+    suggestion: string | null,
+    scalarHint: string | null = null,
+  ): MessageParts => ({
     message: `Unknown function ${quote(name)}.`,
     hint:
-      suggestion === null
+      scalarHint ??
+      (suggestion === null
         ? `To multiply, write ${quote(`${name}*(…)`)}.`
-        : `Did you mean ${quote(suggestion)}?`,
+        : `Did you mean ${quote(suggestion)}?`),
   }),
   'wrong-arity': (name: string, expected: number, got: number): MessageParts => ({
     message: `${quote(name)} takes ${plural(expected, 'argument')}, got ${got}.`,

@@ -6,31 +6,32 @@ describe('evaluate', () => {
   it('computes every node value and the local partial of every edge', () => {
     const g = graphOf('sin(x*y) + exp(x)/y');
     const e = evaluate(g, { x: 1, y: 2 });
+    // Tape by level: x, y, mul, exp, sin, div, add.
     expect(Array.from(e.values)).toEqual([
       1,
       2,
       2,
-      Math.sin(2),
       Math.E,
+      Math.sin(2),
       Math.E / 2,
       Math.sin(2) + Math.E / 2,
     ]);
-    // Edges in creation order: x→mul, y→mul, mul→sin, x→exp, exp→div, y→div, sin→add, div→add.
+    // Edges in tape order: x→mul, y→mul, x→exp, mul→sin, exp→div, y→div, sin→add, div→add.
     expect(g.edges.map((edge) => [edge.from, edge.to])).toEqual([
       [0, 2],
       [1, 2],
-      [2, 3],
-      [0, 4],
-      [4, 5],
+      [0, 3],
+      [2, 4],
+      [3, 5],
       [1, 5],
-      [3, 6],
+      [4, 6],
       [5, 6],
     ]);
     expect(Array.from(e.partials)).toEqual([
       2,
       1,
-      Math.cos(2),
       Math.E,
+      Math.cos(2),
       1 / 2,
       -(Math.E / 2) / 2,
       1,
@@ -66,11 +67,15 @@ describe('evaluate', () => {
   });
 
   it('keeps NaN and infinities in values and partials', () => {
-    const g = graphOf('log(x) + 1/y');
+    const g = graphOf('sqrt(x) + log(x) + 1/y');
     const e = evaluate(g, { x: -1, y: 0 });
     expect(e.values[g.output]).toBeNaN();
+    const sqrtNode = g.nodes.find((n) => n.op === 'sqrt')!;
+    expect(e.partials[g.inEdges[sqrtNode.id]![0]!]).toBeNaN();
+    // log of a negative number is NaN, but its slope stays 1/x (PyTorch).
     const logNode = g.nodes.find((n) => n.op === 'log')!;
-    expect(e.partials[g.inEdges[logNode.id]![0]!]).toBeNaN();
+    expect(e.values[logNode.id]).toBeNaN();
+    expect(e.partials[g.inEdges[logNode.id]![0]!]).toBe(-1);
     const div = g.nodes.find((n) => n.op === 'div')!;
     expect(e.values[div.id]).toBe(Infinity);
     expect(e.partials[g.inEdges[div.id]![1]!]).toBe(-Infinity);

@@ -54,14 +54,38 @@ describe('explainStep, reverse mode', () => {
     ]);
   });
 
-  it('a fan-out node shows its running sum after each contribution', () => {
+  it('x*x: names the slot of each contribution, shows the running sum, and states the total 2v₀', () => {
     const t = traceOf('x*x', { x: 3 }, 'reverse');
-    expect(explainStep(t, t.steps.length).lines).toEqual([
-      'v̄₀ += v̄₁ · ∂v₁/∂v₀ = 1 · 3 = 3',
+    const e = explainStep(t, t.steps.length);
+    expect(e.lines).toEqual([
+      'v̄₀ += v̄₁ · ∂v₁/∂(first factor) = v̄₁ · v₀ = 1 · 3 = 3',
       'v̄₀ = 0 + 3 = 3',
-      'v̄₀ += v̄₁ · ∂v₁/∂v₀ = 1 · 3 = 3',
+      'v̄₀ += v̄₁ · ∂v₁/∂(second factor) = v̄₁ · v₀ = 1 · 3 = 3',
       'v̄₀ = 3 + 3 = 6',
+      'v₀ fills both slots, so ∂v₁/∂v₀ = v₀ + v₀ = 2v₀ = 6: v̄₀ gets 1 · 6 = 6 from v₁',
     ]);
+    expect(e.tex[0]).toContain('\\text{(first factor)}');
+    expect(e.tex[2]).toContain('\\text{(second factor)}');
+    expect(e.tex[4]).toBe('\\frac{\\partial v_{1}}{\\partial v_{0}} = v_{0} + v_{0} = 6');
+  });
+
+  it('one argument in both slots of other ops: terms, numerator and denominator, base and exponent', () => {
+    const last = (f: string) => {
+      const t = traceOf(f, { x: 3 }, 'reverse');
+      return explainStep(t, t.steps.length).lines;
+    };
+    expect(last('x+x').at(-1)).toBe(
+      'v₀ fills both slots, so ∂v₁/∂v₀ = 1 + 1 = 2: v̄₀ gets 1 · 2 = 2 from v₁',
+    );
+    expect(last('x/x')[0]).toBe('v̄₀ += v̄₁ · ∂v₁/∂(numerator) = v̄₁ · (1/v₀) = 1 · 0.3333 = 0.3333');
+    expect(last('x/x')[2]).toContain('∂v₁/∂(denominator) = v̄₁ · (−v₀/v₀²)');
+    expect(last('x^x')[0]).toContain('∂v₁/∂(base)');
+    expect(last('x^x')[2]).toContain('∂v₁/∂(exponent)');
+    // Different arguments keep the plain ∂vⱼ/∂vᵢ form.
+    const t = traceOf('x*y', { x: 3, y: 2 }, 'reverse');
+    const lines = explainStep(t, t.steps.length).lines;
+    expect(lines[0]).toBe('v̄₋₁ += v̄₁ · ∂v₁/∂v₋₁ = 1 · 2 = 2');
+    expect(lines.join('\n')).not.toContain('slots');
   });
 
   it('names the convention used at a node', () => {

@@ -222,12 +222,26 @@ function explainPropagate(trace: Trace, step: Extract<Step, { kind: 'propagate' 
   const tex: string[] = [];
   const row = rowOf(node)!;
   const argTex = node.args.map((id) => texNode(graph.nodes[id]!));
+  // `x*x`: one argument in both slots. Each contribution is named by its slot (first factor,
+  // second factor), so the two are visibly different terms of one sum, and the sum is stated.
+  const sameArgument = node.args.length === 2 && node.args[0] === node.args[1];
+  const argNames = node.args.map((id) => graph.nodes[id]!.name);
   for (const c of step.contributions) {
     const to = graph.nodes[c.to]!;
     const num = `${fmt(step.adjoint)} · ${signed(c.partial)} = ${fmt(c.amount)}`;
-    lines.push(`${bar(to)} += ${bar(node)} · ∂${node.name}/∂${to.name} = ${num}`);
     const argIndex = graph.edges[c.edge]!.argIndex;
-    const d = `\\frac{\\partial ${texNode(node)}}{\\partial ${texNode(to)}}`;
+    if (sameArgument) {
+      const slot = row.slots[argIndex] ?? `argument ${argIndex + 1}`;
+      const sym = partialSymbol(row, argIndex, argNames);
+      lines.push(
+        `${bar(to)} += ${bar(node)} · ∂${node.name}/∂(${slot}) = ${bar(node)} · ${bracket(sym)} = ${num}`,
+      );
+    } else {
+      lines.push(`${bar(to)} += ${bar(node)} · ∂${node.name}/∂${to.name} = ${num}`);
+    }
+    const d = sameArgument
+      ? `\\frac{\\partial ${texNode(node)}}{\\partial\\,\\text{(${row.slots[argIndex] ?? ''})}}`
+      : `\\frac{\\partial ${texNode(node)}}{\\partial ${texNode(to)}}`;
     const sym = row.partialTex[argIndex]?.(argTex) ?? '';
     tex.push(
       `${texNode(to, 'bar')} \\mathrel{+}= ${texNode(node, 'bar')} \\cdot ${d} = ${texNode(node, 'bar')} \\cdot ${paren(sym)} = ${texNumber(step.adjoint)} \\cdot ${paren(texNumber(c.partial))} = ${texNumber(c.amount)}`,
@@ -238,6 +252,20 @@ function explainPropagate(trace: Trace, step: Extract<Step, { kind: 'propagate' 
         `${texNode(to, 'bar')} = ${texNumber(c.before)} + ${paren(texNumber(c.amount))} = ${texNumber(c.after)}`,
       );
     }
+  }
+  if (sameArgument && step.contributions.length === 2) {
+    const [c0, c1] = step.contributions as [Contribution, Contribution];
+    const to = graph.nodes[c0.to]!;
+    const s0 = partialSymbol(row, 0, argNames);
+    const s1 = partialSymbol(row, 1, argNames);
+    const doubled = s0 === s1 && !/^[\d.]+$/.test(s0) ? ` = 2${bracket(s0)}` : '';
+    const total = c0.partial + c1.partial;
+    lines.push(
+      `${to.name} fills both slots, so ∂${node.name}/∂${to.name} = ${s0} + ${bracket(s1)}${doubled} = ${fmt(total)}: ${bar(to)} gets ${fmt(step.adjoint)} · ${signed(total)} = ${fmt(c0.amount + c1.amount)} from ${node.name}`,
+    );
+    tex.push(
+      `\\frac{\\partial ${texNode(node)}}{\\partial ${texNode(to)}} = ${row.partialTex[0]?.(argTex) ?? ''} + ${paren(row.partialTex[1]?.(argTex) ?? '')} = ${texNumber(total)}`,
+    );
   }
   if (step.contributions.length === 0)
     lines.push(`${node.name} has only constant arguments: nothing to pass back.`);

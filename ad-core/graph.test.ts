@@ -15,11 +15,12 @@ import type { Graph } from './types.ts';
 const names = (g: Graph) => g.nodes.map((n) => n.name);
 
 describe('the tape', () => {
-  it('puts all inputs first, in order of first appearance, then ops in evaluation order', () => {
+  it('puts all inputs first, in order of first appearance, then ops by level, ties left to right', () => {
     const g = graphOf('sin(x*y) + exp(x)/y');
     expect(g.variables).toEqual(['x', 'y']);
     expect(g.inputs).toEqual([0, 1]);
-    expect(g.nodes.map((n) => n.op)).toEqual(['input', 'input', 'mul', 'sin', 'exp', 'div', 'add']);
+    // Level 1: x*y, exp(x); level 2: sin, /; level 3: +.
+    expect(g.nodes.map((n) => n.op)).toEqual(['input', 'input', 'mul', 'exp', 'sin', 'div', 'add']);
     expect(names(g)).toEqual(['v₋₁', 'v₀', 'v₁', 'v₂', 'v₃', 'v₄', 'v₅']);
     expect(g.output).toBe(6);
     g.nodes.forEach((n) => n.args.forEach((a) => expect(a).toBeLessThan(n.id)));
@@ -113,7 +114,7 @@ describe('the tape', () => {
     // Constants merge by value; the different op does not merge.
     const g = graphOf('x*2 + x*2 + x/2', { mergeCommonSubexpressions: true });
     expect(g.nodes.filter((n) => n.kind === 'constant')).toHaveLength(1);
-    expect(g.nodes.map((n) => n.op)).toEqual(['input', 'const', 'mul', 'add', 'div', 'add']);
+    expect(g.nodes.map((n) => n.op)).toEqual(['input', 'const', 'mul', 'div', 'add', 'add']);
   });
 
   it('fills the typed-array tape consistently with the node list', () => {

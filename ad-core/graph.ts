@@ -216,17 +216,90 @@ export function buildGraph(program: Program, options: BuildOptions = {}): BuildR
     output = id;
   }
 
+  const ordered = inLevelOrder(b.nodes);
   const graph: Graph = {
-    nodes: b.nodes,
-    edges: b.edges,
+    nodes: ordered.nodes,
+    edges: ordered.edges,
     variables: collected,
-    inputs,
-    output,
-    inEdges: b.inEdges,
-    outEdges: b.outEdges,
-    tape: buildTape(b.nodes, b.inEdges),
+    inputs: inputs.map((id) => ordered.newId[id]!),
+    output: output < 0 ? output : ordered.newId[output]!,
+    inEdges: ordered.inEdges,
+    outEdges: ordered.outEdges,
+    tape: buildTape(ordered.nodes, ordered.inEdges),
   };
   return { ok: true, graph };
+}
+
+/**
+ * The tape in the order of Baydin et al. (2018), Table 2: inputs first, then every operation as
+ * early as its arguments allow (by level: 1 + the deepest argument's level, inputs and constants
+ * 0), ties left to right; ops are named v₁, v₂, … in that order, and each constant sits just
+ * before its first consumer. So `ln(x1) + x1*x2 - sin(x2)` reads v₁ = ln v₋₁, v₂ = v₋₁ × v₀,
+ * v₃ = sin v₀, v₄ = v₁ + v₂, v₅ = v₄ − v₃, as in the paper. Building order (post-order) would
+ * put v₃ = v₁ + v₂ before sin. Still a topological order; a counting sort, no recursion.
+ */
+function inLevelOrder(nodes: GraphNode[]): {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+  inEdges: number[][];
+  outEdges: number[][];
+  newId: Int32Array;
+} {
+  const n = nodes.length;
+  const level = new Int32Array(n);
+  let maxLevel = 0;
+  for (const node of nodes) {
+    if (node.kind !== 'op') continue;
+    let l = 0;
+    for (const a of node.args) if (level[a]! > l) l = level[a]!;
+    level[node.id] = l + 1;
+    if (l + 1 > maxLevel) maxLevel = l + 1;
+  }
+  // Ops bucketed by level, stable in building order (left to right in the source).
+  const start = new Int32Array(maxLevel + 2);
+  for (const node of nodes) if (node.kind === 'op') start[level[node.id]! + 1]!++;
+  for (let l = 1; l < start.length; l++) start[l] = start[l]! + start[l - 1]!;
+  const ops = new Int32Array(start[maxLevel + 1]!);
+  for (const node of nodes) if (node.kind === 'op') ops[start[level[node.id]!]!++] = node.id;
+
+  const order: number[] = [];
+  const placed = new Uint8Array(n);
+  const place = (id: number) => {
+    placed[id] = 1;
+    order.push(id);
+  };
+  for (const node of nodes) if (node.kind === 'input') place(node.id);
+  for (const id of ops) {
+    for (const a of nodes[id]!.args) if (placed[a] === 0) place(a);
+    place(id);
+  }
+  for (const node of nodes) if (placed[node.id] === 0) place(node.id);
+
+  const newId = new Int32Array(n);
+  order.forEach((old, i) => {
+    newId[old] = i;
+  });
+  const out: GraphNode[] = [];
+  const edges: GraphEdge[] = [];
+  const inEdges: number[][] = [];
+  const outEdges: number[][] = order.map(() => []);
+  let opCount = 0;
+  for (let i = 0; i < order.length; i++) {
+    const node = nodes[order[i]!]!;
+    const args = node.args.map((a) => newId[a]!);
+    const renamed =
+      node.kind === 'op' ? { wengertIndex: ++opCount, name: wengertName(opCount) } : {};
+    out.push({ ...node, ...renamed, id: i, args });
+    const into: number[] = [];
+    args.forEach((from, argIndex) => {
+      const edge = edges.length;
+      edges.push({ id: edge, from, to: i, argIndex: argIndex as 0 | 1 });
+      into.push(edge);
+      outEdges[from]!.push(edge);
+    });
+    inEdges.push(into);
+  }
+  return { nodes: out, edges, inEdges, outEdges, newId };
 }
 
 /** Post-order walk with an explicit stack; returns the node id of `root`. */

@@ -4,7 +4,8 @@
 //
 // Conventions where no derivative exists follow PyTorch (DESIGN.md): abs'(0) = 0, relu'(0) = 0,
 // sqrt'(0) = +∞, max/min ties give ½ to each side, ∂(x^y)/∂x = 0 where y = 0,
-// ∂(x^y)/∂y = 0 where x = 0 and y ≥ 0, log of a negative number is NaN. NaN and ±∞ propagate.
+// ∂(x^y)/∂y = 0 where x = 0 and y ≥ 0, log of a negative number is NaN while its slope stays 1/x,
+// signed zeros as PyTorch gives them (sqrt'(−0) = −∞, log'(−0) = −∞). NaN and ±∞ propagate.
 import type { Complex, OpSpec } from './types.ts';
 
 /**
@@ -24,6 +25,11 @@ export interface OpRow extends OpSpec {
    * the exponent slope of 0^b), its derivative is 0.
    */
   second(a: number, b: number, out: number): Second;
+  /**
+   * What each argument slot is called (`first factor`, `second factor`; `base`, `exponent`), so
+   * `x*x` can say which slot each of its two contributions comes through.
+   */
+  slots: readonly string[];
 }
 
 /** [∂²/∂a², ∂²/∂a∂b, ∂²/∂b²]. */
@@ -171,11 +177,12 @@ function softplus(a: number): number {
   // log(1 + e^a) without overflow for large a nor loss for very negative a.
   return Math.max(a, 0) + Math.log1p(Math.exp(-Math.abs(a)));
 }
-/** 1/a for log's derivative: NaN off the domain (a < 0), +∞ at 0 whatever the sign of zero. */
+/**
+ * log's derivative as PyTorch computes it (grad / self): 1/a whatever the sign of a, so log of a
+ * negative number has value NaN but slope 1/a, and at −0 the slope is −∞ (derivatives.yaml).
+ */
 function logSlope(a: number): number {
-  if (a > 0) return 1 / a;
-  if (a === 0) return Infinity;
-  return NaN;
+  return 1 / a;
 }
 
 /** a^b. x^2 is the common case: a·a is what pow returns for b = 2 (fdlibm), without the call. */
@@ -299,7 +306,7 @@ const RULES = {
   min: 'min has no derivative at a tie; by convention each argument gets ½',
   powBase: 'x^0 is constant, so ∂(x^y)/∂x is taken as 0 where y = 0',
   powExponent: 'by convention ∂(x^y)/∂y = 0 where x = 0 and y ≥ 0',
-  log: 'log of a negative number is NaN (not a real number)',
+  log: 'log of a negative number is NaN, but its slope is still taken as 1/x (as in PyTorch)',
 } as const;
 
 const noRule = (): null => null;
@@ -311,6 +318,7 @@ interface RowInput extends Omit<OpSpec, 'value' | 'partial' | 'convention' | 'ca
   callNames?: string[];
   ruleFor?: OpRow['ruleFor'];
   second: OpRow['second'];
+  slots?: readonly string[];
 }
 
 // Second-order partials of the ops whose formulas need more than one line.
@@ -395,6 +403,8 @@ function row(input: RowInput, code: number): OpRow {
     },
     ruleFor,
     second: input.second,
+    slots:
+      input.slots ?? (input.arity === 2 ? ['first argument', 'second argument'] : ['argument']),
     convention(a, b) {
       return ruleFor(0, a, b) ?? (input.arity === 2 ? ruleFor(1, a, b) : null);
     },
@@ -421,6 +431,7 @@ const ROWS: RowInput[] = [
   {
     id: 'add',
     arity: 2,
+    slots: ['first term', 'second term'],
     complex: cAdd,
     symbol: '+',
     infix: '+',
@@ -432,6 +443,7 @@ const ROWS: RowInput[] = [
   {
     id: 'sub',
     arity: 2,
+    slots: ['first term', 'term subtracted'],
     complex: cSub,
     symbol: '−',
     infix: '−',
@@ -443,6 +455,7 @@ const ROWS: RowInput[] = [
   {
     id: 'mul',
     arity: 2,
+    slots: ['first factor', 'second factor'],
     complex: cMul,
     symbol: '×',
     infix: '·',
@@ -454,6 +467,7 @@ const ROWS: RowInput[] = [
   {
     id: 'div',
     arity: 2,
+    slots: ['numerator', 'denominator'],
     complex: cDiv,
     symbol: '÷',
     infix: '/',
@@ -465,6 +479,7 @@ const ROWS: RowInput[] = [
   {
     id: 'pow',
     arity: 2,
+    slots: ['base', 'exponent'],
     callNames: ['pow'],
     symbol: '^',
     infix: '^',
@@ -627,7 +642,7 @@ const ROWS: RowInput[] = [
     tex: t1(fnTex('\\ln')),
     partialText: ['∂ln(a)/∂a = 1/a'],
     partialTex: [t1((a) => `\\frac{1}{${a}}`)],
-    conventionText: 'log of a negative number is NaN',
+    conventionText: 'log of a negative number is NaN; its slope stays 1/x',
     second: (a) => [-1 / (a * a), 0, 0],
   },
   {
@@ -640,7 +655,7 @@ const ROWS: RowInput[] = [
     tex: t1(fnTex('\\log_{2}')),
     partialText: ['∂log₂(a)/∂a = 1/(a·ln 2)'],
     partialTex: [t1((a) => `\\frac{1}{${a} \\ln 2}`)],
-    conventionText: 'log of a negative number is NaN',
+    conventionText: 'log of a negative number is NaN; its slope stays 1/x',
     second: (a) => [-1 / (a * a * Math.LN2), 0, 0],
   },
   {
@@ -653,7 +668,7 @@ const ROWS: RowInput[] = [
     tex: t1(fnTex('\\log_{10}')),
     partialText: ['∂log₁₀(a)/∂a = 1/(a·ln 10)'],
     partialTex: [t1((a) => `\\frac{1}{${a} \\ln 10}`)],
-    conventionText: 'log of a negative number is NaN',
+    conventionText: 'log of a negative number is NaN; its slope stays 1/x',
     second: (a) => [-1 / (a * a * Math.LN10), 0, 0],
   },
   {
@@ -928,8 +943,8 @@ export function sweepValuesAndPartials(
         break;
       case 20:
         out = Math.sqrt(a);
-        // +∞ at both zeros: sqrt(−0) is −0 and 0.5/−0 would say −∞.
-        d0 = a === 0 ? Infinity : 0.5 / out;
+        // PyTorch's grad / (2·result): +∞ at +0, and −∞ at −0 since sqrt(−0) is −0.
+        d0 = 0.5 / out;
         break;
       case 21:
         out = Math.abs(a);

@@ -3,6 +3,7 @@
 import { diagnostic, lineCol } from './diagnostics.ts';
 import { lex, type Token, type TokenKind } from './lexer.ts';
 import { OPS, opByCallName } from './ops.ts';
+import { vectorFunctionHint } from './vector-functions.ts';
 import type {
   BinaryOp,
   Diagnostic,
@@ -425,7 +426,11 @@ class Parser {
 
   private openCall(nameToken: Token, name: string, frames: Frame[]): Expr | null {
     const op = opByCallName(name);
-    if (!op) this.fail(diagnostic('unknown-function', nameToken, name, suggestFunction(name)));
+    if (!op) {
+      const scalar = vectorFunctionHint(name);
+      const suggestion = scalar === null ? suggestFunction(name) : null;
+      this.fail(diagnostic('unknown-function', nameToken, name, suggestion, scalar));
+    }
     const open = this.advance();
     this.enter('paren', open);
     this.openParens.push(open);

@@ -9,6 +9,13 @@ export interface Example {
   at: Point;
   /** One sentence on what this example teaches. */
   lesson: string;
+  /** The same for forward mode, where `lesson` talks of adjoints (there are none in forward mode). */
+  forwardLesson?: string;
+}
+
+/** The "Look for" sentence of `example` in `mode`: no talk of adjoints in forward mode. */
+export function lessonFor(example: Pick<Example, 'lesson' | 'forwardLesson'>, mode: 'reverse' | 'forward'): string {
+  return mode === 'forward' && example.forwardLesson !== undefined ? example.forwardLesson : example.lesson;
 }
 
 export const EXAMPLES: readonly Example[] = [
@@ -18,6 +25,7 @@ export const EXAMPLES: readonly Example[] = [
     formula: 'sin(x*y) + exp(x)/y',
     at: { x: 1, y: 2 },
     lesson: 'x feeds two branches, so its adjoint is the sum of two contributions.',
+    forwardLesson: 'x feeds two branches: with the seed on x, its tangent flows down both and the output adds them up.',
   },
   {
     id: 'baydin',
@@ -39,6 +47,7 @@ export const EXAMPLES: readonly Example[] = [
     formula: '1/(1+exp(-(w0*x0 + w1*x1 + w2)))',
     at: { w0: 2, x0: -1, w1: -3, x1: -2, w2: -3 },
     lesson: 'Backpropagation through a single neuron, gate by gate.',
+    forwardLesson: 'One forward pass per input: the seed picks the weight, the tangents carry its effect gate by gate.',
   },
   {
     id: 'rosenbrock',
@@ -53,6 +62,7 @@ export const EXAMPLES: readonly Example[] = [
     formula: 'x*x + x',
     at: { x: 3 },
     lesson: 'One variable, three edges: its adjoint adds up three contributions.',
+    forwardLesson: 'One variable, three edges: the tangents along them add up to 2x + 1 at the output.',
   },
   {
     id: 'binding',
@@ -85,7 +95,7 @@ export const EXAMPLES: readonly Example[] = [
     title: 'Domain error: log(x) at x = −1',
     formula: 'log(x)',
     at: { x: -1 },
-    lesson: 'The logarithm of a negative number is NaN, and NaN propagates.',
+    lesson: 'The logarithm of a negative number is NaN and the NaN propagates; its slope is still taken as 1/x, as PyTorch does.',
   },
 ];
 

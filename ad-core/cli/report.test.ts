@@ -10,13 +10,14 @@ function operations(source: string): string[] {
 describe('operationText', () => {
   it('writes infix ops with their operator, functions with their call name, negation as a prefix', () => {
     expect(operations('x*y')).toEqual(['x', 'y', 'v₋₁ · v₀']);
+    // By level (Baydin's order): max(x, 2) is as early as sin(x), so it is v₂ and −v₁ is v₃.
     expect(operations('-sin(x) + max(x, 2)')).toEqual([
       'x',
       'sin(v₀)',
-      '−v₁',
       '2',
       'max(v₀, 2)',
-      'v₂ + v₃',
+      '−v₁',
+      'v₃ + v₂',
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { EXAMPLES, exampleById } from '../examples.ts';
+import { EXAMPLES, exampleById, lessonFor } from '../examples.ts';
 import { appStore, useApp } from '../store/appStore.ts';
 import { usePointerPick } from './usePointerPick.ts';
 import { TRAIN_PRESETS, trainPresetById } from '../train/presets.ts';
@@ -51,13 +51,14 @@ export function ExamplesMenu() {
 /** The current example's one-line lesson, so a teacher can read out what to look for. */
 export function ExampleLesson() {
   const source = useApp((s) => s.source);
+  const mode = useApp((s) => s.mode);
   const example =
     EXAMPLES.find((e) => e.formula === source) ?? TRAIN_PRESETS.find((p) => p.formula === source);
   if (!example) return null;
   return (
     <p className="lesson">
       <span className="lesson-label">Look for: </span>
-      {example.lesson}
+      {lessonFor(example, mode)}
     </p>
   );
 }

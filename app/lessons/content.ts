@@ -221,8 +221,8 @@ export const LESSONS: readonly Lesson[] = [
         text: `The same happens for |y| at y = {value:y}: by convention abs′(0) = 0, and
           {bar:y} = {adjoint:y}.
 
-          Whenever a step used a convention, the explanation panel says so with ⚑. The number is a
-          choice, not a derivative.`,
+          Whenever a step used a convention, the graph and the explanation panel mark it with §. The
+          number is a choice, not a derivative.`,
       }),
       page({
         formula: 'sqrt(x)',
@@ -236,14 +236,16 @@ export const LESSONS: readonly Lesson[] = [
       page({
         formula: 'log(x)',
         at: { x: -1 },
-        heading: 'NaN spreads',
+        heading: 'NaN spreads through values, not through this derivative',
         step: 'end',
         highlight: 'graph',
-        text: `The logarithm of {value:x} is not a real number, so f = {output}.
+        text: `The logarithm of {value:x} is not a real number, so f = {output}. NaN is contagious:
+          every value computed from it is NaN too.
 
-          NaN is contagious: every number computed from it is NaN too, including the derivative
-          ∂f/∂x = {adjoint:x}. The gradient check reports {status:x}. When a gradient is NaN, look
-          for the first NaN in the forward pass.`,
+          The derivative is another matter. Like PyTorch, AD takes log′(x) = 1/x whatever the sign
+          of x, so ∂f/∂x = {adjoint:x}: a finite gradient of a NaN function. The gradient check
+          reports {status:x}. When f is NaN, look for the first NaN in the forward pass; the
+          gradient alone will not warn you.`,
       }),
     ],
   },

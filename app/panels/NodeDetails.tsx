@@ -124,7 +124,7 @@ export function NodeDetails() {
       </p>
       {convention && (
         <p className="convention">
-          <span aria-hidden="true">⚑ </span>
+          <span aria-hidden="true">§ </span>
           <strong>Convention used:</strong> {convention}
           {spec?.conventionText && spec.conventionText !== convention ? ` (${spec.conventionText})` : ''}
         </p>

@@ -99,7 +99,7 @@ export function StepExplanation() {
       </div>
       {explanation.convention && (
         <p className="convention">
-          <span aria-hidden="true">⚑ </span>
+          <span aria-hidden="true">§ </span>
           <strong>Convention:</strong> {explanation.convention}
         </p>
       )}

@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { dataNumber, explainStep, formatNumber, type Trace } from '../../ad-core/index.ts';
 import { useApp } from '../store/appStore.ts';
 import { quizStore, useQuiz } from './quiz.ts';
-import { questionsFor, workedLines, type Question } from './questions.ts';
+import { feedbackLead, questionsFor, workedLines, type Question } from './questions.ts';
 import { currentQuestion, isFinished, type Feedback, type QuizSession } from './session.ts';
 import './quiz.css';
 
@@ -21,7 +21,7 @@ function WorkedStep({ trace, question }: { trace: Trace; question: Question }) {
       ))}
       {e.convention && (
         <p className="convention">
-          <span aria-hidden="true">⚑ </span>
+          <span aria-hidden="true">§ </span>
           <strong>Convention:</strong> {e.convention}
         </p>
       )}
@@ -50,13 +50,19 @@ function FeedbackView({ trace, feedback }: { trace: Trace; feedback: Feedback })
       </div>
     );
   }
+  const lead = feedbackLead(trace, question);
   return (
     <div className="quiz-feedback quiz-wrong" data-testid="quiz-feedback" data-result="wrong" role="status">
       <p>
         <span aria-hidden="true">✕ </span>
-        <strong>Not quite.</strong> You wrote {formatNumber(answer)}; {question.symbol} = {expected}. The
-        chain rule gives:
+        <strong>Not quite.</strong> You wrote {formatNumber(answer)}; {question.symbol} = {expected}.
       </p>
+      {lead.local.length > 0 && (
+        <p className="quiz-local" data-testid="quiz-local-derivative">
+          Local derivative: {lead.local.join('; ')}
+        </p>
+      )}
+      <p>{lead.intro}</p>
       <WorkedStep trace={trace} question={question} />
     </div>
   );

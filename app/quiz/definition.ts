@@ -29,3 +29,27 @@ export function definitionOf(graph: Graph, node: GraphNode): string {
 export function equationOf(graph: Graph, node: GraphNode): string {
   return `${node.name} = ${definitionOf(graph, node)}`;
 }
+
+/** ∂out/∂(argument i) of `node`, symbolic in Wengert names: `−v₂/v₀²` for `v₃ = v₂ / v₀`, i = 1. */
+export function localDerivativeOf(graph: Graph, node: GraphNode, argIndex: number): string {
+  const row = OPS_BY_ID[node.op];
+  const text = row?.partialText[argIndex];
+  if (text === undefined) return '?';
+  const args = node.args.map((id) => graph.nodes[id]?.name ?? '?');
+  const rhs = text.slice(text.indexOf(' = ') + 3);
+  return rhs.replace(/\b[ab]\b/g, (m) => (m === 'a' ? args[0] : args[1]) ?? m);
+}
+
+/**
+ * `∂v₃/∂v₀ = −v₂/v₀²`, the local derivative along each edge from `arg` into `node`; `x*x` has two
+ * edges and gets one line per argument slot (`∂v₁/∂v₀ (first factor) = v₀`).
+ */
+export function localDerivativeLines(graph: Graph, node: GraphNode, arg: number): string[] {
+  const row = OPS_BY_ID[node.op];
+  const slots = node.args.flatMap((id, i) => (id === arg ? [i] : []));
+  const from = graph.nodes[arg]?.name ?? '?';
+  return slots.map((i) => {
+    const slot = slots.length > 1 ? ` (${row?.slots[i] ?? `argument ${i + 1}`})` : '';
+    return `∂${node.name}/∂${from}${slot} = ${localDerivativeOf(graph, node, i)}`;
+  });
+}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrace, compile, frameAt, type Trace } from '../../ad-core/index.ts';
 import { explainStep } from '../../ad-core/index.ts';
-import { givenReason, questionsFor, workedLines } from './questions.ts';
+import { feedbackLead, givenReason, questionsFor, workedLines } from './questions.ts';
 
 function traceOf(src: string, at: Record<string, number>, mode: 'reverse' | 'forward' = 'reverse'): Trace {
   const r = compile(src);
@@ -82,5 +82,44 @@ describe('workedLines', () => {
 
   it('falls back to the whole step when no line names the quantity', () => {
     expect(workedLines(['a', 'b'], { symbol: 'v₉' })).toEqual(['a', 'b']);
+  });
+});
+
+describe('feedbackLead', () => {
+  const at = (t: Trace, pred: (q: ReturnType<typeof questionsFor>[number]) => boolean) =>
+    t.steps.flatMap((_, i) => questionsFor(t, i + 1)).find(pred)!;
+
+  it('a wrong adjoint first shows the symbolic local derivative, then the chain rule', () => {
+    // x/y: ∂(a/b)/∂b = −a/b², here −v₋₁/v₀².
+    const t = traceOf('x/y', { x: 3, y: 2 });
+    const q = at(t, (k) => k.quantity === 'adjoint' && k.symbol === 'v̄₀');
+    expect(feedbackLead(t, q)).toEqual({
+      local: ['∂v₁/∂v₀ = −v₋₁/v₀²'],
+      intro: 'Times the adjoint flowing back, the chain rule gives:',
+    });
+  });
+
+  it('names the slots when one argument fills both (x*x)', () => {
+    const t = traceOf('x*x', { x: 3 });
+    const q = at(t, (k) => k.quantity === 'adjoint');
+    expect(feedbackLead(t, q).local).toEqual([
+      '∂v₁/∂v₀ (first factor) = v₀',
+      '∂v₁/∂v₀ (second factor) = v₀',
+    ]);
+  });
+
+  it('a wrong value is evaluated, not derived by the chain rule', () => {
+    const t = traceOf('sin(x)', { x: 1 });
+    const lead = feedbackLead(t, at(t, (k) => k.quantity === 'value'));
+    expect(lead.local).toEqual([]);
+    expect(lead.intro).toMatch(/^Evaluate/);
+    expect(lead.intro).not.toMatch(/chain rule/);
+  });
+
+  it('a wrong tangent shows the node’s local derivatives and the chain rule', () => {
+    const t = traceOf('x*y', { x: 2, y: 5 }, 'forward');
+    const lead = feedbackLead(t, at(t, (k) => k.quantity === 'tangent'));
+    expect(lead.local).toEqual(['∂v₁/∂v₋₁ = v₀', '∂v₁/∂v₀ = v₋₁']);
+    expect(lead.intro).toMatch(/chain rule/);
   });
 });

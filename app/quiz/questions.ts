@@ -4,7 +4,13 @@
 // argument already held, because that is the number the graph will show next. Steps that
 // compute nothing (inputs, seeds, a node with only constant arguments) are given, not asked.
 import { formatNumber, type Step, type Trace } from '../../ad-core/index.ts';
-import { adjointName, definitionOf, equationOf, tangentName } from './definition.ts';
+import {
+  adjointName,
+  definitionOf,
+  equationOf,
+  localDerivativeLines,
+  tangentName,
+} from './definition.ts';
 
 export type Quantity = 'value' | 'tangent' | 'adjoint';
 
@@ -121,4 +127,29 @@ export function givenReason(trace: Trace, k: number): string {
 export function workedLines(lines: readonly string[], q: Pick<Question, 'symbol'>): string[] {
   const own = lines.filter((line) => line.startsWith(`${q.symbol} `));
   return own.length > 0 ? own : [...lines];
+}
+
+/**
+ * What a wrong answer's feedback says before the worked numbers: a value is evaluated (no chain
+ * rule involved); an adjoint first shows the symbolic local derivative it is multiplied by
+ * (`∂v₃/∂v₀ = −v₂/v₀²`), then the chain rule's numbers; a tangent, the local derivatives of the
+ * node with respect to each argument.
+ */
+export function feedbackLead(trace: Trace, q: Question): { local: string[]; intro: string } {
+  const step = trace.steps[q.step - 1];
+  const { graph } = trace;
+  if (q.quantity === 'value') return { local: [], intro: 'Evaluate it with the values on the graph:' };
+  if (q.quantity === 'adjoint' && step?.kind === 'propagate') {
+    const consumer = graph.nodes[step.node]!;
+    return {
+      local: localDerivativeLines(graph, consumer, q.node),
+      intro: 'Times the adjoint flowing back, the chain rule gives:',
+    };
+  }
+  const node = graph.nodes[q.node]!;
+  const args = [...new Set(node.args)].filter((id) => graph.nodes[id]?.kind !== 'constant');
+  return {
+    local: args.flatMap((id) => localDerivativeLines(graph, node, id)),
+    intro: 'Times the arguments’ tangents, the chain rule gives:',
+  };
 }

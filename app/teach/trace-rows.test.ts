@@ -18,11 +18,12 @@ describe('traceTableModel', () => {
     expect(model.rows.map((r) => r.operation)).toEqual([
       'v₋₁ = x1',
       'v₀ = x2',
+      // Baydin et al. 2018, Table 2, row by row.
       'v₁ = ln(v₋₁)',
       'v₂ = v₋₁ · v₀',
-      'v₃ = v₁ + v₂',
-      'v₄ = sin(v₀)',
-      'v₅ = v₃ − v₄',
+      'v₃ = sin(v₀)',
+      'v₄ = v₁ + v₂',
+      'v₅ = v₄ − v₃',
     ]);
   });
 
