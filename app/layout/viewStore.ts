@@ -4,10 +4,6 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import { createViewPrefs, type ViewPrefs } from './prefs.ts';
-import { displayStore } from './display.ts';
-
-/** Presenter mode magnifies everything by this much again (the back row of a lecture hall). */
-export const PRESENT_SCALE = 1.25;
 
 export const viewPrefs = createViewPrefs();
 
@@ -15,11 +11,12 @@ export function useView<T>(selector: (s: ViewPrefs) => T): T {
   return useStore(viewPrefs, selector);
 }
 
-/** The graph's magnification: the learner's text size, and presenter mode's. */
+/**
+ * The graph's magnification: the learner's text size. (Presenter mode enlarges the page's text;
+ * its graph already gains the side columns' width, and is fitted whole rather than cut off.)
+ */
 export function useGraphTextScale(): number {
-  const scale = useView((s) => s.textScale);
-  const present = useStore(displayStore, (s) => s.present);
-  return present ? scale * PRESENT_SCALE : scale;
+  return useView((s) => s.textScale);
 }
 
 export function applyToDocument(
