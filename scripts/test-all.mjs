@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureChromium } from './chromium.mjs';
 
 const tmp = mkdtempSync(join(tmpdir(), 'adp-test-'));
 let passed = 0;
@@ -58,7 +59,14 @@ if (unit) {
 }
 
 const hasE2e = existsSync('e2e') && readdirSync('e2e').some((f) => f.endsWith('.spec.ts'));
-if (hasE2e) {
+// A fresh machine may have no browser: find one or install Playwright's, else say so in one line
+// (instead of Playwright's multi-line error from inside its setup) and count the stage as failed.
+const browser = hasE2e ? ensureChromium() : { ok: true };
+if (hasE2e && !browser.ok) {
+  console.log(`\n${browser.line}`);
+  failed++;
+  summary.push('walkthroughs: not run (no Chromium)');
+} else if (hasE2e) {
   const e2eJson = join(tmp, 'playwright.json');
   const e2eOk = run('Playwright walkthroughs', 'npx', ['playwright', 'test', '--reporter=list,json'], {
     PLAYWRIGHT_JSON_OUTPUT_NAME: e2eJson,
