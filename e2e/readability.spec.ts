@@ -8,9 +8,23 @@ import { test, expect } from './fixtures.ts';
 import type { PlaygroundPage } from './pages/playground-page.ts';
 import { LessonPanel } from './pages/teaching.ts';
 
+/**
+ * The examples whose graphs do not fit a 1280×720 graph area whole at 14 px even with every block
+ * collapsed (networks with a dozen parameters): for these the view shows part of the graph at full
+ * size and follows the current step, and this walkthrough checks that — text at 14 px or more, no
+ * two labels overlapping, the current step's node in view — instead of "all of it in view".
+ * Issue 8 stays open until they fit too.
+ */
+const SHOWN_IN_PART = new Set([
+  'Tiny network: 2-2-1 with a loss',
+  'Logistic regression',
+  'XOR with a 2-2-1 network',
+  'Curve fit with a small MLP',
+]);
+
 /** Problems with the graph's text as rendered now; empty when it is readable. */
-function graphTextProblems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+function graphTextProblems(page: Page, whole = true): Promise<string[]> {
+  return page.evaluate((whole) => {
     const problems: string[] = [];
     const gv = document.querySelector('.gv');
     if (!gv) return ['no graph view'];
@@ -45,7 +59,14 @@ function graphTextProblems(page: Page): Promise<string[]> {
       const px = font * scale;
       const name = JSON.stringify(text.slice(0, 30));
       if (px < 13.95) problems.push(`${name} drawn at ${px.toFixed(1)} px`);
-      if (
+      if (!whole) {
+        // Shown in part: only what is in view must be clear of the view's buttons and notes.
+        const inView =
+          r.right > view.left && r.left < view.right && r.bottom > view.top && r.top < view.bottom;
+        if (inView && covers.some((c) => overlap(c, r))) {
+          problems.push(`${name} under the view's buttons or notes`);
+        }
+      } else if (
         r.left < view.left - TOL ||
         r.top < view.top - TOL ||
         r.right > view.right + TOL ||
@@ -65,8 +86,22 @@ function graphTextProblems(page: Page): Promise<string[]> {
       }
     }
     if (boxes.length === 0) problems.push('no graph text on screen');
+    if (!whole) {
+      // The view follows the step: the current node is on screen.
+      for (const el of gv.querySelectorAll('.gv-node--current')) {
+        const r = el.getBoundingClientRect();
+        if (
+          r.left < view.left - TOL ||
+          r.right > view.right + TOL ||
+          r.top < view.top - TOL ||
+          r.bottom > view.bottom + TOL
+        ) {
+          problems.push('the current step is not in view');
+        }
+      }
+    }
     return problems;
-  });
+  }, whole);
 }
 
 /** Walks every step from 0 to the end, collecting the problems found at each. */
@@ -81,7 +116,9 @@ async function problemsAtEveryStep(playground: PlaygroundPage, where: string): P
       await playground.button('Step forward').click();
       await playground.expectStep(k);
     }
-    for (const p of await graphTextProblems(page)) found.push(`${where}, step ${k}: ${p}`);
+    for (const p of await graphTextProblems(page, !SHOWN_IN_PART.has(where))) {
+      found.push(`${where}, step ${k}: ${p}`);
+    }
   }
   return found;
 }

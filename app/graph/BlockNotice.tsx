@@ -20,7 +20,7 @@ export function BlockNotice() {
   return (
     <p className="gv-blocks-note" role="status" data-testid="blocks-note">
       <span>
-        {byFit.length} {byFit.length === 1 ? 'block' : 'blocks'} collapsed to fit — expand any (+)
+        {byFit.length} {byFit.length === 1 ? 'block' : 'blocks'} collapsed to fit — expand any
       </span>
       <button type="button" onClick={expandAll}>
         Expand all

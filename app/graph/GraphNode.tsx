@@ -304,9 +304,10 @@ function Outline({ g, className, pad }: { g: NodeGeometry; className: string; pa
  * tag written over the node (`output`, a binding's name). On a circle that is the point at 45°.
  */
 function badgeX(g: NodeGeometry): number {
-  return g.shape === 'circle' ? (g.w / 2) * Math.SQRT1_2 : g.w / 2 - 4;
+  return g.shape === 'circle' ? (g.w / 2 + 3) * Math.SQRT1_2 : g.w / 2 - 4;
 }
 
+// Just outside the circle, so that a wide symbol (`relu`, `sqrt`) stays clear of it too.
 function badgeY(g: NodeGeometry): number {
-  return g.shape === 'circle' ? (-g.h / 2) * Math.SQRT1_2 : -g.h / 2 + 6;
+  return g.shape === 'circle' ? -(g.h / 2 + 3) * Math.SQRT1_2 : -g.h / 2 + 6;
 }

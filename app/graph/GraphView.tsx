@@ -279,8 +279,15 @@ export function GraphView(props: GraphViewProps): JSX.Element {
         </div>
       </div>
       <div className="gv-controls">
-        <button type="button" onClick={() => layout && fit(layout, size, true)}>
-          Fit to view
+        {/* "Fit" on screen (the accessible name says it in full): short enough that the note
+            about collapsed blocks shares the top row with these buttons, above the drawing. */}
+        <button
+          type="button"
+          aria-label="Fit to view"
+          title="Fit to view"
+          onClick={() => layout && fit(layout, size, true)}
+        >
+          Fit
         </button>
         <button type="button" aria-label="Zoom in" title="Zoom in" onClick={() => zoomBy(1.25)}>
           +
@@ -296,7 +303,7 @@ export function GraphView(props: GraphViewProps): JSX.Element {
       ) : (
         clipped &&
         !props.stale &&
-        !pending && <p className="gv-hint">Part of the graph · drag to pan, or Fit to view</p>
+        !pending && <p className="gv-hint">Part of the graph · drag to pan, or Fit</p>
       )}
       {props.stale && (
         <p className="gv-note" role="status">
