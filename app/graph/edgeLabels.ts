@@ -49,7 +49,7 @@ function covered(x: number, y: number, b: Box): number {
  * 20,000 inputs must not be scanned for every label that starts there.
  */
 export interface BoxIndex {
-  boxes: readonly Box[];
+  boxes: Box[];
   cells: Map<number, number[]>;
   /** Boxes too big for the grid (over many cells), checked every time. */
   big: number[];
@@ -64,27 +64,47 @@ const ROW = 1 << 22;
 const cellKey = (cx: number, cy: number) => cx * ROW + cy;
 
 export function indexBoxes(boxes: readonly Box[]): BoxIndex {
-  const cells = new Map<number, number[]>();
-  const big: number[] = [];
-  boxes.forEach((b, i) => {
-    const cx0 = Math.floor(b.x0 / CELL);
-    const cx1 = Math.floor(b.x1 / CELL);
-    const cy0 = Math.floor(b.y0 / CELL);
-    const cy1 = Math.floor(b.y1 / CELL);
-    if (!((cx1 - cx0 + 1) * (cy1 - cy0 + 1) <= MAX_CELLS_PER_BOX)) {
-      big.push(i);
-      return;
+  const index: BoxIndex = {
+    boxes: [],
+    cells: new Map(),
+    big: [],
+    seen: new Int32Array(Math.max(16, boxes.length)),
+    query: 0,
+  };
+  for (const b of boxes) addBox(index, b);
+  return index;
+}
+
+/** Adds `b` to the index: a label placed is a box the labels placed after it keep off. */
+export function addBox(index: BoxIndex, b: Box): void {
+  const i = index.boxes.length;
+  index.boxes.push(b);
+  if (index.seen.length <= i) {
+    const grown = new Int32Array(index.seen.length * 2);
+    grown.set(index.seen);
+    index.seen = grown;
+  }
+  const cx0 = Math.floor(b.x0 / CELL);
+  const cx1 = Math.floor(b.x1 / CELL);
+  const cy0 = Math.floor(b.y0 / CELL);
+  const cy1 = Math.floor(b.y1 / CELL);
+  if (!((cx1 - cx0 + 1) * (cy1 - cy0 + 1) <= MAX_CELLS_PER_BOX)) {
+    index.big.push(i);
+    return;
+  }
+  for (let cx = cx0; cx <= cx1; cx++) {
+    for (let cy = cy0; cy <= cy1; cy++) {
+      const key = cellKey(cx, cy);
+      const list = index.cells.get(key);
+      if (list) list.push(i);
+      else index.cells.set(key, [i]);
     }
-    for (let cx = cx0; cx <= cx1; cx++) {
-      for (let cy = cy0; cy <= cy1; cy++) {
-        const key = cellKey(cx, cy);
-        const list = cells.get(key);
-        if (list) list.push(i);
-        else cells.set(key, [i]);
-      }
-    }
-  });
-  return { boxes, cells, big, seen: new Int32Array(boxes.length), query: 0 };
+  }
+}
+
+/** The box of a label placed at `p`. */
+export function tagBox([x, y]: Pt): Box {
+  return { x0: x - TAG_WIDTH / 2, y0: y - TAG_HEIGHT / 2, x1: x + TAG_WIDTH / 2, y1: y + TAG_HEIGHT / 2 };
 }
 
 /** The boxes that overlap [x0, x1] × [y0, y1]. */

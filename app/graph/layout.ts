@@ -12,7 +12,7 @@
 // it is drawn straight when nothing is in its way, threaded through the gaps of the columns it
 // crosses while a budget of checks lasts, and otherwise carried in a lane above or below them.
 import type { NodeKind } from '../../ad-core/index.ts';
-import { indexBoxes, placeTag, type Box } from './edgeLabels.ts';
+import { addBox, indexBoxes, placeTag, tagBox, type Box } from './edgeLabels.ts';
 import {
   LABEL_OVERHANG,
   borderPoint,
@@ -405,14 +405,17 @@ export function layoutWith(input: LayoutInput, variant: Variant): Layout {
   }
   const boxIndex = indexBoxes(boxes);
 
-  const edges: LayoutEdge[] = routed.map(({ id, points }) => {
-    const bulge = bulged.has(id);
-    return {
-      id,
-      points,
-      mid: placeTag(points, 'end', boxIndex, bulge),
-      tail: placeTag(points, 'start', boxIndex, bulge),
-    };
+  // Every label placed is a box the next ones keep off: the partials first (all shown at once),
+  // then the contributions (several leave a fan-out node in one step), so neither covers another.
+  const mids = routed.map(({ id, points }) => {
+    const p = placeTag(points, 'end', boxIndex, bulged.has(id));
+    addBox(boxIndex, tagBox(p));
+    return p;
+  });
+  const edges: LayoutEdge[] = routed.map(({ id, points }, k) => {
+    const tail = placeTag(points, 'start', boxIndex, bulged.has(id));
+    addBox(boxIndex, tagBox(tail));
+    return { id, points, mid: mids[k]!, tail };
   });
 
   // Normalise so that every footprint and edge point lies inside [0, width] × [0, height].
