@@ -44,15 +44,17 @@ export const EXAMPLES: readonly Example[] = [
   {
     id: 'neuron',
     title: 'CS231n sigmoid neuron',
-    formula: '1/(1+exp(-(w0*x0 + w1*x1 + w2)))',
+    // Written as CS231n writes it, in two named stages, so a small screen can show each stage as
+    // one block (and a bigger one, or focus mode, gate by gate).
+    formula: 'dot = w0*x0 + w1*x1 + w2\nf = 1/(1 + exp(-dot))\nf',
     at: { w0: 2, x0: -1, w1: -3, x1: -2, w2: -3 },
-    lesson: 'Backpropagation through a single neuron, gate by gate.',
+    lesson: 'Backpropagation through a single neuron: the dot product, then the sigmoid, gate by gate.',
     forwardLesson: 'One forward pass per input: the seed picks the weight, the tangents carry its effect gate by gate.',
   },
   {
     id: 'rosenbrock',
     title: 'Rosenbrock function',
-    formula: '(1-x)^2 + 100*(y-x^2)^2',
+    formula: 'a = (1 - x)^2\nb = 100*(y - x^2)^2\na + b',
     at: { x: -1.2, y: 1 },
     lesson: 'The classic optimisation test function at its classic starting point.',
   },

@@ -25,7 +25,9 @@ test('the quiz hides answers while asking, sums up what was missed, and restarts
   await expect(playground.outputValue()).toBeHidden();
   await expect(playground.gradientCheck().locator('[data-status]').first()).toBeHidden();
   await expect(page.locator('.gv-tag-partial').first()).toBeHidden();
-  await expect(page.getByRole('tabpanel', { name: 'Function slice' }).locator('svg').first()).toBeHidden();
+  await expect(
+    page.getByRole('tabpanel', { name: 'Function slice' }).locator('svg').first(),
+  ).toBeHidden();
 
   // Answer every question from the engine, the first one wrong on purpose.
   let wrong = 0;

@@ -1,18 +1,25 @@
 import { useId } from 'react';
 import { EXAMPLES, exampleById, lessonFor } from '../examples.ts';
-import { appStore, useApp } from '../store/appStore.ts';
+import { appStore, useApp, useWork, workStore } from '../store/appStore.ts';
+import { recentTitle } from '../store/recentFormulas.ts';
 import { usePointerPick } from './usePointerPick.ts';
 import { TRAIN_PRESETS, trainPresetById } from '../train/presets.ts';
 import { loadTrainPreset } from '../train/loadPreset.ts';
 
+/** Menu values of the student's own formulas (example ids never start with `@`). */
+const OWN = '@own';
+const RECENT = '@recent:';
+
 export function ExamplesMenu() {
   const source = useApp((s) => s.source);
+  const own = useWork((s) => s.own);
+  const recent = useWork((s) => s.recent);
   const id = useId();
   const pick = usePointerPick();
   const current =
     EXAMPLES.find((e) => e.formula === source)?.id ??
     TRAIN_PRESETS.find((p) => p.formula === source)?.id ??
-    '';
+    (own && own.source === source ? OWN : '');
   return (
     <div className="examples-menu">
       <label htmlFor={id}>Examples</label>
@@ -25,12 +32,28 @@ export function ExamplesMenu() {
           if (example) appStore.getState().loadExample(example);
           const preset = trainPresetById(e.target.value);
           if (preset) loadTrainPreset(preset);
+          const work = workStore.getState();
+          if (e.target.value === OWN) work.restoreOwn();
+          if (e.target.value.startsWith(RECENT))
+            work.openRecent(Number(e.target.value.slice(RECENT.length)));
           pick.picked(e.currentTarget);
         }}
       >
         <option value="" disabled>
-          Your own formula
+          Choose an example…
         </option>
+        {own && <option value={OWN}>Your formula: {recentTitle(own.source, 32)}</option>}
+        {recent.some((f) => f !== own?.source) && (
+          <optgroup label="Your recent formulas">
+            {recent.map((f, i) =>
+              f === own?.source ? null : (
+                <option key={`${i}:${f}`} value={`${RECENT}${i}`}>
+                  {recentTitle(f, 40)}
+                </option>
+              ),
+            )}
+          </optgroup>
+        )}
         {EXAMPLES.map((e) => (
           <option key={e.id} value={e.id}>
             {e.title}

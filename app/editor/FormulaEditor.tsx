@@ -2,10 +2,12 @@
 // diagnostic's span can be underlined and a hovered node's spans highlighted without ever
 // writing HTML from the learner's text.
 import { useId, useMemo, useRef, type SyntheticEvent } from 'react';
-import { appStore, useApp } from '../store/appStore.ts';
+import { appStore, useApp, useWork, workStore } from '../store/appStore.ts';
 import { segmentText, type Mark } from './segments.ts';
 import { lineAndColumn } from './position.ts';
 import { NameWarnings } from './NameWarnings.tsx';
+import { undoCommand } from './undoKeys.ts';
+import './undo.css';
 
 export function FormulaEditor() {
   const source = useApp((s) => s.source);
@@ -46,13 +48,19 @@ export function FormulaEditor() {
 
   return (
     <div className="formula-editor">
-      <label htmlFor={id} className="field-label">
-        Formula
-      </label>
+      <div className="editor-label-row">
+        <label htmlFor={id} className="field-label">
+          Formula
+        </label>
+        <UndoButtons />
+      </div>
       <div className={`editor-box${diag ? ' has-error' : ''}`}>
         <div className="editor-backdrop" ref={backdrop} aria-hidden="true">
           {segments.map((seg) => (
-            <span key={`${seg.start}-${seg.pastEnd ? 'end' : ''}`} className={seg.marks.map((m) => `mark-${m}`).join(' ')}>
+            <span
+              key={`${seg.start}-${seg.pastEnd ? 'end' : ''}`}
+              className={seg.marks.map((m) => `mark-${m}`).join(' ')}
+            >
               {seg.text}
             </span>
           ))}
@@ -71,8 +79,16 @@ export function FormulaEditor() {
           aria-invalid={diag ? true : undefined}
           aria-describedby={diag ? diagId : undefined}
           onChange={(e) => {
-            appStore.getState().setSource(e.target.value);
+            workStore.getState().type(e.target.value);
             reportSelection(e);
+          }}
+          onKeyDown={(e) => {
+            // The app keeps the undo history (it survives examples, lessons and links, which the
+            // textarea's own history does not).
+            const command = undoCommand(e);
+            if (!command) return;
+            e.preventDefault();
+            workStore.getState()[command]();
           }}
           onSelect={reportSelection}
           onScroll={syncScroll}
@@ -102,10 +118,38 @@ export function FormulaEditor() {
             )}
           </p>
           {diag.hint && <p className="diagnostic-hint">Hint: {diag.hint}</p>}
-          {graph && <p className="diagnostic-stale">The graph shows the last formula that worked.</p>}
+          {graph && (
+            <p className="diagnostic-stale">The graph shows the last formula that worked.</p>
+          )}
         </div>
       ) : null}
       <NameWarnings />
     </div>
+  );
+}
+
+/** Undo and redo for those without a keyboard shortcut (touch screens). */
+function UndoButtons() {
+  const canUndo = useWork((s) => s.history.past.length > 0);
+  const canRedo = useWork((s) => s.history.future.length > 0);
+  return (
+    <span className="undo-buttons">
+      <button
+        type="button"
+        disabled={!canUndo}
+        onClick={() => workStore.getState().undo()}
+        title="Undo (Ctrl+Z)"
+      >
+        Undo
+      </button>
+      <button
+        type="button"
+        disabled={!canRedo}
+        onClick={() => workStore.getState().redo()}
+        title="Redo (Ctrl+Shift+Z)"
+      >
+        Redo
+      </button>
+    </span>
   );
 }

@@ -27,8 +27,12 @@ function expression(names: readonly string[]): fc.Arbitrary<string> {
     expr: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       leaf,
-      fc.tuple(fc.constantFrom(...UNARY), tie('expr')).map(([f, a]) => (f === '-' ? `-${a}` : `${f}(${a})`)),
-      fc.tuple(tie('expr'), fc.constantFrom(...BINARY), tie('expr')).map(([a, op, b]) => `(${a} ${op} ${b})`),
+      fc
+        .tuple(fc.constantFrom(...UNARY), tie('expr'))
+        .map(([f, a]) => (f === '-' ? `-${a}` : `${f}(${a})`)),
+      fc
+        .tuple(tie('expr'), fc.constantFrom(...BINARY), tie('expr'))
+        .map(([a, op, b]) => `(${a} ${op} ${b})`),
       fc.tuple(tie('expr'), tie('expr')).map(([a, b]) => `max(${a}, ${b})`),
     ),
   }));
@@ -40,7 +44,9 @@ const program: fc.Arbitrary<string> = fc
   .array(fc.constantFrom(...BINDINGS), { maxLength: 4 })
   .map((names) => names.filter((n, i) => names.indexOf(n) === i || i % 3 === 0))
   .chain((bound) => {
-    const lines = bound.map((name, i) => expression(bound.slice(0, i)).map((e) => `${name} = ${e}`));
+    const lines = bound.map((name, i) =>
+      expression(bound.slice(0, i)).map((e) => `${name} = ${e}`),
+    );
     const output = fc.oneof(
       expression(bound),
       fc.constantFrom(...VARIABLES),
@@ -68,7 +74,8 @@ describe('the pipeline from text to frame never throws', () => {
         expect(layout.nodes.map((n) => n.id).sort((p, q) => p - q)).toEqual(
           graph.nodes.map((n) => n.id).sort((p, q) => p - q),
         );
-        for (const n of layout.nodes) expect(Number.isFinite(n.x) && Number.isFinite(n.y)).toBe(true);
+        for (const n of layout.nodes)
+          expect(Number.isFinite(n.x) && Number.isFinite(n.y)).toBe(true);
         for (const e of layout.edges) {
           for (const p of [...e.points, e.mid, e.tail]) expect(p.every(Number.isFinite)).toBe(true);
         }

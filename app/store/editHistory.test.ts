@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { COALESCE_MS, EMPTY_HISTORY, MAX_UNDO, recordChange, redoEdit, undoEdit } from './editHistory.ts';
+import {
+  COALESCE_MS,
+  EMPTY_HISTORY,
+  MAX_UNDO,
+  recordChange,
+  redoEdit,
+  undoEdit,
+} from './editHistory.ts';
 
 describe('edit history', () => {
   it('undoes a replacement (an example over the student’s formula) and redoes it', () => {

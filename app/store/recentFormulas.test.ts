@@ -34,7 +34,10 @@ describe('recent formulas', () => {
 
   it('reads back what it stored, and treats damaged or hostile storage as empty', () => {
     const store = new Map<string, string>();
-    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) };
+    const storage = {
+      getItem: (k: string) => store.get(k) ?? null,
+      setItem: (k: string, v: string) => void store.set(k, v),
+    };
     saveRecent(storage, ['x*y', '__proto__ + 1']);
     expect(loadRecent(storage)).toEqual(['x*y', '__proto__ + 1']);
     for (const bad of ['{', '{"a":1}', '[1, null, {"x": 2}]', '"x"', 'null']) {

@@ -27,7 +27,10 @@ export function parseRecent(json: string | null): string[] {
     const value: unknown = JSON.parse(json);
     if (!Array.isArray(value)) return [];
     return value
-      .filter((f): f is string => typeof f === 'string' && f.trim() !== '' && f.length <= MAX_RECENT_LENGTH)
+      .filter(
+        (f): f is string =>
+          typeof f === 'string' && f.trim() !== '' && f.length <= MAX_RECENT_LENGTH,
+      )
       .slice(0, MAX_RECENT);
   } catch {
     return [];
@@ -43,7 +46,10 @@ export function loadRecent(storage: Pick<Storage, 'getItem'> | undefined): strin
   }
 }
 
-export function saveRecent(storage: Pick<Storage, 'setItem'> | undefined, list: readonly string[]): void {
+export function saveRecent(
+  storage: Pick<Storage, 'setItem'> | undefined,
+  list: readonly string[],
+): void {
   try {
     storage?.setItem(RECENT_KEY, JSON.stringify(list));
   } catch {

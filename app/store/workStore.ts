@@ -74,12 +74,28 @@ export function createWorkStore(
       restoreOwn: () => {
         const own = get().own;
         if (!own) return;
-        app.getState().loadExample({ id: 'own', title: 'Your formula', formula: own.source, at: own.point, lesson: '' });
+        app
+          .getState()
+          .loadExample({
+            id: 'own',
+            title: 'Your formula',
+            formula: own.source,
+            at: own.point,
+            lesson: '',
+          });
       },
       openRecent: (index) => {
         const formula = get().recent[index];
         if (formula === undefined) return;
-        app.getState().loadExample({ id: 'recent', title: 'Recent formula', formula, at: app.getState().point, lesson: '' });
+        app
+          .getState()
+          .loadExample({
+            id: 'recent',
+            title: 'Recent formula',
+            formula,
+            at: app.getState().point,
+            lesson: '',
+          });
       },
     };
   });
