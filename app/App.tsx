@@ -28,7 +28,7 @@ import { useApplyViewPrefs } from './layout/viewStore.ts';
 import { useFrameAttributes } from './layout/frame.ts';
 import { useStore } from 'zustand';
 import { displayStore } from './layout/display.ts';
-import { PresentControls, PresenterCaption } from './present/Presenter.tsx';
+import { PresentControls, PresenterCaption, PresentToggle } from './present/Presenter.tsx';
 import { ShareButton } from './embed/ShareDialog.tsx';
 import { useEmbedBridge } from './embed/useEmbedBridge.ts';
 
@@ -155,6 +155,7 @@ export function App() {
           </div>
           <ViewControls>
             <EdgePartialsToggle />
+            <PresentToggle />
           </ViewControls>
           <PresentControls />
         <ShareButton />

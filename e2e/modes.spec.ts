@@ -152,8 +152,8 @@ test.describe('theme and text size', () => {
   }) => {
     // A small graph, fitted at its largest zoom: A+ shows it larger still. (A graph that fills
     // the view keeps filling it; A+ raises the smallest zoom a big graph is shown at.)
-    await playground.goto('x*y', { x: 2, y: 3 });
-    await playground.waitForNodeCount(3);
+    await playground.goto('sin(x)', { x: 2 });
+    await playground.waitForNodeCount(2);
     const rootPx = () =>
       page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
     /** Rendered height of the first node's symbol, in CSS px on screen. */
@@ -190,7 +190,9 @@ test.describe('presenter mode', () => {
     );
     await playground.waitForNodeCount(7);
     const present = page.getByRole('button', { name: 'Present' });
+    await openViewMenu(page);
     await expect(present).toHaveAttribute('aria-pressed', 'true');
+    await page.keyboard.press('Escape');
     expect(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)).toBe(
       '20px',
     );
@@ -212,6 +214,7 @@ test.describe('presenter mode', () => {
     await expect(playground.formula()).toBeVisible();
     await expect(page.getByRole('table', { name: 'Gradient check' })).toBeVisible();
 
+    await openViewMenu(page);
     await present.click();
     await expect(caption).toHaveCount(0);
     await expect.poll(() => playground.hash()).not.toContain('present=');
@@ -228,6 +231,7 @@ test.describe('presenter mode', () => {
     await page.locator('body').click({ position: { x: 5, y: 700 } });
     await page.keyboard.press('PageDown');
     await playground.expectStep(5, 13);
+    await openViewMenu(page);
     await page.getByRole('button', { name: 'Present' }).click();
     await expect.poll(() => playground.hash()).toContain('present=1');
     await expectNoAxeViolations(page, 'in presenter mode');

@@ -51,6 +51,7 @@ test('the built page has a strict CSP and nothing on it violates the policy', as
   }
   await playground.typeFormula('tanh(w*x + b)');
   await playground.waitForNodeCount(6);
+  await page.getByRole('button', { name: /^View/ }).click();
   await page.getByRole('button', { name: 'Present' }).click();
   await page.getByRole('button', { name: 'Share' }).click();
   await page.keyboard.press('Escape');

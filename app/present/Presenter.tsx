@@ -41,28 +41,36 @@ function useClickerKeys(on: boolean): void {
   }, [on]);
 }
 
-/** The header's `Present` button and, while presenting, the switch that shows the side columns. */
+/** While presenting: the header's switch that shows the side columns, and the clicker's keys. */
 export function PresentControls() {
   const present = useDisplay((s) => s.present);
   const sides = useDisplay((s) => s.presentSides);
   useClickerKeys(present);
-  const { setPresent, setPresentSides } = displayStore.getState();
+  if (!present) return null;
   return (
-    <>
-      {present && (
-        <button type="button" aria-pressed={sides} onClick={() => setPresentSides(!sides)}>
-          Side panels
-        </button>
-      )}
-      <button
-        type="button"
-        aria-pressed={present}
-        title="Presenter mode: large text, the step's explanation under the graph, PageUp/PageDown step"
-        onClick={() => setPresent(!present)}
-      >
-        Present
-      </button>
-    </>
+    <button
+      type="button"
+      aria-pressed={sides}
+      onClick={() => displayStore.getState().setPresentSides(!sides)}
+    >
+      Side panels
+    </button>
+  );
+}
+
+/** The `Present` switch (in the View menu). */
+export function PresentToggle() {
+  const present = useDisplay((s) => s.present);
+  const { setPresent } = displayStore.getState();
+  return (
+    <button
+      type="button"
+      aria-pressed={present}
+      title="Presenter mode: large text, the step's explanation under the graph, PageUp/PageDown step"
+      onClick={() => setPresent(!present)}
+    >
+      Present
+    </button>
   );
 }
 
