@@ -3,6 +3,7 @@ import { appStore } from '../store/appStore.ts';
 import { hashOf } from '../url/urlSync.ts';
 import { copyText } from '../teach/clipboard.ts';
 import { embedCode } from './share.ts';
+import { ExportButtons } from '../export/ExportButtons.tsx';
 
 function currentUrl(): string {
   return `${window.location.origin}${window.location.pathname}${hashOf(appStore.getState())}`;
@@ -60,6 +61,10 @@ export function ShareButton() {
         <button type="button" onClick={() => void copy(code, 'Embed code')}>
           Copy embed code
         </button>
+        {/* Pictures for slides live here rather than in View ▾: a teacher looks under Share for
+            every way of taking this view out of the app (link, embed, picture), while View ▾
+            only changes how the page looks. */}
+        <ExportButtons onStatus={setStatus} />
         <p role="status" className="note">
           {status}
         </p>
