@@ -33,7 +33,10 @@ test.describe('formulas typed one key at a time', () => {
       await playground.gotoHash('');
       await playground.typeFormula(formula);
       await playground.expectNoDiagnostic();
-      // Every node of the final formula is drawn, and nothing anywhere says it crashed.
+      // Every node of the final formula is drawn (blocks the view collapsed to fit opened again),
+      // and nothing anywhere says it crashed.
+      const expandAll = page.getByRole('button', { name: 'Expand all' });
+      if (await expandAll.isVisible()) await expandAll.click();
       await playground.waitForNodeCount(compileOrThrow(formula).nodes.length);
       await expect(page.getByText(/ran into a problem/)).toHaveCount(0);
       await expect(playground.outputValue()).not.toHaveText('');
