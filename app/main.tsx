@@ -9,6 +9,7 @@ import { lessonStore } from './lessons/lessons.ts';
 import { startLessonSync } from './lessons/lessonStore.ts';
 import './styles/theme.css';
 import './styles/app.css';
+import './print/print.css';
 
 // Read the link before the first render, so a shared state never flashes the default example.
 startUrlSync(appStore, window, isLessonHash);

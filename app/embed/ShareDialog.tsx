@@ -4,6 +4,7 @@ import { hashOf } from '../url/urlSync.ts';
 import { copyText } from '../teach/clipboard.ts';
 import { embedCode } from './share.ts';
 import { ExportButtons } from '../export/ExportButtons.tsx';
+import { PrintButtons } from '../print/PrintButtons.tsx';
 
 function currentUrl(): string {
   return `${window.location.origin}${window.location.pathname}${hashOf(appStore.getState())}`;
@@ -65,6 +66,7 @@ export function ShareButton() {
             every way of taking this view out of the app (link, embed, picture), while View ▾
             only changes how the page looks. */}
         <ExportButtons onStatus={setStatus} />
+        <PrintButtons />
         <p role="status" className="note">
           {status}
         </p>

@@ -1,0 +1,57 @@
+// What a printed page or worksheet holds, as data: the mode the print stylesheet keys on, the step
+// the answer key is taken at, and the answer key's rows as plain text.
+import { formatNumber, frameAt } from '../../ad-core/index.ts';
+import type { Trace } from '../../ad-core/index.ts';
+import { traceTableModel } from '../teach/trace-rows.ts';
+import type { TraceTableModel } from '../teach/trace-rows.ts';
+
+/** `print`: the page as it is, without controls. `worksheet`: numbers blank, answer key after. */
+export type PrintMode = 'print' | 'worksheet';
+
+/** Set on <html> while printing; print.css keys on it. */
+export const PRINT_ATTRIBUTE = 'data-print';
+
+export interface AnswerKeyRow {
+  key: number;
+  name: string;
+  operation: string;
+  value: string;
+  partials: string;
+  derivative: string;
+}
+
+/**
+ * The step the answer key is filled in at: the end of the trace, but never past the quiz's limit,
+ * so printing during a quiz does not give away what the quiz has not yet revealed.
+ */
+export function answerKeyStep(total: number, stepLimit: number | null): number {
+  return stepLimit === null ? total : Math.min(total, Math.max(0, stepLimit));
+}
+
+const shown = (value: number | null): string => (value === null ? '—' : formatNumber(value));
+
+/** The trace table's rows as the text of a filled-in answer key. */
+export function answerKeyRows(model: TraceTableModel): AnswerKeyRow[] {
+  return model.rows.map((row) => ({
+    key: row.nodeId,
+    name: row.name,
+    operation: row.operation,
+    value: shown(row.value),
+    partials: row.partials.map((p) => `${p.label} = ${shown(p.value)}`).join('; '),
+    derivative: shown(row.derivative),
+  }));
+}
+
+export interface AnswerKey {
+  derivativeHeading: string;
+  rows: AnswerKeyRow[];
+}
+
+/** The filled-in table for a worksheet of `trace`, at the last step the learner may see. */
+export function answerKeyFor(trace: Trace, stepLimit: number | null): AnswerKey {
+  const model = traceTableModel(
+    trace,
+    frameAt(trace, answerKeyStep(trace.steps.length, stepLimit)),
+  );
+  return { derivativeHeading: model.derivativeHeading, rows: answerKeyRows(model) };
+}
