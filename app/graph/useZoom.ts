@@ -38,6 +38,8 @@ export const LEGIBLE_SCALE = 1;
 const FIT_PADDING = 16;
 /** The height of the view's own buttons (Fit to view, +, −) from the top of the view, and a gap. */
 const CONTROLS_CLEARANCE = 64;
+/** Below a followed step's centre: its shape's half, two label lines and the view's bottom note. */
+const BELOW_STEP = 120;
 /** A fitted drawing starts below the view's buttons, so that no label hides under them. */
 const TOP_BAND = 52;
 const ANIMATION_MS = 450;
@@ -101,24 +103,35 @@ export function panToShow(
   const margin = 48;
   // `lead`: the room left before the content's first edge. At the top it is the height of the
   // view's buttons, so that a step at the very top of the drawing is not shown under them.
+  // `trail`: the room a node needs after its centre: its labels hang below it (and the view's
+  // "part of the graph" note sits at the bottom), so a step there is not shown half cut off.
   const axis = (
     offset: number,
     p: number,
     c: number,
     v: number,
     lead: number,
+    trail: number,
     centre: (h: number, v: number) => number,
   ) => {
     const s = offset + t.k * p;
-    if (s >= Math.max(margin, lead) && s <= v - margin) return offset;
+    if (s >= Math.max(margin, lead) && s <= v - trail) return offset;
     if (t.k * c + lead + FIT_PADDING <= v) return centre(t.k * c, v);
     const centred = v / 2 - t.k * p;
     return Math.min(lead, Math.max(v - FIT_PADDING - t.k * c, centred));
   };
   return {
     k: t.k,
-    x: axis(t.x, point[0], content.width, view.width, FIT_PADDING, (w, v) => (v - w) / 2),
-    y: axis(t.y, point[1], content.height, view.height, CONTROLS_CLEARANCE, centredY),
+    x: axis(
+      t.x,
+      point[0],
+      content.width,
+      view.width,
+      FIT_PADDING,
+      margin + 32,
+      (w, v) => (v - w) / 2,
+    ),
+    y: axis(t.y, point[1], content.height, view.height, CONTROLS_CLEARANCE, BELOW_STEP, centredY),
   };
 }
 
@@ -180,7 +193,10 @@ export function useZoom(surfaceRef: RefObject<HTMLElement | null>, size: Size) {
   const fit = useCallback(
     (content: Size, view: Size, animate: boolean, legible = false) => {
       // The learner's text size magnifies the fitted drawing (app/layout/graphScale.ts).
-      apply(fitMagnified((c) => fitTransform(c, view, legible), content, textScale), animate);
+      apply(
+        fitMagnified((c) => fitTransform(c, view, legible), content, textScale),
+        animate,
+      );
     },
     [apply, textScale],
   );
