@@ -45,7 +45,7 @@ export function reverse(graph: Graph, evaluation: Evaluation): ReverseResult {
  * so its unused logarithm is skipped), and work buffers reused call after call instead of fresh
  * arrays per call (`gradient` returns none of them).
  */
-interface GradientPlan {
+export interface GradientPlan {
   code: Int16Array;
   dst: Int32Array;
   src0: Int32Array;
@@ -63,6 +63,13 @@ const PLANS = new WeakMap<Graph, GradientPlan>();
 function gradientPlan(graph: Graph): GradientPlan {
   const known = PLANS.get(graph);
   if (known) return known;
+  const plan = newGradientPlan(graph);
+  PLANS.set(graph, plan);
+  return plan;
+}
+
+/** A fresh plan with buffers of its own (a caller that keeps one, such as a training model). */
+export function newGradientPlan(graph: Graph): GradientPlan {
   const { opIndex, arg0, arg1, constant } = graph.tape;
   const n = opIndex.length;
   const live = outputAncestors(graph);
@@ -91,7 +98,6 @@ function gradientPlan(graph: Graph): GradientPlan {
     j++;
   }
   plan.values.set(constant);
-  PLANS.set(graph, plan);
   return plan;
 }
 

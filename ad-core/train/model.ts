@@ -2,8 +2,8 @@
 // of one reverse pass per row. The rows share one compiled sweep (the same flat arrays as
 // `gradient` in reverse.ts): per row only the data inputs are rewritten, then a forward sweep of
 // values and local partials and a backward sweep of adjoints; the parameters' adjoints are summed.
-import { OP_CONSTANT, outputAncestors } from '../graph.ts';
-import { gradientSweepCode, sweepValuesAndPartials } from '../ops.ts';
+import { sweepValuesAndPartials } from '../ops.ts';
+import { newGradientPlan, type GradientPlan } from '../reverse.ts';
 import type { Graph } from '../types.ts';
 import type { DataDiagnostic, DataTable } from './data.ts';
 
@@ -19,19 +19,9 @@ export interface TrainModel {
   /** Node id of each data name and the column array it reads. */
   dataNodes: Int32Array;
   dataColumns: Float64Array[];
-  plan: SweepPlan;
+  plan: GradientPlan;
 }
 
-interface SweepPlan {
-  code: Int16Array;
-  dst: Int32Array;
-  src0: Int32Array;
-  src1: Int32Array;
-  values: Float64Array;
-  adjoints: Float64Array;
-  p0: Float64Array;
-  p1: Float64Array;
-}
 
 export type ModelResult =
   { ok: true; model: TrainModel } | { ok: false; diagnostics: DataDiagnostic[] };
@@ -80,43 +70,11 @@ export function buildModel(graph: Graph, params: readonly string[], table: DataT
       paramNodes,
       dataNodes: Int32Array.from(dataNodes),
       dataColumns,
-      plan: sweepPlan(graph),
+      plan: newGradientPlan(graph),
     },
   };
 }
 
-function sweepPlan(graph: Graph): SweepPlan {
-  const { opIndex, arg0, arg1, constant } = graph.tape;
-  const n = opIndex.length;
-  const live = outputAncestors(graph);
-  let m = 0;
-  for (let i = 0; i < n; i++) if (opIndex[i]! >= 0 && live[i] === 1) m++;
-  const plan: SweepPlan = {
-    code: new Int16Array(m),
-    dst: new Int32Array(m),
-    src0: new Int32Array(m),
-    src1: new Int32Array(m),
-    values: new Float64Array(n + 1),
-    adjoints: new Float64Array(n + 1),
-    p0: new Float64Array(m),
-    p1: new Float64Array(m),
-  };
-  let j = 0;
-  for (let i = 0; i < n; i++) {
-    if (opIndex[i]! < 0 || live[i] === 0) continue;
-    plan.code[j] = gradientSweepCode(
-      opIndex[i]!,
-      arg1[i]! >= 0 && opIndex[arg1[i]!] === OP_CONSTANT,
-    );
-    plan.dst[j] = i;
-    plan.src0[j] = arg0[i]!;
-    // A unary op's (NaN) second share of adjoint lands in the spare last slot.
-    plan.src1[j] = arg1[i]! >= 0 ? arg1[i]! : n;
-    j++;
-  }
-  plan.values.set(constant);
-  return plan;
-}
 
 /**
  * Mean loss over `rows` (row indices; null = every row) at `params` (parallel to model.params),
