@@ -195,6 +195,7 @@ export function viewGraph(source: Graph, collapse: Iterable<string>): BlockView 
     variables: source.variables,
     inputs: source.inputs.map((i) => fromSource[i]!),
     output: source.output >= 0 ? fromSource[source.output]! : -1,
+    outputs: source.outputs.map((o) => (o >= 0 ? fromSource[o]! : -1)),
     inEdges,
     outEdges,
     tape: viewTape(source.tape, toSourceList, nodes, inEdges, blocks),

@@ -165,6 +165,20 @@ export const DIAGNOSTIC_MESSAGES = {
     message: `The last line defines ${quote(name)} but nothing is computed from it.`,
     hint: `Add a last line with the output, e.g. ${quote(name)}.`,
   }),
+  'misplaced-outputs': (where: 'binding' | 'earlier-line'): MessageParts =>
+    where === 'binding'
+      ? {
+          message: 'A name holds one value; `,` cannot separate several here.',
+          hint: 'Several outputs go on the last line, e.g. `x*y, sin(x)`.',
+        }
+      : {
+          message: 'Only the last line can list several outputs.',
+          hint: 'Move `…, …` to the last line, or give each entry a name: `a = x*y`.',
+        },
+  'too-many-outputs': (count: number, limit: number): MessageParts => ({
+    message: `The last line lists ${count.toLocaleString('en-US')} outputs (the limit is ${limit}).`,
+    hint: 'Keep the outputs you want to compare; a Jacobian this tall teaches little.',
+  }),
   'too-deep': (limit: number): MessageParts => ({
     message: `The formula is nested too deeply (more than ${limit.toLocaleString('en-US')} levels).`,
     hint: 'Split it into steps: define `a = …` on one line and use `a` on the next.',
@@ -187,8 +201,8 @@ export const DIAGNOSTIC_MESSAGES = {
   'unexpected-token': (token: string): MessageParts =>
     token === ','
       ? {
-          message: '`,` can only separate the arguments of a function.',
-          hint: 'Two-argument functions are written like `max(a, b)`.',
+          message: '`,` separates the arguments of a function or the outputs on the last line.',
+          hint: 'Two-argument functions are written like `max(a, b)`; several outputs like `x*y, sin(x)`.',
         }
       : token === '='
         ? {

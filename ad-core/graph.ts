@@ -16,6 +16,7 @@ import type {
   GraphNode,
   Program,
   Span,
+  Statement,
   Tape,
 } from './types.ts';
 
@@ -122,6 +123,11 @@ const diagnostic = (code: Diagnostic['code'], message: string, span: Span): Buil
   diagnostics: [{ code, message, span }],
 });
 
+/** The expressions a statement computes, in order: one, or a last line's several outputs. */
+function statementExprs(statement: Statement): readonly Expr[] {
+  return statement.kind === 'expr' && statement.outputs ? statement.outputs : [statement.expr];
+}
+
 /** Children of an expression in source order. */
 function children(e: Expr): Expr[] {
   switch (e.kind) {
@@ -144,7 +150,7 @@ function collectVariables(program: Program): string[] | { error: BuildResult } {
   );
   const variables = new Set<string>();
   for (const statement of program.statements) {
-    const stack: Expr[] = [statement.expr];
+    const stack: Expr[] = [...statementExprs(statement)].reverse();
     while (stack.length > 0) {
       const e = stack.pop()!;
       if (e.kind === 'call') {
@@ -204,16 +210,17 @@ export function buildGraph(program: Program, options: BuildOptions = {}): BuildR
     return id;
   });
 
-  let output = -1;
+  let outputs = [-1];
   for (const statement of program.statements) {
-    const id = buildExpr(statement.expr, b, scope);
+    const ids = statementExprs(statement).map((e) => buildExpr(e, b, scope));
+    const id = ids[0]!;
     if (statement.kind === 'assign') {
       const node = b.nodes[id]!;
       node.binding ??= statement.name;
       node.spans.push(statement.nameSpan);
       scope.set(statement.name, id);
     }
-    output = id;
+    outputs = ids;
   }
 
   const ordered = inLevelOrder(b.nodes);
@@ -222,7 +229,8 @@ export function buildGraph(program: Program, options: BuildOptions = {}): BuildR
     edges: ordered.edges,
     variables: collected,
     inputs: inputs.map((id) => ordered.newId[id]!),
-    output: output < 0 ? output : ordered.newId[output]!,
+    output: outputs[0]! < 0 ? -1 : ordered.newId[outputs[0]!]!,
+    outputs: outputs.map((id) => (id < 0 ? -1 : ordered.newId[id]!)),
     inEdges: ordered.inEdges,
     outEdges: ordered.outEdges,
     tape: buildTape(ordered.nodes, ordered.inEdges),

@@ -319,12 +319,12 @@ describe('diagnostics, word for word', () => {
       },
     ],
     [
-      'x, y',
+      '(x, y)',
       {
         code: 'unexpected-token',
-        message: '`,` can only separate the arguments of a function.',
-        span: { start: 1, end: 2 },
-        hint: 'Two-argument functions are written like `max(a, b)`.',
+        message: '`,` separates the arguments of a function or the outputs on the last line.',
+        span: { start: 2, end: 3 },
+        hint: 'Two-argument functions are written like `max(a, b)`; several outputs like `x*y, sin(x)`.',
       },
     ],
     [

@@ -19,6 +19,8 @@ import type {
 export const MAX_SOURCE_LENGTH = 1_000_000;
 /** Deepest nesting of each kind (parentheses, signs, exponents) accepted. */
 export const MAX_NESTING = 1_000;
+/** Most outputs a last line may list: a Jacobian taller than this teaches nothing more. */
+export const MAX_OUTPUTS = 100;
 /** A pasted wall of errors helps nobody; the first ones are what matter. */
 const MAX_DIAGNOSTICS = 20;
 
@@ -203,6 +205,10 @@ class Parser {
       this.advance();
       this.advance();
       const expr = this.parseExpr();
+      const comma = this.peek();
+      if (comma.kind === ',' && !this.isGluedDecimalComma(comma)) {
+        this.fail(diagnostic('misplaced-outputs', comma, 'binding'));
+      }
       this.endStatement();
       const nameSpan = { start: first.start, end: first.end };
       return {
@@ -214,8 +220,29 @@ class Parser {
       };
     }
     const expr = this.parseExpr();
+    const outputs = [expr];
+    // `x*y, sin(x)`: several outputs (only the last line may have them; `parse` checks that).
+    for (let t = this.peek(); t.kind === ',' && !this.isGluedDecimalComma(t); t = this.peek()) {
+      this.advance();
+      outputs.push(this.parseExpr());
+    }
     this.endStatement();
-    return { kind: 'expr', expr, span: { ...expr.span } };
+    const last = outputs[outputs.length - 1] as Expr;
+    const span = { start: expr.span.start, end: last.span.end };
+    return outputs.length > 1 ? { kind: 'expr', expr, span, outputs } : { kind: 'expr', expr, span };
+  }
+
+  /** `2,5` with the comma glued to two numbers: a decimal comma, not a list. */
+  private isGluedDecimalComma(t: Token): boolean {
+    const next = this.tokens[this.pos + 1];
+    const prev = this.prev;
+    return (
+      prev?.kind === 'number' &&
+      prev.end === t.start &&
+      next?.kind === 'number' &&
+      next.start === t.end &&
+      /^[0-9]/.test(this.text(next))
+    );
   }
 
   private endStatement(): void {
@@ -227,18 +254,10 @@ class Parser {
 
   /** `,` or `=` where it cannot be: a decimal comma gets its own message. */
   private failUnexpected(t: Token): never {
-    if (t.kind === ',') {
-      const next = this.tokens[this.pos + 1];
-      const prev = this.prev;
-      if (
-        prev?.kind === 'number' &&
-        prev.end === t.start &&
-        next?.kind === 'number' &&
-        next.start === t.end &&
-        /^[0-9]/.test(this.text(next))
-      ) {
-        this.fail(diagnostic('decimal-comma', t, this.source.slice(prev.start, next.end)));
-      }
+    if (t.kind === ',' && this.isGluedDecimalComma(t)) {
+      const prev = this.prev as Token;
+      const next = this.tokens[this.pos + 1] as Token;
+      this.fail(diagnostic('decimal-comma', t, this.source.slice(prev.start, next.end)));
     }
     this.fail(diagnostic('unexpected-token', t, this.text(t)));
   }
@@ -522,7 +541,7 @@ function resolve(source: string, statements: Statement[]): Diagnostic[] {
   const found: Diagnostic[] = [];
   statements.forEach((s, i) => {
     // Explicit stack: `x+x+…+x` is a left spine hundreds of thousands of nodes deep.
-    const stack: Expr[] = [s.expr];
+    const stack: Expr[] = s.kind === 'expr' && s.outputs ? [...s.outputs].reverse() : [s.expr];
     while (stack.length > 0) {
       const e = stack.pop() as Expr;
       switch (e.kind) {
@@ -561,11 +580,27 @@ function resolve(source: string, statements: Statement[]): Diagnostic[] {
   return found.sort((a, b) => a.span.start - b.span.start).slice(0, MAX_DIAGNOSTICS);
 }
 
+/** Several outputs on a line other than the last, or more than MAX_OUTPUTS of them. */
+function misplacedOutputs(statements: Statement[]): Diagnostic | null {
+  const lastIndex = statements.length - 1;
+  for (let i = 0; i <= lastIndex; i++) {
+    const s = statements[i] as Statement;
+    if (s.kind !== 'expr' || !s.outputs) continue;
+    if (i < lastIndex) return diagnostic('misplaced-outputs', s.span, 'earlier-line');
+    if (s.outputs.length > MAX_OUTPUTS) {
+      const extra = s.outputs[MAX_OUTPUTS] as Expr;
+      const span = { start: extra.span.start, end: s.span.end };
+      return diagnostic('too-many-outputs', span, s.outputs.length, MAX_OUTPUTS);
+    }
+  }
+  return null;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /**
  * Parses a formula program: statements separated by newlines or `;`, `name = expr` bindings,
- * the last statement being the output. Returns the program, or the diagnostics in source order
+ * the last statement being the output (or several outputs, `x*y, sin(x)`). Returns the program, or the diagnostics in source order
  * (the first syntax error of each statement, or else every name-resolution error).
  */
 export function parse(source: string): ParseResult {
@@ -584,6 +619,8 @@ export function parse(source: string): ParseResult {
       diagnostics: [diagnostic('empty-formula', { start: 0, end: source.length })],
     };
   }
+  const misplaced = misplacedOutputs(statements);
+  if (misplaced !== null) return { ok: false, diagnostics: [misplaced] };
   const unresolved = resolve(source, statements);
   if (unresolved.length > 0) return { ok: false, diagnostics: unresolved };
   const program: Program = { source, statements };

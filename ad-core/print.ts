@@ -97,7 +97,8 @@ export function printExpr(root: Expr): string {
 }
 
 export function printStatement(s: Statement): string {
-  return s.kind === 'assign' ? `${s.name} = ${printExpr(s.expr)}` : printExpr(s.expr);
+  if (s.kind === 'assign') return `${s.name} = ${printExpr(s.expr)}`;
+  return s.outputs ? s.outputs.map(printExpr).join(', ') : printExpr(s.expr);
 }
 
 /** One statement per line, bindings as `name = expr`. */

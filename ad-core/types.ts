@@ -23,6 +23,9 @@ export type DiagnosticCode =
   | 'duplicate-binding'
   | 'assign-to-constant'
   | 'no-output'
+  /** Several outputs (`x*y, sin(x)`) anywhere but on the last line, or too many of them. */
+  | 'misplaced-outputs'
+  | 'too-many-outputs'
   | 'too-deep'
   | 'too-long'
   | 'bad-number'
@@ -55,7 +58,11 @@ export type Expr =
 
 export type Statement =
   | { kind: 'assign'; name: string; nameSpan: Span; expr: Expr; span: Span }
-  | { kind: 'expr'; expr: Expr; span: Span };
+  /**
+   * `outputs` is set only on a last line with several outputs (`x*y, sin(x), x + y`): every
+   * entry in order, `expr` being the first, so code that knows one output still sees one.
+   */
+  | { kind: 'expr'; expr: Expr; span: Span; outputs?: Expr[] };
 
 export interface Program {
   source: string;
@@ -150,7 +157,13 @@ export interface Graph {
   variables: string[];
   /** Node id of each variable, parallel to `variables`. */
   inputs: number[];
+  /** The output the reverse pass, the trace and the check use: `outputs[0]` unless one is chosen. */
   output: number;
+  /**
+   * Every output node in order (length ≥ 1; several for a last line `x*y, sin(x)`). The same node
+   * may appear twice (`a, a`). A graph focused on output k has `output === outputs[k]`.
+   */
+  outputs: readonly number[];
   /** Edge ids into each node (by argument) and out of each node (consumers), for walks. */
   inEdges: number[][];
   outEdges: number[][];
