@@ -33,6 +33,19 @@ export {
 export type { Bug, BugKind, BugInfo, BugDeparture, BuggyPass, WrongRule } from './bugs.ts';
 export { hessian, hessianVectorProduct, HESSIAN_MAX_VARIABLES, HESSIAN_TOLERANCE } from './hessian.ts';
 export type { HessianEntry, HessianResult } from './hessian.ts';
+export {
+  checkJacobian,
+  focusOutput,
+  focusedIndex,
+  hasSeveralOutputs,
+  jacobian,
+  jacobianColumn,
+  jacobianCost,
+  jacobianRow,
+  outputName,
+} from './jacobian.ts';
+export type { Jacobian, JacobianCost, JacobianMode } from './jacobian.ts';
+export { MAX_OUTPUTS } from './parser.ts';
 export * from './train/index.ts';
 export {
   blocksOf,
