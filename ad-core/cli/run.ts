@@ -14,6 +14,7 @@ import { isTrainInvocation, runTrainCli, type ReadFile } from './train.ts';
 import { hessian } from '../hessian.ts';
 import { hessianJson, hessianText } from './hessian-output.ts';
 import { exportProgram } from '../export/index.ts';
+import { jacobianJson, jacobianReport, jacobianText } from './jacobian-output.ts';
 
 /** Without a file reader (tests, embedding) a --data file cannot be read. */
 const cannotRead: ReadFile = () => ({ ok: false, reason: 'no file access here' });
@@ -56,6 +57,8 @@ Options:
 Exit codes: 0 ok; 1 the formula has an error (printed with a caret under it; JSON: ok false,
 diagnostics); 2 a usage error such as a bad or missing --at value (JSON: ok false, error).
 Statements may be separated by ';' or newlines: 'a = x*y; sin(a) + a'.
+A last line with several outputs ('x*y, sin(x), x + y') also prints the Jacobian by both modes,
+the passes each needs and its check; JSON: "jacobian": {"0": {"x": …, "y": …}, "1": {…}}.
 Training: add --params w,b --data FILE (with --help then, its options).
 `;
 
@@ -108,9 +111,22 @@ function runUnescaped(argv: readonly string[], readFile: ReadFile): CliResult {
     ...(options.h !== undefined ? { h: options.h } : {}),
   });
   const second = options.hessian ? hessian(graph, at.values) : null;
+  const several =
+    graph.outputs.length > 1
+      ? jacobianReport(graph, at.values, {
+          method: options.method,
+          ...(options.h !== undefined ? { h: options.h } : {}),
+        })
+      : null;
   const stdout = options.json
-    ? renderJson({ ...reportJson(report), ...(second ? hessianJson(second) : {}) })
-    : renderText(report) + (second ? '\n' + hessianText(second) : '');
+    ? renderJson({
+        ...reportJson(report),
+        ...(several ? jacobianJson(several) : {}),
+        ...(second ? hessianJson(second) : {}),
+      })
+    : renderText(report) +
+      (several ? '\n' + jacobianText(several) : '') +
+      (second ? '\n' + hessianText(second) : '');
   return { stdout, stderr: '', exitCode: 0 };
 }
 
