@@ -1,5 +1,7 @@
 // Bindings as blocks. A binding (`h1 = tanh(w1*x + b1)`) is the learner's own abstraction, so it
-// can be drawn as one node and played as one step. This module says which nodes a binding's
+// can be drawn as one node and played as one step. So is a call of a function of the learner's
+// own (`sq(x)` after `sq(t) = t^2`): the graph builder gives the call's result node the call as
+// its binding name, and everything here treats it as any other binding. This module says which nodes a binding's
 // block holds, builds the graph as seen with some blocks collapsed (a "view graph"), groups a
 // trace's steps into the steps the player shows, and projects frames onto the view.
 //
@@ -13,6 +15,7 @@
 // edge each, whose local partial is ∂(binding)/∂(argument) through the whole block. Its value and
 // adjoint are the binding node's (the view keeps the binding node's place in the tape).
 import { formatNumber, subscript } from './format.ts';
+import { isCallBlockName } from './functions-names.ts';
 import { OP_INPUT } from './graph.ts';
 import type {
   Contribution,
@@ -90,8 +93,12 @@ function blockAt(graph: Graph, root: GraphNode): Block {
   return { name: root.binding!, node: root.id, inner, operations, args };
 }
 
-/** `h1` → `h₁`: trailing digits as a subscript, the way a board writes a neuron's name. */
+/**
+ * `h1` → `h₁`: trailing digits as a subscript, the way a board writes a neuron's name. A call's
+ * block (`sq(x)`, `sq(x) #2`) is written as named.
+ */
 export function blockLabel(name: string): string {
+  if (isCallBlockName(name)) return name;
   const m = /^(.*?[^\d])(\d+)$/.exec(name);
   return m ? `${m[1]}${subscript(Number(m[2]))}` : name;
 }

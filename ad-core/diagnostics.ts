@@ -129,18 +129,20 @@ export const DIAGNOSTIC_MESSAGES = {
     hint:
       scalarHint ??
       (suggestion === null
-        ? `To multiply, write ${quote(`${name}*(…)`)}.`
+        ? `To define it, write ${quote(`${name}(t) = …`)} on a line above; to multiply, write ${quote(`${name}*(…)`)}.`
         : `Did you mean ${quote(suggestion)}?`),
   }),
-  'wrong-arity': (name: string, expected: number, got: number): MessageParts => ({
+  /** `example` is how to call it (a function of your own: with its parameters' names). */
+  'wrong-arity': (name: string, expected: number, got: number, example?: string): MessageParts => ({
     message: `${quote(name)} takes ${plural(expected, 'argument')}, got ${got}.`,
-    hint: `Write ${quote(expected === 1 ? `${name}(x)` : `${name}(a, b)`)}.`,
+    hint: `Write ${quote(example ?? (expected === 1 ? `${name}(x)` : `${name}(a, b)`))}.`,
   }),
   'not-a-function': (name: string, example: string): MessageParts => ({
     message: `${quote(name)} is a function: it needs its argument in parentheses.`,
     hint: `Write ${quote(example)}.`,
   }),
-  'undefined-binding': (name: string, ownDefinition: boolean): MessageParts =>
+  /** `definition` is how its defining line starts when it is not `name = …` (`f(t) = …`). */
+  'undefined-binding': (name: string, ownDefinition: boolean, definition?: string): MessageParts =>
     ownDefinition
       ? {
           message: `${quote(name)} is used in its own definition.`,
@@ -148,7 +150,7 @@ export const DIAGNOSTIC_MESSAGES = {
         }
       : {
           message: `${quote(name)} is used before it is defined.`,
-          hint: `Move the line ${quote(`${name} = …`)} above this one.`,
+          hint: `Move the line ${quote(definition ?? `${name} = …`)} above this one.`,
         },
   'duplicate-binding': (name: string, firstLine: number): MessageParts => ({
     message: `${quote(name)} is already defined on line ${firstLine}.`,
@@ -161,9 +163,40 @@ export const DIAGNOSTIC_MESSAGES = {
         : `${quote(name)} is a function name and cannot be assigned.`,
     hint: `Pick another name, e.g. ${quote(`${name}_1`)}.`,
   }),
-  'no-output': (name: string): MessageParts => ({
-    message: `The last line defines ${quote(name)} but nothing is computed from it.`,
-    hint: `Add a last line with the output, e.g. ${quote(name)}.`,
+  /** `call` is set when the last line defines a function: how to use it (`f(x)`). */
+  'no-output': (name: string, call?: string): MessageParts => ({
+    message:
+      call === undefined
+        ? `The last line defines ${quote(name)} but nothing is computed from it.`
+        : `The last line defines the function ${quote(name)} but nothing is computed with it.`,
+    hint: `Add a last line with the output, e.g. ${quote(call ?? name)}.`,
+  }),
+  /** `path` is the chain of calls back to it (`f → g → f`); `self` when it calls itself. */
+  'recursive-function': (name: string, path: string): MessageParts => ({
+    message: `${quote(name)} calls itself (${path}): a function cannot be recursive here.`,
+    hint: 'Each call is copied into the graph, so it must end: write the steps out, e.g. `f2(t) = f(f(t))`.',
+  }),
+  'bad-parameter': (found: string | null, name: string): MessageParts =>
+    found === null
+      ? {
+          message: `${quote(name)} needs at least one parameter.`,
+          hint: `A value without parameters is a binding: write ${quote(`${name} = …`)}.`,
+        }
+      : {
+          message: `A parameter must be a name, but found ${quote(found)}.`,
+          hint: `Define with names and call with values: ${quote(`${name}(t) = …`)}, then ${quote(`${name}(2)`)}.`,
+        },
+  'duplicate-parameter': (param: string, name: string): MessageParts => ({
+    message: `${quote(param)} is a parameter of ${quote(name)} twice.`,
+    hint: 'Give each parameter its own name.',
+  }),
+  'builtin-function-name': (name: string): MessageParts => ({
+    message: `${quote(name)} is a built-in function and cannot be redefined.`,
+    hint: `Give yours another name, e.g. ${quote(`my_${name}(t) = …`)}.`,
+  }),
+  'expansion-too-large': (name: string, operations: number, limit: number): MessageParts => ({
+    message: `Calling ${quote(name)} here copies about ${Number(operations).toLocaleString('en-US')} operations into the graph (the limit is ${Number(limit).toLocaleString('en-US')}).`,
+    hint: 'Every call is copied into the graph; call the functions fewer times.',
   }),
   'misplaced-outputs': (where: 'binding' | 'earlier-line'): MessageParts =>
     where === 'binding'

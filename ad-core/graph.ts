@@ -4,6 +4,8 @@
 // Built with explicit stacks, never recursion: a 1,000,000-character `x+x+…` parses to a tree
 // ~500,000 levels deep on the left.
 import { literalName, subscript } from './format.ts';
+import { definitionsOf } from './functions.ts';
+import { argumentText, callName } from './functions-names.ts';
 import { OP_INDEX, OPS_BY_INDEX } from './ops.ts';
 import { parse } from './parser.ts';
 import type {
@@ -136,10 +138,30 @@ function children(e: Expr): Expr[] {
     case 'binary':
       return [e.left, e.right];
     case 'call':
+    case 'apply':
       return e.args;
     default:
       return [];
   }
+}
+
+/**
+ * The functions some computing statement calls, directly or through other functions. Bodies
+ * only call earlier definitions (the parser checks), so one backwards pass finds them all.
+ */
+function calledFunctions(program: Program): Set<string> {
+  const called = new Set<string>();
+  for (let i = program.statements.length - 1; i >= 0; i--) {
+    const s = program.statements[i]!;
+    if (s.kind === 'define' && !called.has(s.name)) continue;
+    const stack: Expr[] = [...statementExprs(s)];
+    while (stack.length > 0) {
+      const e = stack.pop()!;
+      if (e.kind === 'apply') called.add(e.name);
+      stack.push(...children(e));
+    }
+  }
+  return called;
 }
 
 /** Variable names in order of first appearance: names not bound by an earlier statement. */
@@ -149,10 +171,15 @@ function collectVariables(program: Program): string[] | { error: BuildResult } {
     program.statements.flatMap((s) => (s.kind === 'assign' ? [s.name] : [])),
   );
   const variables = new Set<string>();
+  const called = calledFunctions(program);
   for (const statement of program.statements) {
+    // A function's body names its parameters (local) and variables; a body never called adds none.
+    if (statement.kind === 'define' && !called.has(statement.name)) continue;
+    const locals = statement.kind === 'define' ? new Set(statement.params.map((p) => p.name)) : null;
     const stack: Expr[] = [...statementExprs(statement)].reverse();
     while (stack.length > 0) {
       const e = stack.pop()!;
+      if (e.kind === 'name' && locals?.has(e.name)) continue;
       if (e.kind === 'call') {
         const row = OPS_BY_INDEX[OP_INDEX[e.fn] ?? -1];
         if (!row)
@@ -204,6 +231,15 @@ export function buildGraph(program: Program, options: BuildOptions = {}): BuildR
 
   const b = new Builder(options.mergeCommonSubexpressions === true);
   const scope = new Map<string, number>();
+  const ctx: Context = {
+    b,
+    scope,
+    globals: scope,
+    functions: definitionsOf(program.statements),
+    env: null,
+    taken: new Map(),
+    callBlocks: new Set(),
+  };
   const inputs = collected.map((name, i) => {
     const id = b.input(name, i + 1 - collected.length);
     scope.set(name, id);
@@ -212,10 +248,13 @@ export function buildGraph(program: Program, options: BuildOptions = {}): BuildR
 
   let outputs = [-1];
   for (const statement of program.statements) {
-    const ids = statementExprs(statement).map((e) => buildExpr(e, b, scope));
+    if (statement.kind === 'define') continue; // computed where it is called
+    const ids = statementExprs(statement).map((e) => buildExpr(e, ctx));
     const id = ids[0]!;
     if (statement.kind === 'assign') {
       const node = b.nodes[id]!;
+      // `h = neuron(…)`: the learner's name for the call's block wins over the call's text.
+      if (ctx.callBlocks.delete(id)) node.binding = statement.name;
       node.binding ??= statement.name;
       node.spans.push(statement.nameSpan);
       scope.set(statement.name, id);
@@ -310,8 +349,25 @@ function inLevelOrder(nodes: GraphNode[]): {
   return { nodes: out, edges, inEdges, outEdges, newId };
 }
 
+/** What building one expression needs: names in scope, and for calls, the definitions. */
+interface Context {
+  b: Builder;
+  /** Names visible here: a body's parameters first, then the formula's names. */
+  scope: { get(name: string): number | undefined };
+  /** The formula's variables and bindings. */
+  globals: Map<string, number>;
+  functions: ReturnType<typeof definitionsOf>;
+  /** Inside a body: each parameter's argument as text, to name the calls it makes (`sq(x)`). */
+  env: ReadonlyMap<string, string> | null;
+  /** Block names used so far, so a repeated call gets its own (`sq(x) #2`). */
+  taken: Map<string, number>;
+  /** Nodes named by a call (a binding of the whole call renames them). */
+  callBlocks: Set<number>;
+}
+
 /** Post-order walk with an explicit stack; returns the node id of `root`. */
-function buildExpr(root: Expr, b: Builder, scope: Map<string, number>): number {
+function buildExpr(root: Expr, ctx: Context): number {
+  const { b } = ctx;
   const todo: Expr[] = [root];
   const expanded: boolean[] = [false];
   const results: number[] = [];
@@ -336,18 +392,43 @@ function buildExpr(root: Expr, b: Builder, scope: Map<string, number>): number {
     }
     todo.pop();
     expanded.pop();
-    results.push(nodeFor(e, b, scope, results, kids.length));
+    results.push(nodeFor(e, ctx, results, kids.length));
   }
   return results[0]!;
 }
 
-function nodeFor(
-  e: Expr,
-  b: Builder,
-  scope: Map<string, number>,
-  results: number[],
-  arity: number,
-): number {
+/**
+ * A call of a function of the learner's own, inlined: the body built with each parameter bound
+ * to its argument's node (so an argument is computed once however often the body reads it),
+ * its result named as a block by the call. Recursion stops after MAX_CALL_DEPTH levels, which
+ * the parser has checked.
+ */
+function inlineCall(e: Extract<Expr, { kind: 'apply' }>, ctx: Context, args: number[]): number {
+  const { definition } = ctx.functions.get(e.name)!;
+  const locals = new Map<string, number>();
+  const texts = e.args.map((a) => argumentText(a, ctx.env));
+  const env = new Map<string, string>();
+  definition.params.forEach((p, k) => {
+    locals.set(p.name, args[k]!);
+    env.set(p.name, texts[k]!);
+  });
+  const name = callName(e.name, texts, ctx.taken);
+  const { globals } = ctx;
+  const scope = { get: (n: string) => (locals.has(n) ? locals.get(n) : globals.get(n)) };
+  const start = ctx.b.nodes.length;
+  const id = buildExpr(definition.expr, { ...ctx, scope, env });
+  const node = ctx.b.nodes[id]!;
+  if (id >= start && node.kind === 'op') {
+    // A body that ends in another call (`f(t) = sq(t)`): the outer call names the block.
+    node.binding = name;
+    ctx.callBlocks.add(id);
+    node.spans.push(e.span);
+  }
+  return id;
+}
+
+function nodeFor(e: Expr, ctx: Context, results: number[], arity: number): number {
+  const { b, scope } = ctx;
   const args = results.splice(results.length - arity, arity);
   switch (e.kind) {
     case 'number':
@@ -365,6 +446,8 @@ function nodeFor(
       return b.op(e.op, args, e.span);
     case 'call':
       return b.op(e.fn, args, e.span);
+    case 'apply':
+      return inlineCall(e, ctx, args);
   }
 }
 

@@ -60,3 +60,4 @@ export {
   explainBlockStep,
 } from './blocks.ts';
 export type { Block, BlockView, StepGroup } from './blocks.ts';
+export { splitBlockNames, isCallBlockName } from './functions-names.ts';

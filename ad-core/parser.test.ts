@@ -31,6 +31,8 @@ function sx(e: Expr): string {
       return `(${e.op} ${sx(e.left)} ${sx(e.right)})`;
     case 'call':
       return `(${e.fn} ${e.args.map(sx).join(' ')})`;
+    case 'apply':
+      return `(${e.name}! ${e.args.map(sx).join(' ')})`;
   }
 }
 
@@ -243,7 +245,7 @@ describe('diagnostics, word for word', () => {
         code: 'unknown-function',
         message: 'Unknown function `f`.',
         span: { start: 0, end: 1 },
-        hint: 'To multiply, write `f*(…)`.',
+        hint: 'To define it, write `f(t) = …` on a line above; to multiply, write `f*(…)`.',
       },
     ],
     [
@@ -505,7 +507,7 @@ describe('diagnostics, word for word', () => {
     expect(tree('hasOwnProperty = 2\nhasOwnProperty')).toBe('hasOwnProperty');
     expect(firstError('toString(x)')).toMatchObject({
       code: 'unknown-function',
-      hint: 'To multiply, write `toString*(…)`.',
+      hint: 'To define it, write `toString(t) = …` on a line above; to multiply, write `toString*(…)`.',
     });
   });
 

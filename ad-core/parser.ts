@@ -3,12 +3,14 @@
 import { diagnostic, lineCol } from './diagnostics.ts';
 import { lex, type Token, type TokenKind } from './lexer.ts';
 import { OPS, opByCallName } from './ops.ts';
+import { resolveFunctions } from './functions.ts';
 import { vectorFunctionHint } from './vector-functions.ts';
 import type {
   BinaryOp,
   Diagnostic,
   Expr,
   OpSpec,
+  Parameter,
   ParseResult,
   Program,
   Span,
@@ -81,7 +83,8 @@ interface PendingCall {
   kind: 'call';
   nameToken: Token;
   name: string;
-  op: OpSpec;
+  /** null: a function of the learner's own (checked once every definition is known). */
+  op: OpSpec | null;
   open: Token;
   args: Expr[];
   commas: Token[];
@@ -198,6 +201,9 @@ class Parser {
     this.prev = null;
     const first = this.peek();
     const second = this.tokens[this.pos + 1];
+    if (first.kind === 'name' && second?.kind === '(' && this.isDefinition()) {
+      return this.parseDefinition(first);
+    }
     if (first.kind === 'name' && second?.kind === '=') {
       const name = this.text(first);
       if (CONSTANTS.has(name)) this.fail(diagnostic('assign-to-constant', first, name, 'constant'));
@@ -243,6 +249,62 @@ class Parser {
       next.start === t.end &&
       /^[0-9]/.test(this.text(next))
     );
+  }
+
+  /** `name ( … ) =` from here: a function definition rather than a call. */
+  private isDefinition(): boolean {
+    let depth = 0;
+    for (let i = this.pos + 1; i < this.tokens.length; i++) {
+      const kind = (this.tokens[i] as Token).kind;
+      if (kind === '(') depth++;
+      else if (kind === ')') {
+        depth--;
+        if (depth === 0) return this.tokens[i + 1]?.kind === '=';
+      } else if (this.isSeparator(kind) || kind === 'eof') return false;
+    }
+    return false;
+  }
+
+  /** `sq(t) = t^2`: parameters are names; the body is one expression. */
+  private parseDefinition(first: Token): Statement {
+    const name = this.text(first);
+    if (CONSTANTS.has(name)) this.fail(diagnostic('assign-to-constant', first, name, 'constant'));
+    if (opByCallName(name)) this.fail(diagnostic('builtin-function-name', first, name));
+    this.advance();
+    const open = this.advance();
+    const params: Parameter[] = [];
+    if (this.peek().kind === ')') this.fail(diagnostic('bad-parameter', open, null, name));
+    for (;;) {
+      const t = this.peek();
+      if (t.kind !== 'name') {
+        // Everything up to the next `,` or `)` is what stands where a name should.
+        let end = this.pos;
+        while (!([',', ')'] as TokenKind[]).includes((this.tokens[end] as Token).kind)) end++;
+        const last = this.tokens[Math.max(this.pos, end - 1)] as Token;
+        const span = { start: t.start, end: last.end };
+        this.fail(diagnostic('bad-parameter', span, this.text(span), name));
+      }
+      const param = this.text(t);
+      if (CONSTANTS.has(param)) this.fail(diagnostic('assign-to-constant', t, param, 'constant'));
+      if (opByCallName(param)) this.fail(diagnostic('assign-to-constant', t, param, 'function'));
+      this.advance();
+      params.push({ name: param, span: { start: t.start, end: t.end } });
+      const next = this.advance();
+      if (next.kind === ')') break;
+      if (next.kind !== ',') this.failUnexpected(next);
+    }
+    this.advance(); // `=`, as isDefinition saw
+    const expr = this.parseExpr();
+    this.endStatement();
+    const nameSpan = { start: first.start, end: first.end };
+    return {
+      kind: 'define',
+      name,
+      nameSpan,
+      params,
+      expr,
+      span: { start: first.start, end: expr.span.end },
+    };
   }
 
   private endStatement(): void {
@@ -444,11 +506,11 @@ class Parser {
   }
 
   private openCall(nameToken: Token, name: string, frames: Frame[]): Expr | null {
-    const op = opByCallName(name);
+    const op = opByCallName(name) ?? null;
     if (!op) {
+      // Any other name may be a function defined in the formula; `resolveFunctions` decides.
       const scalar = vectorFunctionHint(name);
-      const suggestion = scalar === null ? suggestFunction(name) : null;
-      this.fail(diagnostic('unknown-function', nameToken, name, suggestion, scalar));
+      if (scalar !== null) this.fail(diagnostic('unknown-function', nameToken, name, null, scalar));
     }
     const open = this.advance();
     this.enter('paren', open);
@@ -464,6 +526,8 @@ class Parser {
     this.leave('paren');
     const { name, op, args, nameToken } = p;
     const span = { start: nameToken.start, end: close.end };
+    const nameSpan = { start: nameToken.start, end: nameToken.end };
+    if (op === null) return { kind: 'apply', name, args, span, nameSpan };
     if (args.length !== op.arity) {
       const comma = p.commas[0];
       if (op.arity === 1 && args.length === 2 && comma && this.isDecimalComma(comma, args)) {
@@ -472,7 +536,6 @@ class Parser {
       }
       this.fail(diagnostic('wrong-arity', span, name, op.arity, args.length));
     }
-    const nameSpan = { start: nameToken.start, end: nameToken.end };
     return { kind: 'call', fn: op.id, name, args, span, nameSpan };
   }
 
@@ -542,10 +605,13 @@ function resolve(source: string, statements: Statement[]): Diagnostic[] {
   statements.forEach((s, i) => {
     // Explicit stack: `x+x+…+x` is a left spine hundreds of thousands of nodes deep.
     const stack: Expr[] = s.kind === 'expr' && s.outputs ? [...s.outputs].reverse() : [s.expr];
+    // A parameter is a local name: inside its body it is not the binding of the same name.
+    const locals = s.kind === 'define' ? new Set(s.params.map((p) => p.name)) : null;
     while (stack.length > 0) {
       const e = stack.pop() as Expr;
       switch (e.kind) {
         case 'name': {
+          if (locals?.has(e.name)) break;
           const at = firstDefinition.get(e.name);
           if (!defined.has(e.name) && at !== undefined && at >= i) {
             const own = at === i && s.kind === 'assign' && s.name === e.name;
@@ -560,13 +626,14 @@ function resolve(source: string, statements: Statement[]): Diagnostic[] {
           stack.push(e.right, e.left);
           break;
         case 'call':
+        case 'apply':
           for (let k = e.args.length - 1; k >= 0; k--) stack.push(e.args[k] as Expr);
           break;
         default:
           break;
       }
     }
-    if (s.kind === 'assign') {
+    if (s.kind === 'assign' || s.kind === 'define') {
       const earlier = defined.get(s.name);
       if (earlier) {
         found.push(
@@ -621,7 +688,9 @@ export function parse(source: string): ParseResult {
   }
   const misplaced = misplacedOutputs(statements);
   if (misplaced !== null) return { ok: false, diagnostics: [misplaced] };
-  const unresolved = resolve(source, statements);
+  const unresolved = [...resolve(source, statements), ...resolveFunctions(statements, suggestFunction)]
+    .sort((a, b) => a.span.start - b.span.start)
+    .slice(0, MAX_DIAGNOSTICS);
   if (unresolved.length > 0) return { ok: false, diagnostics: unresolved };
   const program: Program = { source, statements };
   return { ok: true, program };

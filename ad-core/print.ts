@@ -84,6 +84,7 @@ export function printExpr(root: Expr): string {
         break;
       }
       case 'call':
+      case 'apply':
         out.push(`${item.name}(`);
         stack.push(')');
         for (let i = item.args.length - 1; i >= 0; i--) {
@@ -98,6 +99,9 @@ export function printExpr(root: Expr): string {
 
 export function printStatement(s: Statement): string {
   if (s.kind === 'assign') return `${s.name} = ${printExpr(s.expr)}`;
+  if (s.kind === 'define') {
+    return `${s.name}(${s.params.map((p) => p.name).join(', ')}) = ${printExpr(s.expr)}`;
+  }
   return s.outputs ? s.outputs.map(printExpr).join(', ') : printExpr(s.expr);
 }
 

@@ -23,6 +23,15 @@ export type DiagnosticCode =
   | 'duplicate-binding'
   | 'assign-to-constant'
   | 'no-output'
+  /** Functions of your own (`sq(t) = t^2`): a call that reaches its own definition again. */
+  | 'recursive-function'
+  /** `f(2) = …`, `f() = …`: a definition's parameters must be names. */
+  | 'bad-parameter'
+  | 'duplicate-parameter'
+  /** `sin(t) = …`: a built-in operation's name. */
+  | 'builtin-function-name'
+  /** Inlining every call would make the graph too big (`f2(t) = f1(f1(t))`, …). */
+  | 'expansion-too-large'
   /** Several outputs (`x*y, sin(x)`) anywhere but on the last line, or too many of them. */
   | 'misplaced-outputs'
   | 'too-many-outputs'
@@ -54,10 +63,20 @@ export type Expr =
   /** `implicit` marks juxtaposition such as `2x`; `**` parses as `pow`. */
   | { kind: 'binary'; op: BinaryOp; left: Expr; right: Expr; span: Span; implicit?: boolean }
   /** `fn` is the operation id from the ops table (e.g. `ln` resolves to `log`). */
-  | { kind: 'call'; fn: string; name: string; args: Expr[]; span: Span; nameSpan: Span };
+  | { kind: 'call'; fn: string; name: string; args: Expr[]; span: Span; nameSpan: Span }
+  /** A call of a function defined in the formula (`sq(x)` after `sq(t) = t^2`); inlined. */
+  | { kind: 'apply'; name: string; args: Expr[]; span: Span; nameSpan: Span };
+
+/** A parameter of a definition `sq(t) = t^2`: a local name, bound to the argument at each call. */
+export interface Parameter {
+  name: string;
+  span: Span;
+}
 
 export type Statement =
   | { kind: 'assign'; name: string; nameSpan: Span; expr: Expr; span: Span }
+  /** `neuron(a, b, w1, w2, c) = tanh(w1*a + w2*b + c)`: `expr` is the body. Computes nothing itself. */
+  | { kind: 'define'; name: string; nameSpan: Span; params: Parameter[]; expr: Expr; span: Span }
   /**
    * `outputs` is set only on a last line with several outputs (`x*y, sin(x), x + y`): every
    * entry in order, `expr` being the first, so code that knows one output still sees one.

@@ -7,7 +7,7 @@
 //   collapse=h1,h2 (or empty: all expanded)                    bindings drawn as one block
 // Decoding treats the hash as hostile: anything unexpected is rejected with a reason, never
 // half-applied, and nothing in it is ever interpreted as anything but text and numbers.
-import { pointFrom, pointGet } from '../../ad-core/index.ts';
+import { pointFrom, pointGet, splitBlockNames } from '../../ad-core/index.ts';
 import type { Bug, Mode, Point } from '../../ad-core/index.ts';
 import { formatBugLink, parseBugLink } from '../store/bugs.ts';
 import { formatTrainingLink, parseTrainingLink, TRAIN_LINK_KEYS, type TrainingLink } from '../train/link.ts';
@@ -221,8 +221,9 @@ export function decodeHash(hash: string, limits: HashLimits = LINK_LIMITS): Deco
   }
   const collapse = fields.get('collapse');
   if (collapse !== undefined) {
-    const names = collapse === '' ? [] : collapse.split(',');
-    if (!names.every((n) => NAME.test(n)) || new Set(names).size !== names.length)
+    // A call's block name has commas of its own: `neuron(x1, x2, w1, w2, b)`.
+    const names = splitBlockNames(collapse);
+    if (names === null || new Set(names).size !== names.length)
       return {
         kind: 'invalid',
         reason: 'the collapsed blocks in the link are not a list of names',
