@@ -32,6 +32,10 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     actionTimeout: 10_000,
     navigationTimeout: 30_000,
+    // The built app registers a service worker (offline use); it would serve later loads from its
+    // cache and bypass page.route. Each walkthrough gets a fresh context anyway; the offline
+    // walkthrough (e2e/offline.spec.ts) allows it for its own tests.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -31,6 +31,7 @@ import { displayStore } from './layout/display.ts';
 import { PresentControls, PresenterCaption, PresentToggle } from './present/Presenter.tsx';
 import { ShareButton } from './embed/ShareDialog.tsx';
 import { useEmbedBridge } from './embed/useEmbedBridge.ts';
+import { UpdatePrompt } from './offline/UpdatePrompt.tsx';
 
 const EMPTY: ReadonlySet<number> = new Set();
 
@@ -163,6 +164,7 @@ export function App() {
       )}
       {/* Inside the layout, under the header: a long message wraps here instead of stretching it. */}
       <Notice />
+      <UpdatePrompt />
       {/* DOM order is the reading and tab order of the stacked (narrow) layout; the wide grid
           places the same regions side by side (app.css). */}
       <main className="app-main">

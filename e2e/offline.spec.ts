@@ -1,7 +1,12 @@
-// Hosting: the built page under its Content-Security-Policy (any violation fails), and the build
-// served from a sub-folder of a web server (relative asset paths), as a course website would.
+// Hosting: the built page under its Content-Security-Policy (any violation fails), the build
+// served from a sub-folder of a web server (relative asset paths), as a course website would, and
+// offline use: after one visit the service worker serves the whole app with no network, and a new
+// build waits for the learner's "Reload".
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
+import { expectNoAxeViolations } from './axe-scan.ts';
 
 const FORMULA = 'sin(x*y) + exp(x)/y';
 const HASH = `#f=${encodeURIComponent(FORMULA)}&at=${encodeURIComponent('x=1,y=2')}`;
@@ -77,3 +82,145 @@ test('dist/ works from a sub-folder of a web server (relative asset paths)', asy
   const outside = requests.filter((p) => !p.startsWith('/course/week3/'));
   expect(outside, 'every asset is fetched from under the sub-folder').toEqual([]);
 });
+
+/** Wait until this page's service worker is active (its install step has cached the build). */
+async function serviceWorkerReady(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const registration = await navigator.serviceWorker.ready;
+    return registration.scope;
+  });
+}
+
+test.describe('offline after the first visit', () => {
+  // playwright.config.ts blocks service workers for every other walkthrough.
+  test.use({ serviceWorkers: 'allow' });
+
+  test('the app loads, goes offline and reloads: the formula typesets, the graph draws, panels open', async ({
+    page,
+    context,
+    playground,
+  }) => {
+    await page.goto(`/${HASH}`);
+    await playground.waitForNodeCount(7);
+    // Relative registration: the worker's scope is the folder the app was served from.
+    expect(await serviceWorkerReady(page)).toBe(new URL('./', page.url()).href.split('#')[0]);
+
+    await context.setOffline(true);
+    try {
+      expect(await page.evaluate(() => navigator.onLine), 'the browser knows it is offline').toBe(
+        false,
+      );
+      await page.reload();
+      await playground.waitForNodeCount(7);
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      await expect(page.getByRole('region', { name: 'The formula, typeset' })).toBeVisible();
+      await expect(playground.outputValue()).toHaveText(/2\.268/);
+      // Code split into chunks of its own loads from the cache too: a drawer panel, a new formula.
+      await playground.openDrawerTab('Trace table');
+      await expect(playground.traceTable()).toBeVisible();
+      await playground.typeFormula('tanh(w*x + b)');
+      await playground.waitForNodeCount(6);
+      await playground.stepForward();
+    } finally {
+      await context.setOffline(false);
+    }
+  });
+
+  test('a new build waits for “Update available — Reload”, then takes over (served from a sub-folder)', async ({
+    page,
+    playground,
+    baseURL,
+  }) => {
+    const site = await courseSite(baseURL!, '/course/week3/');
+    try {
+      await page.goto(`${site.url}${HASH}`);
+      await playground.waitForNodeCount(7);
+      expect(await serviceWorkerReady(page)).toBe(site.url);
+      // A later visit: the page is now served by the worker, so a new one has to wait for it.
+      await page.reload();
+      await playground.waitForNodeCount(7);
+      expect(await page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+      const prompt = page.getByRole('status').filter({ hasText: 'Update available' });
+      await expect(prompt).toHaveCount(0);
+
+      // A new deployment; the browser checks for one (as it does on a later visit).
+      site.publishNextBuild();
+      await page.evaluate(async () => {
+        const registration = await navigator.serviceWorker.getRegistration();
+        await registration?.update();
+      });
+      await expect(prompt).toBeVisible();
+      const reload = prompt.getByRole('button', { name: 'Reload' });
+      await expect(reload).toBeVisible();
+      await expectNoAxeViolations(page, 'with the update prompt shown');
+
+      // Nothing changes until the learner says so: the new worker waits.
+      expect(
+        await page.evaluate(async () =>
+          Boolean((await navigator.serviceWorker.getRegistration())?.waiting),
+        ),
+      ).toBe(true);
+      await Promise.all([page.waitForEvent('load'), reload.click()]);
+      await playground.waitForNodeCount(7);
+      await expect(prompt).toHaveCount(0);
+      expect(
+        await page.evaluate(async () => {
+          const registration = await navigator.serviceWorker.getRegistration();
+          return {
+            waiting: Boolean(registration?.waiting),
+            controlled: Boolean(navigator.serviceWorker.controller),
+          };
+        }),
+        'the new worker is in charge and none is waiting',
+      ).toEqual({ waiting: false, controlled: true });
+      // The link (formula, point) survived the reload.
+      await expect(playground.outputValue()).toHaveText(/2\.268/);
+    } finally {
+      await site.close();
+    }
+  });
+});
+
+/**
+ * The built app re-served from a sub-folder of a server of the test's own, where a new deployment
+ * can be simulated: `nextBuild()` makes sw.js byte-different from then on, as a rebuild would.
+ * (The browser fetches a worker's script for an update check outside Playwright's routing, so the
+ * change has to come from a real server.)
+ */
+async function courseSite(appOrigin: string, folder: string) {
+  let nextBuild = false;
+  const server = createServer((req, res) => {
+    const path = req.url ?? '/';
+    if (!path.startsWith(folder)) {
+      res.writeHead(404).end();
+      return;
+    }
+    void fetch(new URL(path.slice(folder.length - 1), appOrigin)).then(
+      async (upstream) => {
+        let body = Buffer.from(await upstream.arrayBuffer());
+        if (nextBuild && path.split('?')[0]!.endsWith('/sw.js'))
+          body = Buffer.concat([body, Buffer.from('\n// the next build\n')]);
+        res
+          .writeHead(upstream.status, {
+            'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+            'cache-control': 'no-cache',
+          })
+          .end(body);
+      },
+      () => res.writeHead(502).end(),
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}${folder}`,
+    publishNextBuild: () => {
+      nextBuild = true;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
