@@ -86,6 +86,17 @@ export const EXAMPLES: readonly Example[] = [
     lesson: 'Each binding is a block: collapse h₁ and h₂ to see the network as neurons, expand one to see inside.',
   },
   {
+    id: 'own-function',
+    title: 'Your own function: neuron',
+    formula: [
+      'neuron(a, b, w1, w2, c) = tanh(w1*a + w2*b + c)',
+      'neuron(x1, x2, w11, w12, b1) + neuron(x1, x2, w21, w22, b2)',
+    ].join('\n'),
+    at: { x1: 0.5, x2: -1.5, w11: 0.8, w12: -0.4, b1: 0.1, w21: 0.3, w22: 0.9, b2: -0.2 },
+    lesson:
+      'A function you define is copied into the graph at each call, as a block named by the call: collapse one to see a neuron, expand it to see its operations.',
+  },
+  {
     id: 'kink',
     title: 'Kink: relu(x) + abs(y) at 0',
     formula: 'relu(x) + abs(y)',

@@ -84,3 +84,14 @@ describe('formulaTex', () => {
     expect(huge.text).toMatch(/too long/);
   });
 });
+
+describe('functions of your own', () => {
+  it('writes each call as a function applied to its arguments, and KaTeX accepts it', () => {
+    const { tex, text } = formulaTex(graphOf('sq(t) = t^2\nsq(x) + sq(x) + sq(y + 1)'));
+    expect(text).toBe('sq(x) = x^2; sq(x) #2 = x^2; sq(y + 1) = (y + 1)^2; f = sq(x) + sq(x) #2 + sq(y + 1)');
+    expect(tex).toContain('\\mathrm{sq}\\left(x\\right) &= {x}^{2}');
+    expect(tex).toContain('\\mathrm{sq}\\left(x\\right)_{\\#2}');
+    expect(tex).toContain('\\mathrm{sq}\\left(\\text{y + 1}\\right)');
+    expect(() => katex.renderToString(tex!, { throwOnError: true })).not.toThrow();
+  });
+});

@@ -79,11 +79,26 @@ function needsParens(op: string, i: number, argPrec: Prec, linear: boolean): boo
   }
 }
 
+const NAME = /^[\p{L}_][\p{L}\p{M}\p{N}_]*$/u;
+
+/** A binding's name; a call's block (`neuron(x1, x2, w1)`, `sq(x) #2`) as a function applied. */
+function bindingTex(name: string): string {
+  const call = /^([\p{L}_][\p{L}\p{M}\p{N}_]*)\((.*)\)(?: #(\d+))?$/u.exec(name);
+  if (!call) return variableTex(name);
+  const [, fn = '', args = '', repeat] = call;
+  const typeset = args
+    .split(', ')
+    .map((a) => (NAME.test(a) ? variableTex(a) : `\\text{${escapeLatexText(a)}}`))
+    .join(', ');
+  const applied = `\\mathrm{${escapeLatexText(fn)}}\\left(${typeset}\\right)`;
+  return repeat === undefined ? applied : `${applied}_{\\#${repeat}}`;
+}
+
 const TEX: Dialect = {
   linear: false,
   variable: (node) => variableTex(node.variable ?? node.label),
   constant: constantTex,
-  binding: variableTex,
+  binding: bindingTex,
   op: (node, args) => OPS_BY_ID[node.op]?.tex(args) ?? `\\text{${escapeLatexText(node.op)}}`,
   paren: (s) => `\\left(${s}\\right)`,
   highlight: (s) => `\\colorbox{${HIGHLIGHT_BACKGROUND}}{$\\textcolor{#000000}{${s}}$}`,
