@@ -43,6 +43,7 @@ export {
   jacobianCost,
   jacobianRow,
   outputName,
+  outputTag,
 } from './jacobian.ts';
 export type { Jacobian, JacobianCost, JacobianMode } from './jacobian.ts';
 export { MAX_OUTPUTS } from './parser.ts';

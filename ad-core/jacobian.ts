@@ -75,6 +75,20 @@ export function outputName(k: number): string {
   return `y${subscript(k + 1)}`;
 }
 
+/**
+ * What a node's output tag says in a graph of several outputs: `y₂` (or `y₁, y₃` for a node listed
+ * twice); null for a node that is not an output, and for every node of a one-output graph (there
+ * the tag says `output`).
+ */
+export function outputTag(graph: Graph, node: number): string | null {
+  if (graph.outputs.length < 2) return null;
+  const names: string[] = [];
+  graph.outputs.forEach((id, k) => {
+    if (id === node) names.push(outputName(k));
+  });
+  return names.length > 0 ? names.join(', ') : null;
+}
+
 export function jacobianCost(graph: Graph): JacobianCost {
   const n = graph.variables.length;
   const m = graph.outputs.length;

@@ -6,6 +6,7 @@ import { VariableInputs } from './editor/VariableInputs.tsx';
 import { ConventionLegend } from './panels/ConventionLegend.tsx';
 import { FormulaBoundary } from './panels/FormulaBoundary.tsx';
 import { GradientCheck } from './panels/GradientCheck.tsx';
+import { JacobianPanel } from './panels/JacobianPanel.tsx';
 import { NodeDetails } from './panels/NodeDetails.tsx';
 import { Notice } from './panels/Notice.tsx';
 import { StepExplanation } from './panels/StepExplanation.tsx';
@@ -210,6 +211,7 @@ export function App() {
             <StepExplanation />
             <NodeDetails />
             <GradientCheck />
+            <JacobianPanel />
           </FormulaBoundary>
         </aside>
         <DrawerRow>

@@ -110,6 +110,16 @@ export const EXAMPLES: readonly Example[] = [
     at: { x: -1 },
     lesson: 'The logarithm of a negative number is NaN and the NaN propagates; its slope is still taken as 1/x, as PyTorch does.',
   },
+  {
+    id: 'several-outputs',
+    title: 'Several outputs: forward wins',
+    formula: 'cos(t), sin(t), t^2',
+    at: { t: 1 },
+    lesson:
+      'One input, three outputs: each reverse pass gives one row of the Jacobian (choose the output under Jacobian), so reverse mode needs three passes where forward mode needs one.',
+    forwardLesson:
+      'One input, three outputs: one forward pass, seeded on t, fills the whole Jacobian column at once: the tangent of every output from one pass (the Jacobian panel counts the passes each mode needs).',
+  },
 ];
 
 export const DEFAULT_EXAMPLE: Example = EXAMPLES[0]!;

@@ -3,6 +3,7 @@ import { appStore, useApp } from '../store/appStore.ts';
 import { selectTreeAndDag } from '../store/teachData.ts';
 import { CostPanel } from '../teach/CostPanel.tsx';
 import { ForwardPasses } from '../teach/ForwardPasses.tsx';
+import { JacobianCostNote } from '../panels/JacobianPanel.tsx';
 
 /** Put one pass on the graph from its start and play it, so the class watches that pass. */
 function showPass(mode: 'forward' | 'reverse', variable?: string): void {
@@ -43,6 +44,7 @@ export function CostTab() {
           </span>
         )}
       </div>
+      <JacobianCostNote />
       {pair ? (
         <CostPanel
           tree={pair.tree}

@@ -1,4 +1,4 @@
-import { dataNumber, formatNumber } from '../../ad-core/index.ts';
+import { dataNumber, focusedIndex, formatNumber, outputName } from '../../ad-core/index.ts';
 import { useApp } from '../store/appStore.ts';
 
 export function OutputValue() {
@@ -10,7 +10,9 @@ export function OutputValue() {
   const nonFinite = !Number.isFinite(value);
   return (
     <div className={`output${stale ? ' stale-panel' : ''}`}>
-      <span className="field-label">Output f =</span>{' '}
+      <span className="field-label">
+        Output {graph.outputs.length > 1 ? outputName(focusedIndex(graph)) : 'f'} =
+      </span>{' '}
       <span
         data-testid="output-value"
         className={`output-value num${nonFinite ? ' nonfinite' : ''}`}

@@ -1,7 +1,7 @@
 // One node of the graph: its shape and symbol, its Wengert name with its value, its adjoint (or
 // tangent) once known, and markers for non-finite numbers and derivative conventions.
 import { memo, useState, type KeyboardEvent } from 'react';
-import { formatNumber, type Graph, type GraphNode } from '../../ad-core/index.ts';
+import { formatNumber, outputTag, type Graph, type GraphNode } from '../../ad-core/index.ts';
 import {
   FONT,
   LABEL_GAP,
@@ -161,7 +161,7 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
         kind={node.kind}
         symbol={node.label}
         name={node.name}
-        tag={tagOf(node, node.id === graph.output)}
+        tag={tagOf(node, outputTag(graph, node.id) ?? node.id === graph.output)}
         value={value}
         second={forwardMode ? tangent : adjoint}
         forwardMode={forwardMode}

@@ -1,6 +1,7 @@
 // What of a Graph the layout needs, and a key that identifies its shape: the store may hand us a
 // fresh Graph object for the same formula (a new point, say), and that must not re-run the layout
 // or re-fit the view under the teacher's hands.
+import { outputTag } from '../../ad-core/index.ts';
 import type { Graph } from '../../ad-core/index.ts';
 import { tagOf } from './labels.ts';
 import type { LayoutInput } from './layout.ts';
@@ -11,15 +12,16 @@ export function layoutInputOf(graph: Graph): LayoutInput {
       id: n.id,
       kind: n.kind,
       label: n.label,
-      tag: tagOf(n, n.id === graph.output) ?? undefined,
+      tag: tagOf(n, outputTag(graph, n.id) ?? n.id === graph.output) ?? undefined,
     })),
     edges: graph.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, argIndex: e.argIndex })),
-    output: graph.output,
+    // The first output, not the one followed: choosing another output must not move the drawing.
+    output: graph.outputs[0] ?? graph.output,
   };
 }
 
 export function shapeKey(graph: Graph): string {
-  const parts: string[] = [String(graph.output)];
+  const parts: string[] = [String(graph.outputs[0] ?? graph.output), String(graph.outputs.length)];
   for (const n of graph.nodes) {
     parts.push(`${n.kind}:${n.op}:${n.label}:${n.args.join(',')}:${n.binding ?? ''}`);
   }

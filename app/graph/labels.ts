@@ -115,8 +115,13 @@ export function wrap(text: string, width: number, maxLines: number): string[] {
 }
 
 /** The text over a node: its binding's name, and whether it is the output. */
-export function tagOf(node: Pick<GraphNode, 'binding' | 'kind'>, isOutput: boolean): string | null {
+/** `output` is whether the node is the output, or its name among several outputs (`y₂`). */
+export function tagOf(
+  node: Pick<GraphNode, 'binding' | 'kind'>,
+  output: boolean | string | null,
+): string | null {
+  const mark = output === true ? 'output' : output || null;
   if (node.binding && node.kind === 'op')
-    return isOutput ? `${node.binding} · output` : `${node.binding} =`;
-  return isOutput ? 'output' : null;
+    return mark ? `${node.binding} · ${mark}` : `${node.binding} =`;
+  return mark;
 }

@@ -2,7 +2,7 @@
 // Each stage is reused when its own inputs did not change, so dragging a slider re-evaluates
 // but does not re-parse, and moving the step cursor recomputes nothing here at all.
 import type { Diagnostic, Evaluation, FdMethod, Graph, Mode, Point, Trace } from '../../ad-core/index.ts';
-import { emptyPoint, pointGet } from '../../ad-core/index.ts';
+import { emptyPoint, focusOutput, pointGet } from '../../ad-core/index.ts';
 import { compileSource, traceFor } from './core.ts';
 import { bugViewFor, type BugView } from './bugs.ts';
 import type { Bug } from '../../ad-core/index.ts';
@@ -22,6 +22,8 @@ export interface Inputs {
   merge: boolean;
   /** The bug lab's chosen bug (reverse mode only); absent or null: the correct pass. */
   bug?: Bug | null;
+  /** Several outputs: which one (0-based) the reverse pass and the check follow; absent: the first. */
+  output?: number;
 }
 
 export interface Derived {
@@ -140,6 +142,8 @@ function deriveUnsafe(prev: Derived | null, inputs: Inputs): Derived {
   if (!graph) {
     return { ...emptyDerived(inputs), diagnostics };
   }
+  graph = focusOutput(graph, inputs.output ?? 0);
+  graphChanged = graph !== (prev?.graph ?? null);
 
   const point = effectivePoint(graph, inputs.point);
   const pointKey = keyOf(point);

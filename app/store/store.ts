@@ -30,6 +30,8 @@ export interface SourceSlice extends Inputs {
   setMethod(method: FdMethod): void;
   setStepSize(h: number | null): void;
   setMerge(on: boolean): void;
+  /** Several outputs: follow output k (0-based) in the reverse pass and the check. */
+  setOutput(k: number): void;
   /** The bug lab: run the reverse pass with `bug` (switching to reverse mode), or correctly (null). */
   setBug(bug: Bug | null, secret?: boolean): void;
   /** The bug is the `Find the bug` challenge's: the graph and check show it, nothing names it. */
@@ -109,6 +111,7 @@ function inputsOf(s: AppState): Inputs {
     h: s.h,
     merge: s.merge,
     bug: s.bug ?? null,
+    output: s.output ?? 0,
   };
 }
 
@@ -190,6 +193,11 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
     setMerge: (on) => {
       if (on !== get().merge) recompute(set, get, { merge: on });
     },
+    output: 0,
+    setOutput: (k) => {
+      const output = Number.isInteger(k) && k > 0 ? k : 0;
+      if (output !== (get().output ?? 0)) recompute(set, get, { output });
+    },
     setBug: (bug, secret = false) => {
       if (get().bugSecret !== (bug !== null && secret)) set({ bugSecret: bug !== null && secret });
       if (sameBug(bug, get().bug)) return;
@@ -197,7 +205,7 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
       recompute(set, get, { bug, ...(bug ? { mode: 'reverse' as const } : {}) }, Number.POSITIVE_INFINITY);
     },
     loadExample: (example) => {
-      recompute(set, get, { source: example.formula, point: { ...example.at } });
+      recompute(set, get, { source: example.formula, point: { ...example.at }, output: 0 });
       // A new example starts with the default blocks (what fits), not the last one's choices.
       set({ notice: null, collapseUser: new Map() });
     },
@@ -209,6 +217,7 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
         seed: shared.seed ?? { kind: 'variable', name: '' },
         merge: shared.merge ?? false,
         bug: shared.bug ?? null,
+        output: shared.output ?? 0,
       };
       set({ bugSecret: false });
       if (shared.mode) patch.mode = shared.mode;

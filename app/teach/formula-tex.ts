@@ -159,11 +159,20 @@ function render(graph: Graph, dialect: Dialect, highlighted: number | null, limi
     written[node.id] = s;
   }
 
-  const body = written[output.id] ?? '';
-  const bindings = graph.nodes.filter((n) => isBindingRef(n) && n.id !== graph.output);
+  // Several outputs are written as the last line lists them (`x y, sin(x), a`), bindings by name.
+  const several = graph.outputs.length > 1;
+  const body = several
+    ? graph.outputs
+        .map((id) => {
+          const node = graph.nodes[id];
+          return node && isBindingRef(node) ? reference(node) : (written[id] ?? '');
+        })
+        .join(', ')
+    : (written[output.id] ?? '');
+  const bindings = graph.nodes.filter((n) => isBindingRef(n) && (several || n.id !== graph.output));
   if (bindings.length === 0) return body;
   const lines = bindings.map((n) => [reference(n), written[n.id] ?? ''] as const);
-  lines.push([output.binding !== undefined ? reference(output) : 'f', body]);
+  lines.push([!several && output.binding !== undefined ? reference(output) : 'f', body]);
   const joined =
     dialect === TEX
       ? `\\begin{aligned}${lines.map(([l, r]) => `${l} &= ${r}`).join(' \\\\ ')}\\end{aligned}`

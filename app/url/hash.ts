@@ -5,6 +5,7 @@
 //   merge=1                                                    common subexpressions merged
 //   panel=trace|error|slice|cost                               the teaching drawer open on a tab
 //   collapse=h1,h2 (or empty: all expanded)                    bindings drawn as one block
+//   out=2                                                      several outputs: the reverse pass follows y₂
 // Decoding treats the hash as hostile: anything unexpected is rejected with a reason, never
 // half-applied, and nothing in it is ever interpreted as anything but text and numbers.
 import { pointFrom, pointGet, splitBlockNames } from '../../ad-core/index.ts';
@@ -35,6 +36,8 @@ export interface SharedState {
   collapse?: string[];
   /** The bug lab's bug (`bug=assign`, `bug=drop:3`); absent: the correct pass. */
   bug?: Bug;
+  /** Several outputs: the one followed, 0-based (`out=2` is 1); absent: the first. */
+  output?: number;
   /** The Train tab's set-up (`params=`, `data=`, `lr=`, `opt=`, `batch=`, `train=`, `init=`). */
   train?: TrainingLink;
   /** Presenter mode, embedding and hidden parts (app/layout/display.ts); absent: the default. */
@@ -49,7 +52,7 @@ export const MAX_HASH_LENGTH = 20_000;
 export const MAX_FORMULA_LENGTH = 5_000;
 const MAX_STEP = 1_000_000_000;
 
-const KEYS = new Set(['f', 'at', 'mode', 'step', 'seed', 'merge', 'panel', 'bug', 'collapse']);
+const KEYS = new Set(['f', 'at', 'mode', 'step', 'seed', 'merge', 'panel', 'bug', 'collapse', 'out']);
 for (const key of TRAIN_LINK_KEYS) KEYS.add(key);
 for (const key of DISPLAY_LINK_KEYS) KEYS.add(key);
 // Whatever the lexer takes for a name, combining marks included (`x̂`), so every name the app
@@ -138,6 +141,7 @@ export function encodeHash(state: SharedState, order?: readonly string[]): strin
   if (state.panel) out += `&panel=${state.panel}`;
   if (state.collapse) out += `&collapse=${state.collapse.map(encodeText).join(',')}`;
   if (state.bug) out += `&bug=${encodeText(formatBugLink(state.bug))}`;
+  if (state.output) out += `&out=${state.output + 1}`;
   if (state.train) out += formatTrainingLink(state.train);
   if (state.display) out += formatDisplayLink(state.display);
   return out;
@@ -229,6 +233,13 @@ export function decodeHash(hash: string, limits: HashLimits = LINK_LIMITS): Deco
         reason: 'the collapsed blocks in the link are not a list of names',
       };
     state.collapse = names;
+  }
+  const output = fields.get('out');
+  if (output !== undefined) {
+    // 1-based as the outputs are named (y₁, y₂, …); out=1 is the default and never written.
+    if (!/^[1-9]\d{0,2}$/.test(output))
+      return { kind: 'invalid', reason: 'the output in the link is not a whole number from 1' };
+    if (output !== '1') state.output = Number(output) - 1;
   }
   const train = parseTrainingLink(fields);
   if (!train.ok) return { kind: 'invalid', reason: train.reason };

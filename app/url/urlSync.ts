@@ -1,5 +1,6 @@
 // Keeps the URL hash and the store in step: a link restores the state it encodes, and the hash
 // follows the user's work with history.replaceState (debounced), never one entry per keystroke.
+import { focusedIndex } from '../../ad-core/index.ts';
 import type { AppState, AppStore } from '../store/store.ts';
 import { DEFAULT_EXAMPLE } from '../examples.ts';
 import { collapseForLink } from '../store/blocks.ts';
@@ -38,6 +39,7 @@ export function hashOf(s: AppState): string {
       ...(s.drawerOpen ? { panel: s.drawerTab } : {}),
       ...(collapse ? { collapse } : {}),
       ...(s.bug && !s.bugSecret ? { bug: s.bug } : {}),
+      ...(graph && focusedIndex(graph) > 0 ? { output: focusedIndex(graph) } : {}),
       ...trainingLinkPart(),
       ...displayLinkPart(),
     },
@@ -187,6 +189,7 @@ export function startUrlSync(
       s.step !== prev.step ||
       s.seed !== prev.seed ||
       s.merge !== prev.merge ||
+      s.output !== prev.output ||
       s.drawerOpen !== prev.drawerOpen ||
       s.drawerTab !== prev.drawerTab ||
       s.collapseUser !== prev.collapseUser ||
