@@ -38,10 +38,8 @@ export function wengertName(index: number): string {
 }
 
 class Builder {
+  // Nodes only: edges and adjacency are built once, by `inLevelOrder`, in the final numbering.
   readonly nodes: GraphNode[] = [];
-  readonly edges: GraphEdge[] = [];
-  readonly inEdges: number[][] = [];
-  readonly outEdges: number[][] = [];
   private opCount = 0;
   private readonly merge: Map<string, number> | null;
 
@@ -52,8 +50,6 @@ class Builder {
   private push(node: Omit<GraphNode, 'id'>): number {
     const id = this.nodes.length;
     this.nodes.push({ id, ...node });
-    this.inEdges.push([]);
-    this.outEdges.push([]);
     return id;
   }
 
@@ -108,12 +104,6 @@ class Builder {
       wengertIndex,
       label: row?.symbol ?? opId,
       spans: [span],
-    });
-    args.forEach((from, argIndex) => {
-      const edge = this.edges.length;
-      this.edges.push({ id: edge, from, to: id, argIndex: argIndex as 0 | 1 });
-      this.inEdges[id]!.push(edge);
-      this.outEdges[from]!.push(edge);
     });
     this.merge?.set(key, id);
     return id;
@@ -329,24 +319,34 @@ function inLevelOrder(nodes: GraphNode[]): {
   const out: GraphNode[] = [];
   const edges: GraphEdge[] = [];
   const inEdges: number[][] = [];
-  const outEdges: number[][] = order.map(() => []);
+  // Filled as edges come: an array literal per node holds exactly its edges, where `[]` and a
+  // push would reserve 17 slots for each of half a million nodes.
+  const outEdges: (number[] | undefined)[] = new Array<number[] | undefined>(n);
   let opCount = 0;
   for (let i = 0; i < order.length; i++) {
     const node = nodes[order[i]!]!;
     const args = node.args.map((a) => newId[a]!);
-    const renamed =
-      node.kind === 'op' ? { wengertIndex: ++opCount, name: wengertName(opCount) } : {};
-    out.push({ ...node, ...renamed, id: i, args });
-    const into: number[] = [];
+    // The builder's nodes belong to this graph alone: renumbered in place, not copied (copying
+    // half a million nodes was most of the build of a 1 MB formula).
+    node.id = i;
+    node.args = args;
+    if (node.kind === 'op') {
+      node.wengertIndex = ++opCount;
+      node.name = wengertName(opCount);
+    }
+    out.push(node);
+    const first = edges.length;
     args.forEach((from, argIndex) => {
       const edge = edges.length;
       edges.push({ id: edge, from, to: i, argIndex: argIndex as 0 | 1 });
-      into.push(edge);
-      outEdges[from]!.push(edge);
+      const users = outEdges[from];
+      if (users) users.push(edge);
+      else outEdges[from] = [edge];
     });
-    inEdges.push(into);
+    inEdges.push(args.map((_, k) => first + k));
   }
-  return { nodes: out, edges, inEdges, outEdges, newId };
+  for (let i = 0; i < n; i++) outEdges[i] ??= [];
+  return { nodes: out, edges, inEdges, outEdges: outEdges as number[][], newId };
 }
 
 /** What building one expression needs: names in scope, and for calls, the definitions. */

@@ -171,6 +171,8 @@ export function parseAssignments(
   // No prototype, so a variable called `__proto__` or `constructor` is just a name.
   const values: Point = Object.create(null) as Point;
   const parts = text.trim() === '' ? [] : text.split(',');
+  // A Set: `--at` for 10,000 variables was 10,000 scans of the list.
+  const known = new Set(variables);
   for (const part of parts) {
     const eq = part.indexOf('=');
     if (eq < 0) {
@@ -179,12 +181,12 @@ export function parseAssignments(
     }
     const name = part.slice(0, eq).trim();
     const valueText = part.slice(eq + 1);
-    if (!variables.includes(name)) {
-      const known =
+    if (!known.has(name)) {
+      const names =
         variables.length > 0
           ? `the formula's variables are ${variables.join(', ')}`
           : 'the formula has no variables';
-      return { ok: false, message: `${flag}: unknown variable "${name}" (${known})` };
+      return { ok: false, message: `${flag}: unknown variable "${name}" (${names})` };
     }
     if (Object.hasOwn(values, name))
       return { ok: false, message: `${flag}: ${name} is given twice` };

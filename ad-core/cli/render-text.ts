@@ -22,22 +22,46 @@ function shortError(x: number): string {
   return x.toExponential(1).replace(/-/g, '−');
 }
 
+/** Code points: a surrogate pair is one character on screen. */
 function width(s: string): number {
-  return Array.from(s).length;
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
 }
 
-/** Columns padded to their widest cell; `right` marks the numeric columns, aligned on the right. */
+/**
+ * Columns padded to their widest cell; `right` marks the numeric columns, aligned on the right.
+ * Loops, not `Math.max(...rows)`: a trace of 500,000 nodes would overflow the call stack.
+ */
 export function table(headers: string[], rows: string[][], right: boolean[]): string[] {
-  const widths = headers.map((h, c) => Math.max(width(h), ...rows.map((r) => width(r[c] ?? ''))));
-  const line = (cells: string[]): string =>
+  const widths = headers.map((h) => width(h));
+  const cellWidths = rows.map((r) =>
+    headers.map((_, c) => {
+      const w = width(r[c] ?? '');
+      if (w > widths[c]!) widths[c] = w;
+      return w;
+    }),
+  );
+  const line = (cells: string[], measured: number[]): string =>
     cells
       .map((cell, c) => {
-        const pad = ' '.repeat((widths[c] ?? 0) - width(cell));
+        const pad = ' '.repeat((widths[c] ?? 0) - (measured[c] ?? 0));
         return right[c] ? pad + cell : cell + pad;
       })
       .join('  ')
       .trimEnd();
-  return [line(headers), ...rows.map(line)];
+  const out = [line(headers, headers.map(width))];
+  for (let i = 0; i < rows.length; i++) out.push(line(rows[i]!, cellWidths[i]!));
+  return out;
 }
 
 const METHOD_NAMES: Record<FdMethod, string> = {
@@ -57,7 +81,11 @@ const DEFAULT_STEPS: Record<FdMethod, string> = {
 export function renderText(report: Report): string {
   const out: string[] = [];
   const [first, ...rest] = report.formula.split('\n');
-  out.push(`formula  ${first ?? ''}`, ...rest.map((l) => `         ${l}`));
+  out.push(`formula  ${first ?? ''}`);
+  append(
+    out,
+    rest.map((l) => `         ${l}`),
+  );
   if (report.variables.length > 0)
     out.push(`at       ${assignments(report.variables, report.point)}`);
   out.push('');
@@ -69,11 +97,20 @@ export function renderText(report: Report): string {
   if (report.directional !== undefined && report.seed) {
     results.push(['∇f·seed', `${fullNumber(report.directional)}  (forward mode)`]);
   }
-  out.push(...table(['', ''], results, [false, false]).slice(1), '');
+  append(out, table(['', ''], results, [false, false]).slice(1));
+  out.push('');
 
-  if (report.check.length > 0) out.push(...renderCheck(report), '');
-  out.push(...renderTrace(report));
+  if (report.check.length > 0) {
+    append(out, renderCheck(report));
+    out.push('');
+  }
+  append(out, renderTrace(report));
   return out.join('\n') + '\n';
+}
+
+/** `out.push(...lines)` without spreading: half a million arguments overflow the call stack. */
+function append(out: string[], lines: readonly string[]): void {
+  for (const line of lines) out.push(line);
 }
 
 function assignments(variables: string[], values: Record<string, number>): string {

@@ -1,5 +1,5 @@
 // Everything the CLI prints, computed once as plain data; the text and JSON renderers only format it.
-import { checkGradient } from '../check.ts';
+import { checkAgainst } from '../check.ts';
 import { nonAnalyticOps } from '../complex-eval.ts';
 import { evaluate } from '../evaluate.ts';
 import { forward } from '../forward.ts';
@@ -90,10 +90,16 @@ export function buildReport(input: ReportInput): Report {
     gradient,
     method,
     h: input.h,
-    check: checkGradient(graph, point, {
-      method,
-      ...(input.h !== undefined ? { h: input.h } : {}),
-    }),
+    // The reverse pass above is the AD side of the check: it is not run a second time.
+    check: checkAgainst(
+      graph,
+      point,
+      graph.inputs.map((id) => adjoints[id] ?? NaN),
+      {
+        method,
+        ...(input.h !== undefined ? { h: input.h } : {}),
+      },
+    ),
     nodes,
   };
   if (method === 'complex') {
