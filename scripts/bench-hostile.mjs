@@ -39,8 +39,8 @@ const ONLY = option('--only', '')
 const CASE_TIMEOUT_MS = Number(option('--case-timeout', '150')) * 1000;
 const QUIET_MS = 1500;
 // Its own build folder (ignored by git, like the walkthroughs'), so it never serves or overwrites
-// another run's dist/.
-const OUT_DIR = 'dist-e2e-hostile';
+// another run's dist/ (per E2E_PORT, so runs beside each other do not share one either).
+const OUT_DIR = process.env.E2E_PORT ? `dist-e2e-hostile-${process.env.E2E_PORT}` : 'dist-e2e-hostile';
 const TARGET_MS = 100;
 
 const log = (...args) => console.error(...args);

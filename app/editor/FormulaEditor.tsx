@@ -3,23 +3,33 @@
 // writing HTML from the learner's text.
 import { useId, useMemo, useRef, type SyntheticEvent } from 'react';
 import { appStore, useApp, useWork, workStore } from '../store/appStore.ts';
-import { segmentText, type Mark } from './segments.ts';
+import { mirrorSegments, type Mark } from './segments.ts';
 import { lineAndColumn } from './position.ts';
 import { NameWarnings } from './NameWarnings.tsx';
 import { undoCommand } from './undoKeys.ts';
 import './undo.css';
+import './compiling.css';
+
+/** A hovered node with more uses than this is not highlighted in the text. */
+const MAX_HIGHLIGHT_SPANS = 1_000;
 
 export function FormulaEditor() {
   const source = useApp((s) => s.source);
   const diagnostics = useApp((s) => s.derived.diagnostics);
-  const stale = useApp((s) => s.derived.stale);
+  const derivedSource = useApp((s) => s.derived.source);
+  const compiling = useApp((s) => s.compiling);
+  const staleGraph = useApp((s) => s.derived.stale);
   const graph = useApp((s) => s.derived.graph);
   const hovered = useApp((s) => s.hovered);
   const selected = useApp((s) => s.selected);
   const backdrop = useRef<HTMLDivElement>(null);
   const id = useId();
   const diagId = useId();
-  const diag = diagnostics[0];
+  // While a large formula compiles in a worker, what is derived belongs to the previous text:
+  // its diagnostic and spans would point at the wrong characters.
+  const current = derivedSource === source;
+  const stale = staleGraph || !current;
+  const diag = current ? diagnostics[0] : undefined;
 
   const marks = useMemo(() => {
     const out: Mark[] = [];
@@ -27,11 +37,14 @@ export function FormulaEditor() {
     // A stale graph's spans point into an older text, so they would highlight the wrong part.
     const nodeId = hovered ?? selected;
     if (!stale && graph && nodeId !== null) {
-      for (const span of graph.nodes[nodeId]?.spans ?? []) out.push({ span, kind: 'highlight' });
+      const spans = graph.nodes[nodeId]?.spans ?? [];
+      // A name used thousands of times would be thousands of elements on every hover.
+      if (spans.length <= MAX_HIGHLIGHT_SPANS)
+        for (const span of spans) out.push({ span, kind: 'highlight' });
     }
     return out;
   }, [diag, stale, graph, hovered, selected]);
-  const segments = useMemo(() => segmentText(source, marks), [source, marks]);
+  const segments = useMemo(() => mirrorSegments(source, marks), [source, marks]);
 
   const syncScroll = (e: SyntheticEvent<HTMLTextAreaElement>) => {
     if (backdrop.current) {
@@ -95,6 +108,11 @@ export function FormulaEditor() {
           onBlur={() => appStore.getState().setEditorSelection(null)}
         />
       </div>
+      {compiling && (
+        <p className="editor-compiling" role="status" data-testid="compiling">
+          Working… compiling this long formula; the graph shows the last one until it is ready.
+        </p>
+      )}
       {diag ? (
         <div
           id={diagId}

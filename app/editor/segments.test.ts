@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { segmentText } from './segments.ts';
+import { MIRROR_MAX_CHARS, mirrorSegments, segmentText } from './segments.ts';
 
 const joined = (segs: { text: string; pastEnd?: boolean }[]) =>
   segs.filter((s) => !s.pastEnd).map((s) => s.text).join('');
@@ -44,5 +44,26 @@ describe('segmentText', () => {
   it('spans outside the text are clamped, never crash', () => {
     const segs = segmentText('ab', [{ span: { start: 5, end: 99 }, kind: 'error' }]);
     expect(joined(segs)).toBe('ab');
+  });
+});
+
+describe('segmentText on large input', () => {
+  it('a name used thousands of times is marked at every use, and the runs are the text', () => {
+    const text = Array.from({ length: 5_000 }, () => 'x').join('+');
+    const marks = Array.from({ length: 5_000 }, (_, i) => ({
+      span: { start: 2 * i, end: 2 * i + 1 },
+      kind: 'highlight' as const,
+    }));
+    const segs = segmentText(text, [{ span: { start: 0, end: 3 }, kind: 'error' }, ...marks]);
+    expect(joined(segs)).toBe(text);
+    expect(segs.filter((s) => s.marks.includes('highlight'))).toHaveLength(5_000);
+    expect(segs[0]).toEqual({ text: 'x', start: 0, marks: ['error', 'highlight'] });
+    expect(segs[1]).toEqual({ text: '+', start: 1, marks: ['error'] });
+  });
+
+  it('mirrorSegments mirrors ordinary text and nothing past the cap', () => {
+    const mark = { span: { start: 0, end: 1 }, kind: 'error' as const };
+    expect(mirrorSegments('x*y', [mark])).toEqual(segmentText('x*y', [mark]));
+    expect(mirrorSegments('x'.repeat(MIRROR_MAX_CHARS + 1), [mark])).toEqual([]);
   });
 });

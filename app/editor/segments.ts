@@ -27,35 +27,63 @@ function widen(span: Span, length: number): Span {
   return { start, end };
 }
 
+/**
+ * The runs of `text` under `marks`, in one sweep over the mark boundaries (a node used 10,000
+ * times has 10,000 spans: comparing every run with every mark would take seconds).
+ */
 export function segmentText(text: string, marks: readonly Mark[]): Segment[] {
   const len = text.length;
-  const spans = marks.map((m) => ({ kind: m.kind, span: widen(m.span, len) }));
-  const cuts = new Set<number>([0, len]);
-  for (const m of spans) {
-    cuts.add(m.span.start);
-    cuts.add(m.span.end);
+  const order: MarkKind[] = [];
+  // Per boundary: how many marks of each kind start (+1) or end (-1) there.
+  const delta = new Map<number, Map<MarkKind, number>>();
+  const bump = (at: number, kind: MarkKind, by: number) => {
+    let d = delta.get(at);
+    if (!d) delta.set(at, (d = new Map()));
+    d.set(kind, (d.get(kind) ?? 0) + by);
+  };
+  const atEnd: MarkKind[] = [];
+  for (const m of marks) {
+    const span = widen(m.span, len);
+    if (!order.includes(m.kind)) order.push(m.kind);
+    if (span.start === len && span.end === len) {
+      if (!atEnd.includes(m.kind)) atEnd.push(m.kind);
+      continue;
+    }
+    bump(span.start, m.kind, 1);
+    bump(span.end, m.kind, -1);
   }
-  const sorted = [...cuts].sort((a, b) => a - b);
+  const cuts = [...new Set([0, len, ...delta.keys()])].sort((a, b) => a - b);
+  const active = new Map<MarkKind, number>();
   const out: Segment[] = [];
-  for (let i = 0; i + 1 < sorted.length; i++) {
-    const a = sorted[i]!;
-    const b = sorted[i + 1]!;
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const a = cuts[i]!;
+    const b = cuts[i + 1]!;
+    for (const [kind, by] of delta.get(a) ?? []) active.set(kind, (active.get(kind) ?? 0) + by);
     if (b <= a) continue;
-    const kinds = spans.filter((m) => m.span.start <= a && m.span.end >= b).map((m) => m.kind);
+    const kinds = order.filter((k) => (active.get(k) ?? 0) > 0);
     const prev = out[out.length - 1];
     if (prev && sameKinds(prev.marks, kinds)) {
       prev.text += text.slice(a, b);
     } else {
-      out.push({ text: text.slice(a, b), start: a, marks: [...new Set(kinds)] });
+      out.push({ text: text.slice(a, b), start: a, marks: kinds });
     }
   }
-  const atEnd = spans.filter((m) => m.span.start === len && m.span.end === len).map((m) => m.kind);
-  if (atEnd.length > 0) out.push({ text: ' ', start: len, marks: [...new Set(atEnd)], pastEnd: true });
+  if (atEnd.length > 0) out.push({ text: ' ', start: len, marks: atEnd, pastEnd: true });
   return out;
 }
 
 function sameKinds(a: readonly MarkKind[], b: readonly MarkKind[]): boolean {
-  const sa = new Set(a);
-  const sb = new Set(b);
-  return sa.size === sb.size && [...sa].every((k) => sb.has(k));
+  return a.length === b.length && a.every((k) => b.includes(k));
+}
+
+/**
+ * Past this many characters the backdrop mirrors nothing: laying the text out a second time
+ * (and re-rendering it on every hover) is what froze the page on a pasted megabyte. The
+ * diagnostic still names its line and column below the editor.
+ */
+export const MIRROR_MAX_CHARS = 50_000;
+
+/** The runs the editor's backdrop draws: all of them, or none past MIRROR_MAX_CHARS. */
+export function mirrorSegments(text: string, marks: readonly Mark[]): Segment[] {
+  return text.length > MIRROR_MAX_CHARS ? [] : segmentText(text, marks);
 }

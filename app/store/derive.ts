@@ -1,7 +1,7 @@
 // Everything the screen shows is derived from a handful of inputs by this one pure function.
 // Each stage is reused when its own inputs did not change, so dragging a slider re-evaluates
 // but does not re-parse, and moving the step cursor recomputes nothing here at all.
-import type { Diagnostic, Evaluation, FdMethod, Graph, Mode, Point, Trace } from '../../ad-core/index.ts';
+import type { BuildResult, Diagnostic, Evaluation, FdMethod, Graph, Mode, Point, Trace } from '../../ad-core/index.ts';
 import { emptyPoint, focusOutput, pointGet } from '../../ad-core/index.ts';
 import { compileSource, traceFor } from './core.ts';
 import { bugViewFor, type BugView } from './bugs.ts';
@@ -89,9 +89,13 @@ function keyOf(p: Point): string {
     .join(',');
 }
 
-export function derive(prev: Derived | null, inputs: Inputs): Derived {
+/**
+ * `built`, when given, is the compiled `inputs.source` (from the compile worker); without it the
+ * source is compiled here when it changed.
+ */
+export function derive(prev: Derived | null, inputs: Inputs, built?: BuildResult): Derived {
   try {
-    return deriveUnsafe(prev, inputs);
+    return deriveUnsafe(prev, inputs, built);
   } catch (err) {
     // The engine is not supposed to throw on any input; if it does, keep the last good picture.
     const message = err instanceof Error ? err.message : String(err);
@@ -121,14 +125,14 @@ function emptyDerived(inputs: Inputs): Derived {
   };
 }
 
-function deriveUnsafe(prev: Derived | null, inputs: Inputs): Derived {
+function deriveUnsafe(prev: Derived | null, inputs: Inputs, fromWorker?: BuildResult): Derived {
   let graph = prev?.graph ?? null;
   let diagnostics = prev?.diagnostics ?? [];
   let stale = prev?.stale ?? true;
   let graphChanged = false;
 
   if (!prev || prev.source !== inputs.source || prev.merge !== inputs.merge) {
-    const built = compileSource(inputs.source, inputs.merge);
+    const built = fromWorker ?? compileSource(inputs.source, inputs.merge);
     if (built.ok) {
       graph = built.graph;
       diagnostics = [];

@@ -10,6 +10,7 @@ import { createCollapseSlice, stepAfter, stepBefore, stepGroupsOf, type Collapse
 import { sameBug } from './bugs.ts';
 import type { Bug } from '../../ad-core/index.ts';
 import { derive, type Derived, type Inputs, type SeedChoice } from './derive.ts';
+import { builtFor, PENDING } from './compileService.ts';
 import { PANELS, type SharedPanel, type SharedState } from '../url/hash.ts';
 
 export type { SeedChoice } from './derive.ts';
@@ -45,6 +46,8 @@ export interface ComputationSlice {
   derived: Derived;
   /** What is known at the current step; null only if nothing ever compiled. */
   frame: Frame | null;
+  /** A large formula is compiling in a worker; `derived` is still the last result. */
+  compiling: boolean;
 }
 
 export interface PlaybackSlice {
@@ -129,10 +132,26 @@ function reachableOf(s: AppState, total = totalOf(s.derived)): number {
  * is a new animation: it stops playing and shows the finished pass (the values are what a learner
  * typing wants to see); `step` overrides that (links carry their step).
  */
+/** Per store: the step and freshness a recompute asked for while its formula was compiling. */
+const deferred = new WeakMap<Get, { step?: number; fresh: boolean }>();
+
 function recompute(set: Set, get: Get, patch: Partial<Inputs>, step?: number, fresh = false): void {
   const s = get();
   const inputs = { ...inputsOf(s), ...patch };
-  const derived = derive(fresh ? null : s.derived, inputs);
+  // A large formula compiles in a worker: the last result stays on screen until it arrives.
+  const built = builtFor(fresh ? null : s.derived, inputs, () => {
+    const d = deferred.get(get);
+    deferred.delete(get);
+    recompute(set, get, {}, d?.step, d?.fresh);
+  });
+  if (built === PENDING) {
+    const d = deferred.get(get);
+    deferred.set(get, { step: step ?? d?.step, fresh: fresh || (d?.fresh ?? false) });
+    set({ ...patch, compiling: true });
+    return;
+  }
+  deferred.delete(get);
+  const derived = derive(fresh ? null : s.derived, inputs, built);
   const graphChanged = derived.graph !== s.derived.graph;
   const structural =
     graphChanged ||
@@ -154,6 +173,7 @@ function recompute(set: Set, get: Get, patch: Partial<Inputs>, step?: number, fr
     playing: structural || step !== undefined ? false : s.playing,
     selected: graphChanged ? null : s.selected,
     hovered: graphChanged ? null : s.hovered,
+    compiling: false,
   });
 }
 
@@ -306,6 +326,7 @@ export function createAppStore(): AppStore {
       ...source,
       derived,
       frame: derived.trace ? frameFor(derived.trace, total) : null,
+      compiling: false,
       ...createPlaybackSlice(set, get),
       step: total,
       ...createViewSlice(set, get),

@@ -48,6 +48,8 @@ export function unstorableNotice(reason: string): string {
 export function storeWork(storage: WorkStorage | null, hash: string): boolean {
   if (!storage) return false;
   try {
+    // Stored work can be megabytes, and a step or a slider rewrites it: write only a change.
+    if (storage.getItem(STORAGE_KEY) === hash) return true;
     storage.setItem(STORAGE_KEY, hash);
     return storage.getItem(STORAGE_KEY) === hash;
   } catch {

@@ -1,0 +1,248 @@
+import fc from 'fast-check';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { BuildResult } from '../../ad-core/index.ts';
+import { programs } from '../graph/layout-formulas.ts';
+import { compileSource } from './core.ts';
+import type { CompileRequest } from './compile.worker.ts';
+import { CompileService, COMPILE_WORKER_CHARS, PENDING, type CompileWorker } from './compileService.ts';
+import { GraphAssembler, replyMessages, type CompileReply } from './compileTransfer.ts';
+import { createAppStore } from './store.ts';
+
+/** What the page gets back for `source`: the worker's messages, cloned as postMessage would. */
+function throughTheWire(source: string, merge = false): BuildResult {
+  const assembler = new GraphAssembler();
+  for (const { message, transfer } of replyMessages(1, compileSource(source, merge))) {
+    const m = structuredClone(message, { transfer }) as CompileReply;
+    if (m.kind === 'part') assembler.add(m.key, m.items);
+    else if (m.kind === 'done') return assembler.finish(m.result);
+  }
+  throw new Error('no done message');
+}
+
+const sumOf = (n: number) => Array.from({ length: n }, (_, i) => `x${i % 7}*y`).join(' + ');
+
+describe('the compile worker transfer', () => {
+  it('gives back exactly what compiling on the page gives, for generated formulas', () => {
+    fc.assert(
+      fc.property(programs, fc.boolean(), (source, merge) => {
+        expect(throughTheWire(source, merge)).toEqual(compileSource(source, merge));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('splits a large graph into many bounded parts and reassembles it, spans packed and unpacked', () => {
+    // `x0` … `x6` and `y` are each used thousands of times: their spans travel packed.
+    const source = sumOf(3_000);
+    const built = compileSource(source);
+    const parts = [...replyMessages(1, built)].filter((o) => o.message.kind === 'part');
+    expect(parts.length).toBeGreaterThan(4);
+    expect(parts.some((o) => o.transfer.length > 0)).toBe(true);
+    expect(throughTheWire(source)).toEqual(built);
+  });
+
+  it('carries diagnostics of a formula that does not compile', () => {
+    expect(throughTheWire('x +* 2')).toEqual(compileSource('x +* 2'));
+  });
+});
+
+/** A stand-in Worker: records requests; answers (through the real transfer) only when told to. */
+class FakeWorker implements CompileWorker {
+  static made: FakeWorker[] = [];
+  /** The worker last sent a request (the store's shared service may reuse one across tests). */
+  static lastPosted: FakeWorker | null = null;
+  terminated = false;
+  sent: CompileRequest[] = [];
+  private listeners = new Map<string, ((event: never) => void)[]>();
+  constructor() {
+    FakeWorker.made.push(this);
+  }
+  addEventListener(type: string, fn: (event: never) => void) {
+    this.listeners.set(type, [...(this.listeners.get(type) ?? []), fn]);
+  }
+  postMessage(request: CompileRequest) {
+    this.sent.push(request);
+    FakeWorker.lastPosted = this;
+  }
+  terminate() {
+    this.terminated = true;
+  }
+  emit(type: string, event: unknown) {
+    for (const fn of this.listeners.get(type) ?? []) fn(event as never);
+  }
+  /** Compile the last request and send every message, as the real worker does. */
+  answer() {
+    const { id, source, merge } = this.sent[this.sent.length - 1]!;
+    for (const { message, transfer } of replyMessages(id, compileSource(source, merge)))
+      this.emit('message', { data: structuredClone(message, { transfer }) });
+  }
+}
+
+/** Timers the test fires by hand. */
+function manualTimers() {
+  const due = new Map<number, () => void>();
+  let next = 1;
+  return {
+    setTimeout: (fn: () => void) => {
+      due.set(next, fn);
+      return next++;
+    },
+    clearTimeout: (h: unknown) => void due.delete(h as number),
+    fireAll: () => {
+      const fns = [...due.values()];
+      due.clear();
+      for (const fn of fns) fn();
+    },
+    get count() {
+      return due.size;
+    },
+  };
+}
+
+describe('CompileService', () => {
+  afterEach(() => {
+    FakeWorker.made = [];
+  });
+  const make = () => {
+    const timers = manualTimers();
+    const service = new CompileService(() => new FakeWorker(), timers, 1000);
+    return { service, timers };
+  };
+
+  it('answers PENDING, then the same result as compiling on the page, and calls back once', () => {
+    const { service } = make();
+    const settled = vi.fn();
+    expect(service.request('sin(x)*y', false, settled)).toBe(PENDING);
+    expect(service.busy).toBe(true);
+    FakeWorker.made[0]!.answer();
+    expect(settled).toHaveBeenCalledTimes(1);
+    expect(service.busy).toBe(false);
+    expect(service.request('sin(x)*y', false, settled)).toEqual(compileSource('sin(x)*y'));
+  });
+
+  it('a newer edit cancels the compile in flight: its worker is terminated and it never calls back', () => {
+    const { service, timers } = make();
+    const first = vi.fn();
+    const second = vi.fn();
+    service.request('x + 1', false, first);
+    const old = FakeWorker.made[0]!;
+    service.request('x + 2', false, second);
+    expect(old.terminated).toBe(true);
+    expect(FakeWorker.made).toHaveLength(2);
+    // A late message from the terminated worker is ignored.
+    old.answer();
+    expect(first).not.toHaveBeenCalled();
+    FakeWorker.made[1]!.answer();
+    expect(second).toHaveBeenCalledTimes(1);
+    expect(first).not.toHaveBeenCalled();
+    expect(timers.count).toBe(0);
+  });
+
+  it('the same text asked again while compiling keeps the one compile (no restart)', () => {
+    const { service } = make();
+    const a = vi.fn();
+    const b = vi.fn();
+    service.request('x*y', false, a);
+    service.request('x*y', false, b);
+    expect(FakeWorker.made).toHaveLength(1);
+    expect(FakeWorker.made[0]!.sent).toHaveLength(1);
+    FakeWorker.made[0]!.answer();
+    expect(b).toHaveBeenCalledTimes(1);
+    expect(a).not.toHaveBeenCalled();
+  });
+
+  it('a hung worker is terminated after the timeout, the text gets a diagnostic, and the next compile gets a new worker', () => {
+    const { service, timers } = make();
+    const settled = vi.fn();
+    service.request('x^2', false, settled);
+    const hung = FakeWorker.made[0]!;
+    timers.fireAll();
+    expect(hung.terminated).toBe(true);
+    expect(settled).toHaveBeenCalledTimes(1);
+    const result = service.request('x^2', false, settled);
+    expect(result).not.toBe(PENDING);
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'too-long', span: { start: 0, end: 3 } }] });
+    if (result !== PENDING && !result.ok) expect(result.diagnostics[0]!.message).toMatch(/took over 1 s/);
+    expect(service.request('x^3', false, vi.fn())).toBe(PENDING);
+    expect(FakeWorker.made).toHaveLength(2);
+    FakeWorker.made[1]!.answer();
+    expect(service.request('x^3', false, vi.fn())).toEqual(compileSource('x^3'));
+  });
+
+  it('a crashed worker is replaced and the text gets a diagnostic instead of an endless wait', () => {
+    const { service, timers } = make();
+    const settled = vi.fn();
+    service.request('exp(x)', false, settled);
+    const crashed = FakeWorker.made[0]!;
+    crashed.emit('error', { message: 'out of memory' });
+    expect(crashed.terminated).toBe(true);
+    expect(settled).toHaveBeenCalledTimes(1);
+    expect(timers.count).toBe(0);
+    const result = service.request('exp(x)', false, settled);
+    expect(result).toMatchObject({ ok: false, diagnostics: [{ code: 'too-long' }] });
+    if (result !== PENDING && !result.ok) expect(result.diagnostics[0]!.message).toMatch(/out of memory/);
+    service.request('exp(y)', false, vi.fn());
+    expect(FakeWorker.made).toHaveLength(2);
+  });
+
+  it('an error reply from the worker becomes a diagnostic for that text', () => {
+    const { service } = make();
+    const settled = vi.fn();
+    service.request('cos(x)', false, settled);
+    const w = FakeWorker.made[0]!;
+    w.emit('message', { data: { id: w.sent[0]!.id, kind: 'error', error: 'boom' } });
+    expect(settled).toHaveBeenCalledTimes(1);
+    expect(service.request('cos(x)', false, settled)).toMatchObject({ ok: false });
+  });
+});
+
+describe('the store with a large formula', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    FakeWorker.made = [];
+  });
+
+  it('keeps the old graph while a huge paste compiles in the worker, then shows what compiling on the page shows', () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const store = createAppStore();
+    const before = store.getState().derived;
+    const big = sumOf(COMPILE_WORKER_CHARS / 4);
+    expect(big.length).toBeGreaterThan(COMPILE_WORKER_CHARS);
+    store.getState().setSource(big);
+    let s = store.getState();
+    expect(s.compiling).toBe(true);
+    expect(s.source).toBe(big);
+    expect(s.derived).toBe(before);
+    // Dragging a slider meanwhile neither compiles on the page nor loses the value.
+    s.setVariable('y', 3);
+    expect(store.getState().derived).toBe(before);
+    const worker = FakeWorker.lastPosted!;
+    expect(worker.sent).toHaveLength(1);
+    worker.answer();
+    s = store.getState();
+    expect(s.compiling).toBe(false);
+    expect(s.derived.source).toBe(big);
+    const direct = compileSource(big);
+    expect(direct.ok && s.derived.graph).toEqual(direct.ok && direct.graph);
+    expect(s.derived.point['y']).toBe(3);
+    expect(s.step).toBe(s.derived.trace!.steps.length);
+    // A small formula afterwards is compiled on the page, at once.
+    s.setSource('x*2');
+    expect(store.getState().compiling).toBe(false);
+    expect(store.getState().derived.source).toBe('x*2');
+  });
+
+  it('a small formula typed while a large one compiles cancels it, and the late result changes nothing', () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const store = createAppStore();
+    store.getState().setSource(sumOf(2_000));
+    const worker = FakeWorker.lastPosted!;
+    store.getState().setSource('x + 1');
+    expect(worker.terminated).toBe(true);
+    expect(store.getState().compiling).toBe(false);
+    const now = store.getState().derived;
+    worker.answer();
+    expect(store.getState().derived).toBe(now);
+    expect(now.source).toBe('x + 1');
+  });
+});

@@ -1,0 +1,203 @@
+// Where a formula is compiled: on the main thread when it is small (so typing an ordinary formula
+// paints in the same frame, and tests stay synchronous), in a Web Worker when it is large (a
+// pasted megabyte must never freeze the page). Mirrors the layout service's fail-soft rules:
+// a newer edit cancels older in-flight work (its worker is terminated); a worker that crashes or
+// takes longer than COMPILE_TIMEOUT_MS is terminated and replaced, and that formula gets a
+// diagnostic saying so, while the page keeps showing the last good result.
+import type { BuildResult, Diagnostic } from '../../ad-core/index.ts';
+import { GraphAssembler, type CompileReply } from './compileTransfer.ts';
+import type { CompileRequest } from './compile.worker.ts';
+import type { Derived, Inputs } from './derive.ts';
+
+/** Formulas longer than this (characters) compile in a worker: exactly those a link cannot hold. */
+export const COMPILE_WORKER_CHARS = 5_000;
+/** A compile that takes longer than this is abandoned (its worker replaced). */
+export const COMPILE_TIMEOUT_MS = 30_000;
+
+/** The part of Worker the service uses (a stand-in in tests). */
+export interface CompileWorker {
+  postMessage(request: CompileRequest): void;
+  terminate(): void;
+  addEventListener(type: 'message', fn: (event: MessageEvent<CompileReply>) => void): void;
+  addEventListener(type: 'error', fn: (event: ErrorEvent) => void): void;
+}
+
+export interface Timers {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const browserTimers: Timers = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+/** The compile is under way; the caller is called back once it settles. */
+export const PENDING = Symbol('compile pending');
+export type CompileAnswer = BuildResult | typeof PENDING;
+
+interface Request {
+  id: number;
+  source: string;
+  merge: boolean;
+  assembler: GraphAssembler;
+  timer: unknown;
+  onSettled: () => void;
+}
+
+function failure(source: string, message: string): BuildResult {
+  const diagnostic: Diagnostic = {
+    code: 'too-long',
+    message,
+    span: { start: 0, end: source.length },
+    hint: 'Split the formula into smaller pieces, or shorten it.',
+  };
+  return { ok: false, diagnostics: [diagnostic] };
+}
+
+export class CompileService {
+  private worker: CompileWorker | null = null;
+  private pending: Request | null = null;
+  private latest: { source: string; merge: boolean; built: BuildResult } | null = null;
+  private nextId = 1;
+
+  constructor(
+    private readonly makeWorker: () => CompileWorker,
+    private readonly timers: Timers = browserTimers,
+    readonly timeoutMs = COMPILE_TIMEOUT_MS,
+  ) {}
+
+  /** Is a compile under way? */
+  get busy(): boolean {
+    return this.pending !== null;
+  }
+
+  /**
+   * The compiled result for (source, merge) if it has arrived; otherwise starts (or keeps) the
+   * compile and returns PENDING, calling `onSettled` once the result (or a failure) is in.
+   * A request for other text cancels the one in flight.
+   */
+  request(source: string, merge: boolean, onSettled: () => void): CompileAnswer {
+    const l = this.latest;
+    if (l && l.source === source && l.merge === merge) return l.built;
+    const p = this.pending;
+    if (p && p.source === source && p.merge === merge) {
+      p.onSettled = onSettled;
+      return PENDING;
+    }
+    this.cancel();
+    const worker = (this.worker ??= this.spawn());
+    const request: Request = {
+      id: this.nextId++,
+      source,
+      merge,
+      assembler: new GraphAssembler(),
+      timer: undefined,
+      onSettled,
+    };
+    request.timer = this.timers.setTimeout(() => {
+      if (this.pending !== request) return;
+      this.dropWorker();
+      this.settle(
+        request,
+        failure(
+          source,
+          `This formula took over ${this.timeoutMs / 1000} s to compile, so it was stopped.`,
+        ),
+      );
+    }, this.timeoutMs);
+    this.pending = request;
+    worker.postMessage({ id: request.id, source, merge });
+    return PENDING;
+  }
+
+  /** Abandons the compile in flight (a newer, small formula took its place). */
+  cancel(): void {
+    const p = this.pending;
+    if (!p) return;
+    this.timers.clearTimeout(p.timer);
+    this.pending = null;
+    // Its work is for text the user has moved past: stop it rather than wait for it.
+    this.dropWorker();
+  }
+
+  private spawn(): CompileWorker {
+    const worker = this.makeWorker();
+    worker.addEventListener('message', (event: MessageEvent<CompileReply>) =>
+      this.receive(worker, event.data),
+    );
+    worker.addEventListener('error', (event: ErrorEvent) => {
+      if (this.worker !== worker) return;
+      this.dropWorker();
+      const p = this.pending;
+      if (p)
+        this.settle(
+          p,
+          failure(p.source, `Compiling this formula failed (${event.message || 'the worker stopped'}).`),
+        );
+    });
+    return worker;
+  }
+
+  private receive(worker: CompileWorker, reply: CompileReply): void {
+    const p = this.pending;
+    if (worker !== this.worker || !p || reply.id !== p.id) return;
+    if (reply.kind === 'part') {
+      p.assembler.add(reply.key, reply.items);
+      return;
+    }
+    const built =
+      reply.kind === 'done'
+        ? p.assembler.finish(reply.result)
+        : failure(p.source, `Compiling this formula failed (${reply.error}).`);
+    this.settle(p, built);
+  }
+
+  private settle(p: Request, built: BuildResult): void {
+    this.timers.clearTimeout(p.timer);
+    if (this.pending === p) this.pending = null;
+    this.latest = { source: p.source, merge: p.merge, built };
+    p.onSettled();
+  }
+
+  private dropWorker(): void {
+    this.worker?.terminate();
+    this.worker = null;
+  }
+}
+
+/** Should this text compile in a worker? Never where workers do not exist (Node, tests). */
+export function compilesInWorker(source: string): boolean {
+  return source.length > COMPILE_WORKER_CHARS && typeof Worker !== 'undefined';
+}
+
+let shared: CompileService | null = null;
+
+/** The page's one compile service (its worker made on first use). */
+export function compileService(): CompileService {
+  return (shared ??= new CompileService(
+    () =>
+      new Worker(new URL('./compile.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'compile',
+      }) as unknown as CompileWorker,
+  ));
+}
+
+/**
+ * What `derive` should compile from: undefined when it may compile itself (nothing to compile, or
+ * small text), the worker's result once it has arrived, or PENDING (then `onSettled` is called
+ * when it arrives, and the page keeps the last result meanwhile).
+ */
+export function builtFor(
+  prev: Derived | null,
+  inputs: Inputs,
+  onSettled: () => void,
+): BuildResult | typeof PENDING | undefined {
+  if (prev && prev.source === inputs.source && prev.merge === inputs.merge) return undefined;
+  if (!compilesInWorker(inputs.source)) {
+    shared?.cancel();
+    return undefined;
+  }
+  return compileService().request(inputs.source, inputs.merge, onSettled);
+}
