@@ -193,6 +193,22 @@ export const LESSONS: readonly Lesson[] = [
           (backpropagation) wins. A function of one input with many outputs, like a simulated
           trajectory over time, favours forward mode.`,
       }),
+      page({
+        formula: 'cos(t), sin(t), t^2',
+        at: { t: 1 },
+        mode: 'forward',
+        seed: 't',
+        heading: 'Several outputs: forward mode wins',
+        step: 'end',
+        highlight: 'check',
+        text: `Here is such a function: one input t and three outputs (cos t, sin t, t²), a point
+          moving along a curve. One forward pass, seeded with ṫ = 1, gives every output's tangent
+          at once: the whole Jacobian column, shown under Jacobian beside the graph.
+
+          Reverse mode gets one output's adjoints per pass, one row of the Jacobian: it would need
+          three passes here. With n inputs and m outputs forward mode needs n passes, reverse mode
+          m; the Jacobian panel counts both and names the cheaper.`,
+      }),
     ],
   },
   {
