@@ -219,3 +219,36 @@ for (const family of FAMILIES) {
     await expect(page.getByTestId('output-value')).toHaveAttribute('data-value', '7');
   });
 }
+
+test('a long paste compiles in the background: the old graph and value stay, with a note, until the new ones are ready', async ({
+  playground,
+  page,
+}) => {
+  // Hold the compile worker's script back, so the moment between paste and result can be looked
+  // at without any timing: nothing can compile until the test lets it.
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/compile.worker*', async (route) => {
+    await released;
+    await route.continue();
+  });
+  await playground.goto('x*y + 1', { x: 1, y: 2 });
+  await expect(playground.outputValue()).toHaveAttribute('data-value', '3');
+  const before = await playground.nodes();
+
+  // Over 5,000 characters: too long for a link, so compiled in the worker.
+  const long = Array.from({ length: 1_500 }, () => 'x*y').join(' + ');
+  await playground.formula().fill(long);
+  await expect(page.getByTestId('compiling')).toBeVisible();
+  await expect(page.getByTestId('compiling')).toContainText('Working');
+  expect(await playground.nodes()).toEqual(before);
+  await expect(playground.outputValue()).toHaveAttribute('data-value', '3');
+  await expect(page.getByTestId('diagnostic')).toHaveCount(0);
+
+  release();
+  await expect(playground.outputValue()).toHaveAttribute('data-value', '3000', { timeout: 60_000 });
+  await expect(page.getByTestId('compiling')).toHaveCount(0);
+  // The next ordinary formula is back on the page's own path, at once.
+  await playground.formula().fill('x*y + 5');
+  await expect(playground.outputValue()).toHaveAttribute('data-value', '7');
+});

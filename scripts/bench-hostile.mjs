@@ -277,7 +277,8 @@ async function main() {
   const cases = [...OWN_CASES, ...(await corpusCases())].filter(
     (c) => ONLY.length === 0 || ONLY.some((o) => c.name.includes(o)),
   );
-  const port = await freePort();
+  // E2E_PORT: the port this run may use (helpers beside each other each have their own).
+  const port = process.env.E2E_PORT ? Number(process.env.E2E_PORT) : await freePort();
   const preview = startPreview(port);
   const url = `http://127.0.0.1:${port}/`;
   let browser;
