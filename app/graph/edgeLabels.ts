@@ -9,11 +9,19 @@ export interface Box {
   y0: number;
   x1: number;
   y1: number;
+  /** Kept off where a label can, but a label over it stays readable and leaves it so (a shape's
+   * rim, an arrowhead, the margin around another label): it never makes a place crowded. */
+  soft?: boolean;
 }
 
 /** A label's box, enough for `∂ −0.4161` or `+3.584` at 16px (about 85 px of glyphs). */
 export const TAG_WIDTH = 88;
 export const TAG_HEIGHT = 24;
+/** What a label draws at most: a contribution's pill (`−0.5898` in bold, 77 × 22 px), a partial's
+ * text (`∂ −0.4161`, about 80 px). The layout keeps TAG_WIDTH × TAG_HEIGHT free where it can, and
+ * makes room (see placeTagScored) where not even this much is. */
+export const INK_WIDTH = 80;
+export const INK_HEIGHT = 22;
 
 /**
  * Points the basis curve through `points` passes through (d3's curveBasis meets each interior
@@ -35,13 +43,26 @@ function along(knots: readonly Pt[], segment: number, t: number): Pt {
   return [p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])];
 }
 
-/** The part of a TAG_WIDTH × TAG_HEIGHT label box centred on (x, y) that `b` covers. */
+/** What covering `b` with a label centred on (x, y) costs: nothing if they are apart; up to 1000
+ * for the share of the label's TAG_WIDTH × TAG_HEIGHT box covered; and, if `b` is not soft and
+ * the label's ink touches it, a flat OVERLAP more. The flat part is what makes a label slide a
+ * long way (or leave the line) rather than cover a corner of a value: a few pixels over a value
+ * are as unreadable on a projector as many. */
 function covered(x: number, y: number, b: Box): number {
   const w = Math.min(x + TAG_WIDTH / 2, b.x1) - Math.max(x - TAG_WIDTH / 2, b.x0);
   if (w <= 0) return 0;
   const h = Math.min(y + TAG_HEIGHT / 2, b.y1) - Math.max(y - TAG_HEIGHT / 2, b.y0);
-  return h > 0 ? w * h : 0;
+  if (h <= 0) return 0;
+  const share = ((w * h) / (TAG_WIDTH * TAG_HEIGHT)) * 1000;
+  if (b.soft) return share;
+  const inked =
+    Math.min(x + INK_WIDTH / 2, b.x1) > Math.max(x - INK_WIDTH / 2, b.x0) &&
+    Math.min(y + INK_HEIGHT / 2, b.y1) > Math.max(y - INK_HEIGHT / 2, b.y0);
+  return inked ? share + OVERLAP : share;
 }
+
+/** The flat cost of putting ink on a box that is not soft (see covered). */
+export const OVERLAP = 400;
 
 /**
  * Boxes in a uniform grid of cells, so that the few near a place are found by looking at a cell or
@@ -56,6 +77,8 @@ export interface BoxIndex {
   /** Per box, the query that last returned it (to report a box in several cells once). */
   seen: Int32Array;
   query: number;
+  /** Boxes set aside for now (see setBoxLive): a label not shown while another is. */
+  dead: Set<number>;
 }
 
 const CELL = 128;
@@ -70,13 +93,22 @@ export function indexBoxes(boxes: readonly Box[]): BoxIndex {
     big: [],
     seen: new Int32Array(Math.max(16, boxes.length)),
     query: 0,
+    dead: new Set(),
   };
   for (const b of boxes) addBox(index, b);
   return index;
 }
 
-/** Adds `b` to the index: a label placed is a box the labels placed after it keep off. */
-export function addBox(index: BoxIndex, b: Box): void {
+/** Sets box `i` aside (`live` false) or back: labels placed meanwhile may cover it, as when they
+ * are never shown together with it. */
+export function setBoxLive(index: BoxIndex, i: number, live: boolean): void {
+  if (live) index.dead.delete(i);
+  else index.dead.add(i);
+}
+
+/** Adds `b` to the index: a label placed is a box the labels placed after it keep off. Returns
+ * its number (for setBoxLive). */
+export function addBox(index: BoxIndex, b: Box): number {
   const i = index.boxes.length;
   index.boxes.push(b);
   if (index.seen.length <= i) {
@@ -90,7 +122,7 @@ export function addBox(index: BoxIndex, b: Box): void {
   const cy1 = Math.floor(b.y1 / CELL);
   if (!((cx1 - cx0 + 1) * (cy1 - cy0 + 1) <= MAX_CELLS_PER_BOX)) {
     index.big.push(i);
-    return;
+    return i;
   }
   for (let cx = cx0; cx <= cx1; cx++) {
     for (let cy = cy0; cy <= cy1; cy++) {
@@ -100,6 +132,7 @@ export function addBox(index: BoxIndex, b: Box): void {
       else index.cells.set(key, [i]);
     }
   }
+  return i;
 }
 
 /** The box of a label placed at `p`. */
@@ -115,6 +148,7 @@ export function boxesNear(index: BoxIndex, x0: number, x1: number, y0: number, y
   const take = (i: number) => {
     if (seen[i] === q) return;
     seen[i] = q;
+    if (index.dead.size > 0 && index.dead.has(i)) return;
     const b = boxes[i]!;
     if (b.x1 > x0 && b.x0 < x1 && b.y1 > y0 && b.y0 < y1) near.push(b);
   };
@@ -156,6 +190,18 @@ export function placeTag(
   boxes: readonly Box[] | BoxIndex,
   bulge = false,
 ): Pt {
+  return placeTagScored(points, end, boxes, bulge).at;
+}
+
+/** placeTag, and whether the label's ink (INK_WIDTH × INK_HEIGHT) there covers nothing (`clear`):
+ * where it does, the edge is too short for its label among what surrounds it, and the layout
+ * makes room. */
+export function placeTagScored(
+  points: readonly Pt[],
+  end: 'start' | 'end',
+  boxes: readonly Box[] | BoxIndex,
+  bulge = false,
+): { at: Pt; clear: boolean } {
   const knots = curveKnots(points);
   const preferred: Pt =
     bulge && knots.length === 3
@@ -188,15 +234,15 @@ export function placeTag(
     if (around) {
       for (const b of around) {
         if (c >= budget) return c;
-        c += (covered(x, y, b) / (TAG_WIDTH * TAG_HEIGHT)) * 1000;
+        c += covered(x, y, b);
       }
       return c;
     }
-    const { boxes: all, seen, cells } = index;
+    const { boxes: all, seen, cells, dead } = index;
     const q = ++index.query;
     for (const i of index.big) {
       seen[i] = q;
-      c += (covered(x, y, all[i]!) / (TAG_WIDTH * TAG_HEIGHT)) * 1000;
+      if (dead.size === 0 || !dead.has(i)) c += covered(x, y, all[i]!);
     }
     const cx0 = Math.floor((x - TAG_WIDTH / 2) / CELL);
     const cx1 = Math.floor((x + TAG_WIDTH / 2) / CELL);
@@ -209,7 +255,8 @@ export function placeTag(
         for (const i of list) {
           if (seen[i] === q) continue;
           seen[i] = q;
-          c += (covered(x, y, all[i]!) / (TAG_WIDTH * TAG_HEIGHT)) * 1000;
+          if (dead.size > 0 && dead.has(i)) continue;
+          c += covered(x, y, all[i]!);
           if (c >= budget) return c;
         }
       }
@@ -229,7 +276,7 @@ export function placeTag(
   };
 
   let bestCost = cost(px, py);
-  if (bestCost < 1) return preferred;
+  if (bestCost < 1) return { at: preferred, clear: true };
   let best = preferred;
   // Sample the curve by arc length, away from the arrowhead and the argument's border.
   const lengths: number[] = [];
@@ -273,5 +320,23 @@ export function placeTag(
       }
     }
   }
-  return best;
+  return { at: best, clear: inkClear(index, best[0], best[1]) };
+}
+
+/** Whether a label's ink at (x, y) covers no box but soft ones. */
+function inkClear(index: BoxIndex, x: number, y: number): boolean {
+  const x0 = x - INK_WIDTH / 2;
+  const x1 = x + INK_WIDTH / 2;
+  const y0 = y - INK_HEIGHT / 2;
+  const y1 = y + INK_HEIGHT / 2;
+  return boxesNear(index, x0, x1, y0, y1).every((b) => b.soft === true);
+}
+
+/** The boxes of a label placed at `p`: its ink, which no other label may cover, and the margin
+ * around it that they keep off if they can. */
+export function labelBoxes([x, y]: Pt): Box[] {
+  return [
+    { ...tagBox([x, y]), soft: true },
+    { x0: x - INK_WIDTH / 2, y0: y - INK_HEIGHT / 2, x1: x + INK_WIDTH / 2, y1: y + INK_HEIGHT / 2 },
+  ];
 }

@@ -12,8 +12,9 @@
 // it is drawn straight when nothing is in its way, threaded through the gaps of the columns it
 // crosses while a budget of checks lasts, and otherwise carried in a lane above or below them.
 import type { NodeKind } from '../../ad-core/index.ts';
-import { addBox, indexBoxes, placeTag, tagBox, type Box } from './edgeLabels.ts';
+import { addBox, indexBoxes, labelBoxes, placeTagScored, setBoxLive, type Box } from './edgeLabels.ts';
 import {
+  FONT,
   LABEL_OVERHANG,
   borderPoint,
   leftLabelReach,
@@ -163,9 +164,39 @@ export function crossings(layout: Layout): number {
   return count;
 }
 
+/** Extra room given to a crowded gap between columns, per pass, and how many passes. */
+const ROOM_STEP = 28;
+const ROOM_PASSES = 4;
+/** Up to this many nodes a drawing whose edge labels find no free place is laid out again with
+ * wider gaps where they did not (beyond, one pass: a big graph is read zoomed in, part by part). */
+const ROOM_NODES = 400;
+
 export function layoutWith(input: LayoutInput, variant: Variant): Layout {
+  if (input.nodes.length === 0) return { width: 0, height: 0, nodes: [], edges: [] };
+  // A fan-out step shows a contribution on every edge into one node at once; where a column gap
+  // is too narrow for them beside the nodes' own labels, the gap widens (by structure only, so a
+  // new point never moves anything) and the drawing is placed again.
+  let extra: Float64Array | null = null;
+  for (let pass = 0; ; pass++) {
+    const { layout, crowded, columns } = layoutPass(input, variant, extra);
+    if (crowded.size === 0 || pass + 1 >= ROOM_PASSES || input.nodes.length > ROOM_NODES) {
+      return layout;
+    }
+    extra ??= new Float64Array(columns);
+    for (const c of crowded) extra[c] = extra[c]! + ROOM_STEP;
+  }
+}
+
+/**
+ * One placement. `extra`: room added before each column (see layoutWith). Returns the drawing and
+ * the columns before which an edge label found no place clear of everything shown with it.
+ */
+function layoutPass(
+  input: LayoutInput,
+  variant: Variant,
+  extra: Float64Array | null,
+): { layout: Layout; crowded: Set<number>; columns: number } {
   const n = input.nodes.length;
-  if (n === 0) return { width: 0, height: 0, nodes: [], edges: [] };
 
   const geometry: NodeGeometry[] = input.nodes.map((node) => nodeGeometry(node));
   const footprint = geometry.map(nodeFootprint);
@@ -304,7 +335,7 @@ export function layoutWith(input: LayoutInput, variant: Variant): Layout {
   for (let i = 0; i < n; i++) colWidth[col[i]!] = Math.max(colWidth[col[i]!]!, footprint[i]!.w);
   const colX = new Float64Array(columns);
   for (let c = 1; c < columns; c++) {
-    colX[c] = colX[c - 1]! + colWidth[c - 1]! / 2 + COLUMN_GAP + colWidth[c]! / 2;
+    colX[c] = colX[c - 1]! + colWidth[c - 1]! / 2 + COLUMN_GAP + (extra?.[c] ?? 0) + colWidth[c]! / 2;
   }
   const cx = new Float64Array(n);
   for (let i = 0; i < n; i++) cx[i] = colX[col[i]!]!;
@@ -379,44 +410,48 @@ export function layoutWith(input: LayoutInput, variant: Variant): Layout {
   // tag over it (separate boxes, not one around all, whose empty corners beside a round shape
   // would push labels off edges that pass there), and every arrowhead.
   const boxes: Box[] = [];
-  input.nodes.forEach((node, i) => {
-    const g = geometry[i]!;
-    const top = cy[i]! - g.h / 2;
-    boxes.push({ x0: cx[i]! - g.w / 2, y0: top, x1: cx[i]! + g.w / 2, y1: top + g.h });
-    const f = footprint[i]!;
-    const reach = leftLabelReach(g);
-    if (reach > 0) {
-      // Labels on the left (inputs): beside the shape, as tall as the footprint.
-      const mid = cy[i]!;
-      boxes.push({ x0: cx[i]! - reach, y0: mid - f.h / 2, x1: cx[i]! - g.w / 2, y1: mid + f.h / 2 });
-    } else if (f.h > g.h) {
-      // The layout spaces columns by labelWidth, but a line such as `v₁₂ = −0.4229` runs wider.
-      const w = Math.max(g.w, g.labelWidth + LABEL_OVERHANG);
-      boxes.push({ x0: cx[i]! - w / 2, y0: top + g.h, x1: cx[i]! + w / 2, y1: top + f.h });
-    }
-    if (node.tag) {
-      const w = textWidth(node.tag, TAG_FONT) + 6;
-      boxes.push({ x0: cx[i]! - w / 2, y0: top - TAG_RISE, x1: cx[i]! + w / 2, y1: top });
-    }
-  });
+  input.nodes.forEach((node, i) => boxes.push(...nodeBoxes(node, geometry[i]!, cx[i]!, cy[i]!)));
   for (const { points } of routed) {
     const [x, y] = points[points.length - 1]!;
-    boxes.push({ x0: x - ARROW_BOX, y0: y - ARROW_BOX, x1: x + ARROW_BOX, y1: y + ARROW_BOX });
+    boxes.push({ x0: x - ARROW_BOX, y0: y - ARROW_BOX, x1: x + ARROW_BOX, y1: y + ARROW_BOX, soft: true });
   }
   const boxIndex = indexBoxes(boxes);
 
   // Every label placed is a box the next ones keep off: the partials first (all shown at once),
-  // then the contributions (several leave a fan-out node in one step), so neither covers another.
+  // then the contributions, which are shown one node's step at a time: all of those arriving at
+  // its arguments at once (replacing those edges' partials), none of any other step's.
+  const crowded = new Set<number>();
+  const midBox: number[][] = [];
+  const add = (at: Pt) => labelBoxes(at).map((b) => addBox(boxIndex, b));
   const mids = routed.map(({ id, points }) => {
-    const p = placeTag(points, 'end', boxIndex, bulged.has(id));
-    addBox(boxIndex, tagBox(p));
-    return p;
+    const { at, clear } = placeTagScored(points, 'end', boxIndex, bulged.has(id));
+    midBox.push(add(at));
+    if (!clear) crowded.add(col[idx(edgeById.get(id)!.to)]!);
+    return at;
   });
-  const edges: LayoutEdge[] = routed.map(({ id, points }, k) => {
-    const tail = placeTag(points, 'start', boxIndex, bulged.has(id));
-    addBox(boxIndex, tagBox(tail));
-    return { id, points, mid: mids[k]!, tail };
-  });
+  const tails: Pt[] = new Array<Pt>(routed.length);
+  const routedAt = new Map(routed.map((r, k) => [r.id, k]));
+  for (let v = 0; v < n; v++) {
+    const group = incoming[v]!.map((id) => routedAt.get(id)!);
+    if (group.length === 0) continue;
+    for (const k of group) for (const b of midBox[k]!) setBoxLive(boxIndex, b, false);
+    const placed: number[] = [];
+    for (const k of group) {
+      const { id, points } = routed[k]!;
+      const { at, clear } = placeTagScored(points, 'start', boxIndex, bulged.has(id));
+      placed.push(...add(at));
+      if (!clear) crowded.add(col[idx(edgeById.get(id)!.from)]! + 1);
+      tails[k] = at;
+    }
+    for (const b of placed) setBoxLive(boxIndex, b, false);
+    for (const k of group) for (const b of midBox[k]!) setBoxLive(boxIndex, b, true);
+  }
+  const edges: LayoutEdge[] = routed.map(({ id, points }, k) => ({
+    id,
+    points,
+    mid: mids[k]!,
+    tail: tails[k]!,
+  }));
 
   // Normalise so that every footprint and edge point lies inside [0, width] × [0, height].
   let minX = Infinity;
@@ -442,7 +477,7 @@ export function layoutWith(input: LayoutInput, variant: Variant): Layout {
   const dx = MARGIN - minX;
   const dy = MARGIN - minY;
   const shift = ([x, y]: Pt): Pt => [x + dx, y + dy];
-  return {
+  const layout: Layout = {
     width: maxX - minX + 2 * MARGIN,
     height: maxY - minY + 2 * MARGIN,
     nodes: input.nodes.map((node, i) =>
@@ -457,6 +492,42 @@ export function layoutWith(input: LayoutInput, variant: Variant): Layout {
       tail: shift(e.tail),
     })),
   };
+  return { layout, crowded, columns };
+}
+
+/** Half the height of the text in a node's shape (a 20 px symbol or name). */
+const SYMBOL_HALF_HEIGHT = 12;
+const symbolFont = (kind: NodeKind) =>
+  kind === 'input' ? FONT.inputName : kind === 'constant' ? FONT.constant : FONT.symbol;
+
+/**
+ * The boxes a node's text occupies around its centre (cx, cy), which edge labels keep off: its
+ * shape, the block of value labels under it (or on its left) and the tag over it (separate
+ * boxes, not one around all, whose empty corners beside a round shape would push labels off edges
+ * that pass there). `g`: its geometry with the label side the layout chose.
+ */
+export function nodeBoxes(node: LayoutNodeInput, g: NodeGeometry, cx: number, cy: number): Box[] {
+  const boxes: Box[] = [];
+  const top = cy - g.h / 2;
+  // The shape, kept off where a label can; the symbol in it, always.
+  boxes.push({ x0: cx - g.w / 2, y0: top, x1: cx + g.w / 2, y1: top + g.h, soft: true });
+  const symbol = Math.min(g.w - 8, textWidth(node.label, symbolFont(node.kind)) + 4) / 2;
+  boxes.push({ x0: cx - symbol, y0: cy - SYMBOL_HALF_HEIGHT, x1: cx + symbol, y1: cy + SYMBOL_HALF_HEIGHT });
+  const f = nodeFootprint(g);
+  const reach = leftLabelReach(g);
+  if (reach > 0) {
+    // Labels on the left (inputs): beside the shape, as tall as the footprint.
+    boxes.push({ x0: cx - reach, y0: cy - f.h / 2, x1: cx - g.w / 2, y1: cy + f.h / 2 });
+  } else if (f.h > g.h) {
+    // The layout spaces columns by labelWidth, but a line such as `v₁₂ = −0.4229` runs wider.
+    const w = Math.max(g.w, g.labelWidth + LABEL_OVERHANG);
+    boxes.push({ x0: cx - w / 2, y0: top + g.h, x1: cx + w / 2, y1: top + f.h });
+  }
+  if (node.tag) {
+    const w = textWidth(node.tag, TAG_FONT) + 6;
+    boxes.push({ x0: cx - w / 2, y0: top - TAG_RISE, x1: cx + w / 2, y1: top });
+  }
+  return boxes;
 }
 
 /**
