@@ -188,3 +188,166 @@ test('lesson 6 ends on the Train tab, where Run trains the formula of its pages'
   await train.button('Pause').click();
   expect(await train.loss()).toBeLessThan(start);
 });
+
+test('the batch view: each row a collapsed block feeding the mean, with the training step’s numbers', async ({
+  page,
+  playground,
+}) => {
+  const train = new TrainPage(page);
+  const preset = TRAIN_PRESETS.find((p) => p.id === 'mlp-curve')!;
+  const rowCount = preset.setup.rows.length;
+  expect(rowCount).toBeGreaterThan(21);
+  await playground.gotoHash('');
+  await playground.chooseExample(preset.title);
+  await train.trainSteps(3);
+  await train.panel().getByRole('radio', { name: 'Batch' }).check();
+
+  // The first 20 rows are blocks of their own, the others summed in `rest`, all feeding `mean`.
+  const blocks = page.locator('[data-testid="graph-node"][data-collapsed="true"]');
+  await expect(blocks).toHaveCount(22);
+  const names = await blocks.evaluateAll((els) => els.map((e) => e.getAttribute('data-block')));
+  expect(names).toEqual([...Array.from({ length: 20 }, (_, i) => `row${i + 1}`), 'rest', 'mean']);
+  await expect(train.panel().getByTestId('batch-note')).toContainText(
+    `the other ${rowCount - 20} rows summed in the block rest`,
+  );
+
+  // Its value is the training loss, and its reverse pass ends with the batch gradient: the mean's
+  // adjoint 1 reaches each row as 1/N.
+  const loss = await train.loss();
+  const mean = page.locator('[data-testid="graph-node"][data-block="mean"]');
+  const close = (a: number, b: number) =>
+    expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+  close(Number(await mean.getAttribute('data-value')), loss);
+  await train.button("Show this step's backward pass").click();
+  await playground.expectStep(0);
+  await playground.button('Go to end').click();
+  await expect(mean).toHaveAttribute('data-adjoint', '1');
+  close(
+    Number(
+      await page
+        .locator('[data-testid="graph-node"][data-block="row7"]')
+        .getAttribute('data-adjoint'),
+    ),
+    1 / rowCount,
+  );
+  const params = compileOrThrow(preset.formula).variables.filter((v) =>
+    preset.setup.params!.includes(v),
+  );
+  const rows = await train.parameterRows();
+  const nodes = await playground.nodes();
+  params.forEach((name, id) => {
+    const node = nodes.find((n) => n.id === id && n.op === 'input');
+    expect(node, `batch graph input ${name}`).toBeDefined();
+    const r = rows.find((p) => p.name === name)!;
+    expect(Number(node!.value)).toBe(r.value);
+    close(Number(node!.adjoint), r.batch);
+  });
+
+  // The link carries the view; back to one example, the row's own graph returns.
+  await expect.poll(() => playground.hash()).toContain('view=batch');
+  await train.panel().getByRole('radio', { name: 'One example' }).check();
+  await expect(blocks.and(page.locator('[data-block^="row"]'))).toHaveCount(0);
+  await expect(page.getByRole('spinbutton', { name: 'x', exact: true })).toBeVisible();
+  await expect.poll(() => playground.hash()).not.toContain('view=batch');
+});
+
+test('a link opens the batch view at the steps it carries', async ({ page, playground }) => {
+  const train = new TrainPage(page);
+  await playground.gotoHash('');
+  await playground.chooseExample('Fit a line');
+  await train.panel().getByRole('radio', { name: 'Batch' }).check();
+  await train.trainSteps(4);
+  await expect.poll(() => playground.hash()).toContain('train=4');
+  const hash = await playground.hash();
+  await playground.gotoHash('');
+  await playground.gotoHash(hash);
+  await train.expectSteps(4);
+  await expect(train.panel().getByRole('radio', { name: 'Batch' })).toBeChecked();
+  const mean = page.locator('[data-testid="graph-node"][data-block="mean"]');
+  await expect(mean).toBeVisible();
+  expect(Number(await mean.getAttribute('data-value'))).toBeCloseTo(await train.loss(), 12);
+});
+
+test('a mini-batch too big to draw says how many rows the batch view can draw', async ({
+  page,
+  playground,
+}) => {
+  const train = new TrainPage(page);
+  await playground.gotoHash('');
+  await playground.chooseExample('Curve fit with a small MLP');
+  // 25 copies of the MLP fit; the limit is about the graph's size, so a big paste goes over it.
+  const rows = Array.from(
+    { length: 400 },
+    (_, i) => `${(i / 100).toFixed(2)},${Math.sin(i / 60).toFixed(3)}`,
+  );
+  await train
+    .panel()
+    .getByRole('button', { name: /Paste CSV/ })
+    .click();
+  await train
+    .panel()
+    .getByRole('textbox', { name: /CSV/ })
+    .fill(['x,y', ...rows].join('\n'));
+  await train.panel().getByRole('button', { name: /^Use/ }).click();
+  await expect(train.dataTable().locator('tbody tr')).toHaveCount(400);
+  await train.panel().getByRole('radio', { name: 'Batch' }).check();
+  const note = train.panel().getByTestId('batch-note');
+  await expect(note).toContainText('choose a smaller batch size');
+  const fits = Number(/draws up to (\d+) rows/.exec((await note.textContent()) ?? '')![1]);
+  expect(fits).toBeGreaterThan(30);
+  expect(fits).toBeLessThan(400);
+  await train.panel().getByRole('spinbutton', { name: 'Batch size' }).fill('30');
+  await expect(page.locator('[data-testid="graph-node"][data-block="mean"]')).toBeVisible();
+  await expect(note).toContainText('as blocks');
+});
+
+test('gradient check at scale: one dot per parameter on the diagonal, with the numbers in a table', async ({
+  page,
+  playground,
+}) => {
+  const train = new TrainPage(page);
+  const preset = TRAIN_PRESETS.find((p) => p.id === 'xor')!;
+  await playground.gotoHash('');
+  await playground.chooseExample(preset.title);
+  await train.trainSteps(2);
+  const scatter = train.panel().getByTestId('gradcheck-scatter');
+  const n = preset.setup.params!.length;
+  await expect(scatter.locator('circle.check-pass')).toHaveCount(n);
+  await expect(scatter).toHaveAccessibleName(new RegExp(`All ${n} parameters on the diagonal`));
+  await train.panel().getByText('The numbers').click();
+  const table = train.panel().getByRole('table', { name: 'Batch gradient check' });
+  await expect(table.locator('tbody tr[data-status="pass"]')).toHaveCount(n);
+  // The AD column is the parameter table's batch gradient.
+  const rows = await train.parameterRows();
+  for (const r of rows) {
+    const ad = Number(await table.locator(`tr[data-param="${r.name}"]`).getAttribute('data-ad'));
+    expect(ad).toBe(r.batch);
+  }
+});
+
+test('the descent path of two parameters, and what reverse mode saved up to a million parameters', async ({
+  page,
+  playground,
+}) => {
+  const train = new TrainPage(page);
+  await playground.gotoHash('');
+  await playground.chooseExample('Fit a line');
+  const path = train.panel().getByTestId('descent-path');
+  await expect(path).toHaveAttribute('data-steps', '0');
+  await train.trainSteps(6);
+  await expect(path).toHaveAttribute('data-steps', '6');
+  await expect(path).toHaveAccessibleName(/Descent path .* over w and b: 6 steps from/);
+  // A network has more than two parameters: no descent path.
+  const cost = train.panel().getByTestId('training-cost');
+  await expect(cost.getByTestId('cost-saving')).toContainText(
+    '1 backward pass for all 2 parameters',
+  );
+  const slider = cost.getByRole('slider', { name: /Parameters/ });
+  await slider.focus();
+  await page.keyboard.press('End');
+  await expect(cost.getByTestId('cost-saving')).toContainText(
+    '1 backward pass for all 1,000,000 parameters, against 1,000,000 forward passes or 2,000,000 loss evaluations',
+  );
+  await playground.chooseExample('XOR with a 2-2-1 network');
+  await expect(train.panel().getByTestId('descent-path')).toHaveCount(0);
+});

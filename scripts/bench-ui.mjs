@@ -22,11 +22,15 @@
 //    'longtask') while pasting the whole formula and while typing one character at 5,000 and
 //    20,000 nodes; and time to a painted graph at 20,000 nodes with the page's JS heap (CDP).
 //    --sizes-only runs just this part; --skip-sizes leaves it out.
+// 5. Training (issue 11, scripts/bench-training.mjs): a 2-16-1 tanh network on 200 rows trained
+//    with Run on the Train tab for --train-ms (5000): steps per second against the target of 500,
+//    and how often the loss curve was redrawn per animation frame. --training-only runs just this.
 // Timings are printed, never asserted: the machine is shared and noisy.
 import { spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
 import { chromiumLaunchOptions } from './chromium.mjs';
+import { measureTraining, printTraining } from './bench-training.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -572,6 +576,12 @@ async function main() {
     await page.goto(url);
     await page.getByRole('textbox', { name: 'Formula', exact: true }).waitFor();
 
+    if (flag('--training-only')) {
+      const training = await measureTraining(page, url, option('--train-ms', 5000), log);
+      if (JSON_OUT) console.log(JSON.stringify({ chromium: browser.version(), training }, null, 2));
+      else printTraining(training);
+      return;
+    }
     const sizes = flag('--skip-sizes') ? null : await measureSizes(page);
     if (flag('--sizes-only')) {
       if (JSON_OUT) console.log(JSON.stringify({ chromium: browser.version(), sizes }, null, 2));
@@ -599,6 +609,8 @@ async function main() {
       playing.push(await measurePlaying(page, size));
     }
 
+    const training = await measureTraining(page, url, option('--train-ms', 5000), log);
+
     const at100 = keystroke.find((k) => k.targetNodes === 100);
     const slowestPanel = withPanels.reduce(
       (worst, k) => (worst && worst.medianMs >= k.medianMs ? worst : k),
@@ -613,6 +625,7 @@ async function main() {
       keystrokeWithPanels: withPanels,
       playing,
       sizes,
+      training,
       targets: {
         keystrokeToPaintMsAt100: {
           target: TARGETS.keystrokeToPaintMsAt100,
@@ -668,6 +681,7 @@ async function main() {
           `max frame playing at 500 nodes ≤ ${t.maxFrameMsPlayingAt500.target} ms: ${t.maxFrameMsPlayingAt500.measured} ms (${t.maxFrameMsPlayingAt500.met ? 'met' : 'NOT met'})`,
       );
       if (sizes) printSizes(sizes);
+      printTraining(training);
       if (errors.length > 0)
         console.log(`\npage errors during the benchmark:\n  ${errors.join('\n  ')}`);
     }

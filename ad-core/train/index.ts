@@ -27,3 +27,16 @@ export { findPrediction, predictMany } from './predict.ts';
 export type { Prediction } from './predict.ts';
 export { networkFormula } from './networks.ts';
 export type { NetworkSpec, NetworkFormula } from './networks.ts';
+export {
+  batchGraph,
+  batchRowName,
+  BATCH_DRAWN_ROWS,
+  MAX_BATCH_NODES,
+  BATCH_REST,
+  BATCH_MEAN,
+} from './batchGraph.ts';
+export type { BatchGraph, BatchGraphResult } from './batchGraph.ts';
+export { checkBatchGradient } from './gradcheck.ts';
+export type { ParamCheck, ParamCheckStatus } from './gradcheck.ts';
+export { graphSize, gradientCost, paramsAt, MAX_EXTRAPOLATED_PARAMS } from './cost.ts';
+export type { GraphSize, GradientCost } from './cost.ts';

@@ -22,7 +22,6 @@ export interface TrainModel {
   plan: GradientPlan;
 }
 
-
 export type ModelResult =
   { ok: true; model: TrainModel } | { ok: false; diagnostics: DataDiagnostic[] };
 
@@ -74,7 +73,6 @@ export function buildModel(graph: Graph, params: readonly string[], table: DataT
     },
   };
 }
-
 
 /**
  * Mean loss over `rows` (row indices; null = every row) at `params` (parallel to model.params),

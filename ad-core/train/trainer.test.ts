@@ -98,4 +98,26 @@ describe('training runs', () => {
     expect(run.step).toBe(3);
     expect(run.losses).toHaveLength(3);
   });
+
+  it('record the descent path of a two-parameter model: the start, then each step', () => {
+    const built = buildModel(
+      graphOf('(w*x + b - y)^2'),
+      ['w', 'b'],
+      tableOf(
+        ['x', 'y'],
+        [
+          [0, 1],
+          [1, 3],
+        ],
+      ),
+    );
+    if (!built.ok) throw new Error('model');
+    const sgd: TrainSettings = { lr: 0.1, optimizer: 'sgd', batchSize: null, seed: 1 };
+    const run = startRun(built.model, sgd, Float64Array.of(0, 0));
+    trainSteps(built.model, sgd, run, 4);
+    expect(run.path).toHaveLength(10);
+    expect(run.path.slice(0, 2)).toEqual([0, 0]);
+    expect(run.path.slice(8)).toEqual([...run.params]);
+    expect(startRun(xorModel(), settings).path).toEqual([]);
+  });
 });

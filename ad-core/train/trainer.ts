@@ -32,6 +32,9 @@ export interface TrainRun {
   /** Gradient the last step used (mean over its batch). */
   lastGradient: Float64Array;
   order: Int32Array;
+  /** With exactly two parameters, where they were before each step and now: [a₀, b₀, a₁, b₁, …]
+   *  (the descent path the contour view draws); empty otherwise. */
+  path: number[];
 }
 
 /** A fresh run at `initial` (else the seeded random initialisation). */
@@ -50,6 +53,7 @@ export function startRun(
     losses: [],
     lastGradient: new Float64Array(n),
     order: permutation(model.table.rowCount, settings.seed),
+    path: n === 2 ? [start[0]!, start[1]!] : [],
   };
 }
 
@@ -76,6 +80,7 @@ export function trainStep(model: TrainModel, settings: TrainSettings, run: Train
   optimizerById(settings.optimizer).step(run.params, run.lastGradient, settings.lr, run.optimizer);
   run.step++;
   run.losses.push(loss);
+  if (run.params.length === 2) run.path.push(run.params[0]!, run.params[1]!);
   return loss;
 }
 

@@ -24,6 +24,8 @@ export interface Inputs {
   bug?: Bug | null;
   /** Several outputs: which one (0-based) the reverse pass and the check follow; absent: the first. */
   output?: number;
+  /** A graph to show instead of the formula's own (training's batch view); absent or null: none. */
+  graphOverride?: Graph | null;
 }
 
 export interface Derived {
@@ -31,8 +33,10 @@ export interface Derived {
   source: string;
   /** Diagnostics of the current source; empty when it compiles. */
   diagnostics: Diagnostic[];
-  /** The last graph that compiled; null only if nothing ever compiled. */
+  /** The last graph that compiled (or the override shown instead); null only if nothing ever compiled. */
   graph: Graph | null;
+  /** The formula's own graph, set only while `graph` is an override (training's batch view). */
+  sourceGraph?: Graph | null;
   /** The graph is from an earlier text because the current one does not compile. */
   stale: boolean;
   /** The graph's variables at the values in use (user's value, or the default). */
@@ -126,10 +130,9 @@ function emptyDerived(inputs: Inputs): Derived {
 }
 
 function deriveUnsafe(prev: Derived | null, inputs: Inputs, fromWorker?: BuildResult): Derived {
-  let graph = prev?.graph ?? null;
+  let graph = prev?.sourceGraph ?? prev?.graph ?? null;
   let diagnostics = prev?.diagnostics ?? [];
   let stale = prev?.stale ?? true;
-  let graphChanged = false;
 
   if (!prev || prev.source !== inputs.source || prev.merge !== inputs.merge) {
     const built = fromWorker ?? compileSource(inputs.source, inputs.merge);
@@ -137,7 +140,6 @@ function deriveUnsafe(prev: Derived | null, inputs: Inputs, fromWorker?: BuildRe
       graph = built.graph;
       diagnostics = [];
       stale = false;
-      graphChanged = true;
     } else {
       diagnostics = built.diagnostics;
       stale = true;
@@ -146,8 +148,10 @@ function deriveUnsafe(prev: Derived | null, inputs: Inputs, fromWorker?: BuildRe
   if (!graph) {
     return { ...emptyDerived(inputs), diagnostics };
   }
-  graph = focusOutput(graph, inputs.output ?? 0);
-  graphChanged = graph !== (prev?.graph ?? null);
+  const own = focusOutput(graph, inputs.output ?? 0);
+  const override = inputs.graphOverride ?? null;
+  graph = override ?? own;
+  const graphChanged = graph !== (prev?.graph ?? null);
 
   const point = effectivePoint(graph, inputs.point);
   const pointKey = keyOf(point);
@@ -184,5 +188,6 @@ function deriveUnsafe(prev: Derived | null, inputs: Inputs, fromWorker?: BuildRe
     mode: inputs.mode,
     merge: inputs.merge,
     bugView,
+    ...(override ? { sourceGraph: own } : {}),
   };
 }

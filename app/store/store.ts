@@ -2,7 +2,7 @@
 // the source slice; everything computed from them lives in the computation slice and is only
 // ever written by `recompute` below, never by hand.
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { FdMethod, Frame, Mode } from '../../ad-core/index.ts';
+import type { FdMethod, Frame, Graph, Mode } from '../../ad-core/index.ts';
 import { DEFAULT_EXAMPLE, type Example } from '../examples.ts';
 import { clampStep, playStartStep } from '../player/stepping.ts';
 import { frameFor } from './core.ts';
@@ -26,6 +26,8 @@ export interface SourceSlice extends Inputs {
   setVariable(name: string, value: number): void;
   /** Set several variables at once (training writes its parameters and a data row). */
   setPoint(point: Inputs['point']): void;
+  /** Show `graph` instead of the formula's own (training's batch view; null: the formula's), at `point`. */
+  setGraphOverride(graph: Graph | null, point?: Inputs['point']): void;
   setMode(mode: Mode): void;
   setSeed(seed: SeedChoice): void;
   setMethod(method: FdMethod): void;
@@ -115,6 +117,7 @@ function inputsOf(s: AppState): Inputs {
     merge: s.merge,
     bug: s.bug ?? null,
     output: s.output ?? 0,
+    graphOverride: s.graphOverride ?? null,
   };
 }
 
@@ -198,6 +201,7 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
     h: null,
     merge: false,
     bug: null,
+    graphOverride: null,
     bugSecret: false,
     setSource: (text) => recompute(set, get, { source: text }),
     setVariable: (name, value) => {
@@ -205,6 +209,10 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
       recompute(set, get, { point: { ...get().point, [name]: value } });
     },
     setPoint: (point) => recompute(set, get, { point: { ...point } }),
+    setGraphOverride: (graph, point) => {
+      if (graph === (get().graphOverride ?? null) && !point) return;
+      recompute(set, get, { graphOverride: graph, ...(point ? { point: { ...point } } : {}) });
+    },
     setMode: (mode) => recompute(set, get, { mode }),
     setSeed: (seed) => recompute(set, get, { seed }),
     setMethod: (method) => recompute(set, get, { method }),
@@ -225,7 +233,12 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
       recompute(set, get, { bug, ...(bug ? { mode: 'reverse' as const } : {}) }, Number.POSITIVE_INFINITY);
     },
     loadExample: (example) => {
-      recompute(set, get, { source: example.formula, point: { ...example.at }, output: 0 });
+      recompute(set, get, {
+        source: example.formula,
+        point: { ...example.at },
+        graphOverride: null,
+        output: 0,
+      });
       // A new example starts with the default blocks (what fits), not the last one's choices.
       set({ notice: null, collapseUser: new Map() });
     },
@@ -237,6 +250,7 @@ function createSourceSlice(set: Set, get: Get): SourceSlice {
         seed: shared.seed ?? { kind: 'variable', name: '' },
         merge: shared.merge ?? false,
         bug: shared.bug ?? null,
+        graphOverride: null,
         output: shared.output ?? 0,
       };
       set({ bugSecret: false });

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { appStore } from './appStore.ts';
+import { collapsedNames } from './blocks.ts';
 import { TRAIN_PRESETS } from '../train/presets.ts';
 import { loadTrainPreset } from '../train/loadPreset.ts';
 import {
@@ -93,5 +94,39 @@ describe('the training store', () => {
     applyTrainingLink(link);
     expect(get().run!.losses).toEqual(losses);
     expect(get().lr).toBe(0.02);
+  });
+
+  it('shows the batch view: the app draws the batch graph, its value the loss, its rows collapsed', () => {
+    trainingActions.steps(2);
+    trainingActions.setGraphView('batch');
+    const app = appStore.getState();
+    const rows = preset('fit-line').setup.rows.length;
+    expect(app.derived.sourceGraph?.variables).toEqual(['w', 'x', 'b', 'y']);
+    expect(app.derived.graph!.variables).toEqual(['w', 'b']);
+    expect(app.derived.evaluation!.values[app.derived.graph!.output]).toBeCloseTo(
+      get().snapshot!.loss,
+      12,
+    );
+    expect(collapsedNames(app)).toEqual([
+      ...Array.from({ length: rows }, (_, i) => `row${i + 1}`),
+      'mean',
+    ]);
+    expect(trainingLinkOf()?.view).toBe('batch');
+    // Training keeps following the formula's own graph, not the batch graph on screen.
+    expect(get().graph).toBe(app.derived.sourceGraph);
+    trainingActions.setGraphView('example');
+    expect(appStore.getState().derived.sourceGraph).toBeUndefined();
+    expect(appStore.getState().derived.graph!.variables).toEqual(['w', 'x', 'b', 'y']);
+    expect(collapsedNames(appStore.getState())).toEqual([]);
+  });
+
+  it('leaves the batch view when the Train tab closes', () => {
+    trainingActions.setGraphView('batch');
+    expect(appStore.getState().graphOverride).not.toBeNull();
+    appStore.getState().setDrawerOpen(false);
+    trainingActions.hide();
+    expect(appStore.getState().graphOverride).toBeNull();
+    expect(appStore.getState().derived.graph!.variables).toEqual(['w', 'x', 'b', 'y']);
+    trainingActions.setGraphView('example');
   });
 });

@@ -5,16 +5,20 @@
 import { createStore } from 'zustand/vanilla';
 import { useStore } from 'zustand';
 import {
+  batchGraph,
   batchLossAndGradient,
   batchRows,
   buildModel,
+  checkBatchGradient,
   DEFAULT_INIT_SEED,
   MAX_DATA_ROWS,
   parseDataTable,
   rowPoint,
   startRun,
   trainStep,
+  type BatchGraphResult,
   type DataDiagnostic,
+  type ParamCheck,
   type DataTable,
   type Graph,
   type OptimizerId,
@@ -26,6 +30,8 @@ import { appStore } from './appStore.ts';
 import { MAX_LINK_STEPS, type TrainingLink } from '../train/link.ts';
 
 export type Role = 'param' | 'data';
+/** What the graph shows: one row's per-example loss, or the batch (each row a block, then the mean). */
+export type GraphView = 'example' | 'batch';
 
 export interface TrainingSnapshot {
   /** Training loss: the mean over all rows at the current parameters. */
@@ -62,6 +68,9 @@ export interface TrainingState {
   stepsPerFrame: number | null;
   /** Bumped whenever the run changes in place (steps taken), so views re-read it. */
   version: number;
+  graphView: GraphView;
+  /** The batch graph on show (or why there is none) while the batch view is chosen. */
+  batch: BatchGraphResult | null;
 }
 
 export const DEFAULT_LR = 0.05;
@@ -90,6 +99,8 @@ const initialState: TrainingState = {
   logScale: false,
   stepsPerFrame: 10,
   version: 0,
+  graphView: 'example',
+  batch: null,
 };
 
 export const trainingStore = createStore<TrainingState>()(() => ({ ...initialState }));
@@ -171,7 +182,7 @@ function rebuild(patch: Partial<TrainingState>, initial?: Float64Array, writePoi
 
 let lastGraphUpdate = -Infinity;
 /** While running, the graph (a whole recomputation of the playground) follows at this interval. */
-const GRAPH_INTERVAL_MS = 100;
+const GRAPH_INTERVAL_MS = 250;
 
 /**
  * Recomputes the loss and gradients at the current parameters and puts them on the graph (while
@@ -181,7 +192,8 @@ function publish(throttleGraph = false, writePoint = true): void {
   const s = get();
   const { model, run } = s;
   if (!model || !run || model.table.rowCount === 0) {
-    set({ snapshot: null });
+    set({ snapshot: null, batch: null });
+    if (trainTabShown()) clearBatchGraph();
     return;
   }
   const n = model.params.length;
@@ -199,14 +211,76 @@ function publish(throttleGraph = false, writePoint = true): void {
   set({ snapshot: { loss, batchGradient, rowGradient } });
   const app = appStore.getState();
   // Only while the Train tab is shown does training own the point (an example loaded afterwards
-  // keeps its own values), and only once the learner trains or picks a row.
-  if (!writePoint || !(app.drawerOpen && app.drawerTab === 'train')) return;
+  // keeps its own values), and only once the learner trains or picks a row. The batch view is
+  // training's own graph, so there it always does.
+  const batchView = s.graphView === 'batch';
+  if (!batchView && trainTabShown()) clearBatchGraph();
+  if ((!writePoint && !batchView) || !trainTabShown()) return;
   const now = performance.now();
   if (throttleGraph && now - lastGraphUpdate < GRAPH_INTERVAL_MS) return;
   lastGraphUpdate = now;
   const point = rowPoint(model, run.params, s.shownRow);
+  if (batchView) {
+    showBatch(model, batchRows(model, settingsOf(s), run.order, run.step), point);
+    return;
+  }
   // Variables the model does not bind (none when it built) keep their values.
   app.setPoint({ ...app.point, ...point });
+}
+
+function trainTabShown(): boolean {
+  const app = appStore.getState();
+  return app.drawerOpen && app.drawerTab === 'train';
+}
+let batchCache: { model: TrainModel; key: string; result: BatchGraphResult } | null = null;
+
+/** The batch graph of `rows` (null: all), built once per model and batch. */
+function batchFor(model: TrainModel, rows: Int32Array | null): BatchGraphResult {
+  const key = rows === null ? 'all' : rows.join(',');
+  if (batchCache && batchCache.model === model && batchCache.key === key) return batchCache.result;
+  const result = batchGraph(model, rows);
+  batchCache = { model, key, result };
+  return result;
+}
+
+/** Puts the batch graph on the app's graph at the current parameters, its rows collapsed. */
+function showBatch(
+  model: TrainModel,
+  rows: Int32Array | null,
+  point: Record<string, number>,
+): void {
+  const result = batchFor(model, rows);
+  if (get().batch !== result) set({ batch: result });
+  const app = appStore.getState();
+  if (!result.ok) {
+    clearBatchGraph();
+    return;
+  }
+  const fresh = app.graphOverride !== result.batch.graph;
+  app.setGraphOverride(result.batch.graph, { ...app.point, ...point });
+  if (fresh) appStore.getState().setCollapsed(result.batch.blockNames);
+}
+
+/** The formula's own graph back on screen (with the default blocks) if the batch was shown. */
+function clearBatchGraph(): void {
+  const app = appStore.getState();
+  if (!app.graphOverride) return;
+  app.setGraphOverride(null);
+  appStore.getState().resetCollapse();
+}
+
+/** The gradient check at scale: every parameter at the current step, over the next step's batch. */
+export function batchCheckNow(): ParamCheck[] | null {
+  const s = get();
+  if (!s.model || !s.run || s.model.table.rowCount === 0) return null;
+  const rows = batchRows(s.model, settingsOf(s), s.run.order, s.run.step);
+  return checkBatchGradient(s.model, s.run.params, rows);
+}
+
+/** The formula's own graph (not the batch view's). */
+export function formulaGraph(): Graph | null {
+  const d = appStore.getState().derived;
+  return d.sourceGraph ?? d.graph;
 }
 
 /** The app's graph changed (the formula was edited or an example loaded). */
@@ -220,6 +294,18 @@ export const trainingActions = {
   /** The Train tab was opened: its loss and gradients (the graph keeps its point until the learner trains). */
   show(): void {
     publish(false, false);
+  },
+  /** The Train tab was closed: training stops and the formula's own graph comes back. */
+  hide(): void {
+    set({ running: false });
+    clearBatchGraph();
+  },
+  /** One example's graph or the batch's on the app's graph. */
+  setGraphView(view: GraphView): void {
+    if (view === get().graphView) return;
+    set({ graphView: view, batch: null, version: get().version + 1 });
+    if (view === 'example') clearBatchGraph();
+    publish();
   },
   setCell(row: number, column: number, text: string): void {
     const cells = get().cells.map((r, i) =>
@@ -322,6 +408,9 @@ export const trainingActions = {
       }
     }
   },
+  isRunning(): boolean {
+    return get().running;
+  },
   publishFrame(): void {
     set({ version: get().version + 1 });
     publish(get().running);
@@ -353,7 +442,7 @@ export const trainingActions = {
   /** Load a whole set-up (a preset or a link): table, roles, settings, then replay `steps`. */
   load(setup: TrainingSetup): void {
     const roleChoice = new Map<string, Role>();
-    const graph = appStore.getState().derived.graph;
+    const graph = formulaGraph();
     // Listed names are the parameters and every other variable is data, whatever its default.
     if (setup.params && graph) for (const v of graph.variables) roleChoice.set(v, 'data');
     for (const p of setup.params ?? []) roleChoice.set(p, 'param');
@@ -366,7 +455,8 @@ export const trainingActions = {
       batchSize: setup.batchSize ?? null,
       seed: setup.seed ?? DEFAULT_INIT_SEED,
       shownRow: 0,
-      graph: appStore.getState().derived.graph,
+      graph: formulaGraph(),
+      ...(setup.view ? { graphView: setup.view } : {}),
     });
     const steps = Math.min(setup.steps ?? 0, MAX_LINK_STEPS);
     if (steps > 0) trainingActions.steps(steps);
@@ -382,13 +472,16 @@ export interface TrainingSetup {
   batchSize?: number | null;
   seed?: number;
   steps?: number;
+  /** What the graph shows; absent: as it was. */
+  view?: GraphView;
 }
 
 /** Follows the app's graph from now on (called once at start-up). */
 export function startTrainingSync(): () => void {
-  syncGraph(appStore.getState().derived.graph);
+  syncGraph(formulaGraph());
   return appStore.subscribe((s, prev) => {
-    if (s.derived.graph !== prev.derived.graph) syncGraph(s.derived.graph);
+    const graph = s.derived.sourceGraph ?? s.derived.graph;
+    if (graph !== (prev.derived.sourceGraph ?? prev.derived.graph)) syncGraph(graph);
   });
 }
 
@@ -408,6 +501,7 @@ export function trainingLinkOf(): TrainingLink | undefined {
   if (s.batchSize !== null) link.batchSize = s.batchSize;
   if (s.run && s.run.step > 0) link.steps = s.run.step;
   if (s.seed !== DEFAULT_INIT_SEED) link.seed = s.seed;
+  if (s.graphView === 'batch') link.view = 'batch';
   return link;
 }
 
@@ -425,6 +519,7 @@ export function applyTrainingLink(link: TrainingLink): void {
     batchSize: link.batchSize ?? null,
     ...(link.seed !== undefined ? { seed: link.seed } : {}),
     ...(link.steps !== undefined ? { steps: link.steps } : {}),
+    view: link.view ?? 'example',
   });
 }
 
@@ -443,6 +538,7 @@ export function subscribeTrainingLink(onChange: () => void): () => void {
       t.optimizer !== prev.optimizer ||
       t.batchSize !== prev.batchSize ||
       t.seed !== prev.seed ||
+      t.graphView !== prev.graphView ||
       t.roleChoice !== prev.roleChoice
     )
       onChange();

@@ -1,9 +1,13 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { MAX_DATA_ROWS, type DataDiagnostic } from '../../ad-core/index.ts';
 import { trainingActions, useTraining } from '../store/training.ts';
 
-/** The table named `Data`: editable cells, add/remove rows, paste CSV; errors name row and column. */
-export function DataTableEditor() {
+/**
+ * The table named `Data`: editable cells, add/remove rows, paste CSV; errors name row and column.
+ * Memoised: it reads its own state, so the Train tab's per-frame redraws while training do not
+ * touch its up to 1,000 rows of inputs.
+ */
+export const DataTableEditor = memo(function DataTableEditor() {
   const columns = useTraining((s) => s.columns);
   const cells = useTraining((s) => s.cells);
   const diagnostics = useTraining((s) => s.diagnostics);
@@ -124,7 +128,7 @@ export function DataTableEditor() {
       )}
     </div>
   );
-}
+});
 
 /** `row:column` keys of the cells a diagnostic points at (row 0 = the header). */
 function badCells(diagnostics: readonly DataDiagnostic[], columns: readonly string[]): Set<string> {

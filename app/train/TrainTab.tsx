@@ -3,6 +3,10 @@ import { formatNumber, OPTIMIZERS, isOptimizerId } from '../../ad-core/index.ts'
 import { useApp } from '../store/appStore.ts';
 import { startTrainingSync, trainingActions, useTraining } from '../store/training.ts';
 import { DataTableEditor } from './DataTableEditor.tsx';
+import { DescentPath } from './DescentPath.tsx';
+import { GradCheckScatter } from './GradCheckScatter.tsx';
+import { TrainingCost } from './TrainingCost.tsx';
+import { GraphViewChoice } from './GraphViewChoice.tsx';
 import { LossCurve } from './LossCurve.tsx';
 import { ModelPlot } from './ModelPlot.tsx';
 import { ParamTable } from './ParamTable.tsx';
@@ -18,12 +22,13 @@ export function TrainTab({ available }: { available: number }) {
     const stop = startTrainingSync();
     trainingActions.show();
     return () => {
-      trainingActions.pause();
+      trainingActions.hide();
       stop();
     };
   }, []);
   useTrainingLoop();
-  const graph = useApp((s) => s.derived.graph);
+  // The formula's own graph (in the batch view the app shows the batch's).
+  const graph = useApp((s) => s.derived.sourceGraph ?? s.derived.graph);
   const model = useTraining((s) => s.model);
   const run = useTraining((s) => s.run);
   const shownRow = useTraining((s) => s.shownRow);
@@ -58,6 +63,12 @@ export function TrainTab({ available }: { available: number }) {
             <p className="train-note">Fix the data or the roles to see the model.</p>
           )}
         </section>
+        {model && model.params.length === 2 && (
+          <section aria-labelledby={`${id}-path`} className="train-box">
+            <h3 id={`${id}-path`}>Descent path</h3>
+            <DescentPath model={model} />
+          </section>
+        )}
         <section aria-labelledby={`${id}-data`} className="train-box">
           <h3 id={`${id}-data`}>Data</h3>
           <DataTableEditor />
@@ -67,6 +78,14 @@ export function TrainTab({ available }: { available: number }) {
           <div className="train-data-scroll">
             <ParamTable variables={graph.variables} />
           </div>
+        </section>
+        <section aria-labelledby={`${id}-check`} className="train-box">
+          <h3 id={`${id}-check`}>Gradient check at scale</h3>
+          <GradCheckScatter />
+        </section>
+        <section aria-labelledby={`${id}-cost`} className="train-box">
+          <h3 id={`${id}-cost`}>What reverse mode saved</h3>
+          <TrainingCost />
         </section>
       </div>
     </div>
@@ -85,6 +104,7 @@ function TrainControls() {
   const steps = useTraining((s) => s.run?.step ?? 0);
   const shownRow = useTraining((s) => s.shownRow);
   const perFrame = useTraining((s) => s.stepsPerFrame);
+  const batchView = useTraining((s) => s.graphView === 'batch');
   useTraining((s) => s.version);
   const id = useId();
   const [lrText, setLrText] = useState(String(lr));
@@ -129,11 +149,13 @@ function TrainControls() {
             step={1}
             value={shownRow + 1}
             aria-label="Row on the graph"
+            disabled={batchView}
             className="train-number"
             onChange={(e) => trainingActions.setShownRow(Number(e.target.value) - 1)}
           />
         </p>
       </div>
+      <GraphViewChoice />
       <div className="train-settings">
         <label htmlFor={`${id}-lr`}>Learning rate</label>
         <input

@@ -30,11 +30,12 @@ describe('training links', () => {
         batchSize: 2,
         steps: 250,
         seed: 7,
+        view: 'batch' as const,
       },
     };
     const hash = encodeHash(state);
     expect(hash).toContain(
-      '&params=w,b&data=x%2Cy%3B0%2C1%3B1%2C3%3B-2.5%2C1e-7&lr=0.1&opt=adam&batch=2&train=250&init=7',
+      '&params=w,b&data=x%2Cy%3B0%2C1%3B1%2C3%3B-2.5%2C1e-7&lr=0.1&opt=adam&batch=2&train=250&init=7&view=batch',
     );
     const back = decodeHash(hash);
     expect(back.kind).toBe('ok');
@@ -46,6 +47,7 @@ describe('training links', () => {
       batchSize: 2,
       steps: 250,
       seed: 7,
+      view: 'batch',
     });
     expect(back.state.train!.data!.rowCount).toBe(3);
     expect([...back.state.train!.data!.values[1]!]).toEqual([1, 3, 1e-7]);
@@ -82,6 +84,8 @@ describe('training links', () => {
       'params=w,w',
       'params=1w',
       'params=w%3Cb',
+      'view=example',
+      'view=',
     ];
     for (const part of bad) {
       const r = decode(`&${part}`);

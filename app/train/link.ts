@@ -5,6 +5,7 @@
 //   batch=8                     rows per step (absent: the full batch)
 //   train=250                   steps taken (replayed on opening: training is deterministic)
 //   init=3                      seed of the random initialisation (not `seed`: forward mode's)
+//   view=batch                  the graph shows the batch (each row a block feeding the mean)
 // Parsed as hostile input like the rest of the hash: anything malformed rejects the whole link.
 import {
   DEFAULT_INIT_SEED,
@@ -24,9 +25,20 @@ export interface TrainingLink {
   batchSize?: number;
   steps?: number;
   seed?: number;
+  /** The batch view (absent: one example's graph). */
+  view?: 'batch';
 }
 
-export const TRAIN_LINK_KEYS = ['params', 'data', 'lr', 'opt', 'batch', 'train', 'init'] as const;
+export const TRAIN_LINK_KEYS = [
+  'params',
+  'data',
+  'lr',
+  'opt',
+  'batch',
+  'train',
+  'init',
+  'view',
+] as const;
 /** Steps a link may ask to replay. */
 export const MAX_LINK_STEPS = 100_000;
 const MAX_PARAMS = 500;
@@ -98,6 +110,11 @@ export function parseTrainingLink(fields: ReadonlyMap<string, string>): Training
       return { ok: false, reason: 'the initialisation seed in the link is not a whole number' };
     link.seed = Number(init);
   }
+  const view = fields.get('view');
+  if (view !== undefined) {
+    if (view !== 'batch') return { ok: false, reason: 'the graph view in the link is unknown' };
+    link.view = 'batch';
+  }
   return { ok: true, link };
 }
 
@@ -111,5 +128,6 @@ export function formatTrainingLink(link: TrainingLink): string {
   if (link.batchSize !== undefined) out += `&batch=${link.batchSize}`;
   if (link.steps !== undefined && link.steps > 0) out += `&train=${link.steps}`;
   if (link.seed !== undefined && link.seed !== DEFAULT_INIT_SEED) out += `&init=${link.seed}`;
+  if (link.view === 'batch') out += '&view=batch';
   return out;
 }
