@@ -7,6 +7,30 @@ import { test, expect } from './fixtures.ts';
 
 const FORMULA = 'sin(x*y) + exp(x)/y';
 const HASH = `f=${encodeURIComponent(FORMULA)}&at=${encodeURIComponent('x=1,y=2')}`;
+// A one-hidden-layer network: a trace table longer than a page.
+const NETWORK = [
+  'h1 = tanh(w1*x + b1)',
+  'h2 = tanh(w2*x + b2)',
+  'h3 = tanh(w3*x + b3)',
+  'h4 = tanh(w4*x + b4)',
+  'y = v1*h1 + v2*h2 + v3*h3 + v4*h4',
+  '(y - t)^2',
+].join('\n');
+const NETWORK_AT =
+  'x=0.5,t=1,w1=1,b1=0,w2=-1,b2=0.5,w3=0.3,b3=0.1,w4=2,b4=-1,v1=1,v2=-1,v3=0.5,v4=0.2';
+
+/** Each element from `selector` up to <body> that is a flex or grid box (breaks get lost there). */
+function flexOrGridAncestors(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const found: string[] = [];
+    for (let el = document.querySelector(sel); el && el !== document.body; el = el.parentElement) {
+      const display = getComputedStyle(el).display;
+      if (/flex|grid/.test(display))
+        found.push(`${el.tagName.toLowerCase()}.${el.className}: ${display}`);
+    }
+    return found;
+  }, selector);
+}
 
 async function openAndPrint(page: Page, name: 'Print' | 'Worksheet') {
   await page.evaluate(() => {
@@ -97,4 +121,69 @@ test('Share → Worksheet blanks values and adjoints and adds an answer key on i
   await expect(page.locator('html')).not.toHaveAttribute('data-print');
   await expect(page.locator('.print-answer-key')).toHaveCount(0);
   await expect(page.locator('.teach-trace')).toHaveCount(0);
+});
+
+test('the printed graph is the whole pass, not the step on screen, and says so; the step comes back after', async ({
+  page,
+  playground,
+}) => {
+  await playground.gotoHash(`${HASH}&step=5`);
+  await playground.waitForNodeCount(7);
+  await playground.expectStep(5, 13);
+  await openAndPrint(page, 'Print');
+  // Every node has its value and adjoint, as at the end of the reverse pass.
+  await playground.expectStep(13, 13);
+  const adjoints = await page
+    .getByTestId('graph-node')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-adjoint')));
+  expect(adjoints.filter((a) => a === '')).toEqual([]);
+  const caption = await page.evaluate(
+    () => getComputedStyle(document.querySelector('.graph-col')!, '::after').content,
+  );
+  expect(caption).toContain('end of the forward and reverse passes (step 13 of 13)');
+  // No current step on paper: the last step's node prints like the others.
+  const strokes = await page
+    .locator('.gv-node--current .gv-shape')
+    .evaluateAll((els) => els.map((e) => getComputedStyle(e).stroke));
+  expect(new Set(strokes)).toEqual(new Set(['rgb(27, 29, 33)']));
+
+  await page.emulateMedia({ media: 'screen' });
+  await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+  await playground.expectStep(5, 13);
+});
+
+test('a worksheet longer than a page: rows break between pages, the key starts a page of its own', async ({
+  page,
+  playground,
+}) => {
+  await playground.gotoHash(
+    `f=${encodeURIComponent(NETWORK)}&at=${encodeURIComponent(NETWORK_AT)}`,
+  );
+  await expect(page.getByTestId('graph-node').first()).toBeVisible();
+  await openAndPrint(page, 'Worksheet');
+  const rows = page.locator('.teach-trace tbody tr');
+  expect(await rows.count()).toBeGreaterThanOrEqual(20);
+
+  // Between the page and each table only block boxes, so the browser can break the page there.
+  expect(await flexOrGridAncestors(page, '.teach-trace table')).toEqual([]);
+  expect(await flexOrGridAncestors(page, '.print-answer-key')).toEqual([]);
+  await expect(page.locator('.print-answer-key')).toHaveCSS('break-before', 'page');
+  await expect(rows.first()).toHaveCSS('break-inside', 'avoid');
+  await expect(page.locator('.print-answer-key tbody tr').first()).toHaveCSS(
+    'break-inside',
+    'avoid',
+  );
+  for (const head of ['.teach-trace thead', '.print-answer-key thead'])
+    await expect(page.locator(head)).toHaveCSS('display', 'table-header-group');
+
+  // As printed on A4: the worksheet and its key take several pages, and the key adds at least one.
+  const pages = async () => {
+    const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+    return (pdf.match(/\/Type\s*\/Page\b/g) ?? []).length;
+  };
+  const withKey = await pages();
+  await page.evaluate(() => document.documentElement.setAttribute('data-print', 'print'));
+  const withoutKey = await pages();
+  expect(withoutKey).toBeGreaterThanOrEqual(2);
+  expect(withKey).toBeGreaterThan(withoutKey);
 });

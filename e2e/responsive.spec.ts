@@ -212,6 +212,70 @@ for (const screen of SCREENS) {
   });
 }
 
+/** The screen's height taken by whatever stays put while the page scrolls (fixed or sticky). */
+function stuckBand(page: Page): Promise<{ top: number; bottom: number }> {
+  return page.evaluate(() => {
+    let top = Infinity;
+    let bottom = -Infinity;
+    for (const el of Array.from(document.querySelectorAll<HTMLElement>('body *'))) {
+      const position = getComputedStyle(el).position;
+      if (position !== 'fixed' && position !== 'sticky') continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || r.bottom <= 0 || r.top >= innerHeight) continue;
+      top = Math.min(top, r.top);
+      bottom = Math.max(bottom, r.bottom);
+    }
+    return { top, bottom };
+  });
+}
+
+test.describe('phone 390×844: only the step buttons and the counter stay on screen', () => {
+  test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true });
+
+  test('the band that stays is one row; the timeline, speed and mode scroll with the page', async ({
+    playground,
+    page,
+  }) => {
+    await openBusyScreen(playground);
+    for (const fraction of [0, 0.5, 1]) {
+      await scrollTo(page, fraction);
+      const band = await stuckBand(page);
+      expect(
+        band.bottom - band.top,
+        `height kept on screen at ${fraction * 100} %`,
+      ).toBeLessThanOrEqual(72);
+      await expectPlayerInView(playground, `scrolled to ${fraction * 100} %`);
+    }
+    // The rest of the player is in the page, under the graph: scrolled away at the end.
+    await scrollTo(page, 1);
+    await expect(page.getByRole('slider', { name: 'Timeline' })).not.toBeInViewport();
+    await scrollTo(page, 0);
+    await page.getByRole('slider', { name: 'Timeline' }).scrollIntoViewIfNeeded();
+    await expect(page.getByRole('slider', { name: 'Timeline' })).toBeInViewport();
+    await expect(page.getByRole('group', { name: 'Mode' })).toBeVisible();
+  });
+});
+
+test.describe('tablet 768×1024: the graph above the fold', () => {
+  test.use({ viewport: { width: 768, height: 1024 }, deviceScaleFactor: 2, hasTouch: true });
+
+  test('on opening, the whole graph box is on screen above the player’s band', async ({
+    playground,
+    page,
+  }) => {
+    await openBusyScreen(playground);
+    await scrollTo(page, 0);
+    const graph = await page.locator('.graph-col').boundingBox();
+    const band = await stuckBand(page);
+    expect(graph!.y).toBeGreaterThanOrEqual(0);
+    expect(graph!.y + graph!.height).toBeLessThanOrEqual(band.top + 1);
+    expect(graph!.height).toBeGreaterThanOrEqual(400);
+    // And every node of the drawing is inside it.
+    for (const node of await page.getByTestId('graph-node').all())
+      await expect(node).toBeInViewport({ ratio: 0.99 });
+  });
+});
+
 test.describe('touch: one finger scrolls the page, not the graph', () => {
   test.use({
     viewport: { width: 390, height: 844 },

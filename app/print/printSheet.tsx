@@ -4,7 +4,13 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { appStore } from '../store/appStore.ts';
 import { AnswerKey } from './AnswerKey.tsx';
-import { answerKeyFor, PRINT_ATTRIBUTE, type PrintMode } from './worksheet.ts';
+import {
+  answerKeyFor,
+  PRINT_ATTRIBUTE,
+  PRINT_CAPTION_PROPERTY,
+  printedStepCaption,
+  type PrintMode,
+} from './worksheet.ts';
 
 const TABLE = '.drawer .teach-trace table';
 // The table's panel is fetched on first use; give up waiting (and print without it) after this.
@@ -25,8 +31,24 @@ function whenTableShown(win: Window): Promise<void> {
 export async function printSheet(mode: PrintMode, win: Window = window): Promise<void> {
   const doc = win.document;
   const state = appStore.getState();
-  const before = { tab: state.drawerTab, open: state.drawerOpen };
+  const before = {
+    tab: state.drawerTab,
+    open: state.drawerOpen,
+    step: state.step,
+    source: state.source,
+  };
   state.openDrawerTab('trace');
+  // Paper shows the whole pass, not the step the player happens to be on (during a quiz: as far
+  // as the quiz has got), and says which step that is under the graph.
+  state.pause();
+  state.goToEnd();
+  const shown = appStore.getState();
+  doc.documentElement.style.setProperty(
+    PRINT_CAPTION_PROPERTY,
+    JSON.stringify(
+      printedStepCaption(shown.step, shown.derived.trace?.steps.length ?? 0, shown.mode),
+    ),
+  );
 
   let keyRoot: ReturnType<typeof createRoot> | null = null;
   let keyHost: HTMLElement | null = null;
@@ -47,11 +69,14 @@ export async function printSheet(mode: PrintMode, win: Window = window): Promise
 
   const reset = () => {
     doc.documentElement.removeAttribute(PRINT_ATTRIBUTE);
+    doc.documentElement.style.removeProperty(PRINT_CAPTION_PROPERTY);
     keyRoot?.unmount();
     keyHost?.remove();
     const s = appStore.getState();
     if (before.tab !== 'trace') s.openDrawerTab(before.tab);
     s.setDrawerOpen(before.open);
+    // Back to the learner's step (unless the formula changed meanwhile: then it is a new trace).
+    if (s.source === before.source) s.seek(before.step);
   };
   win.addEventListener('afterprint', reset, { once: true });
 

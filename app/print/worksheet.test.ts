@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrace } from '../../ad-core/index.ts';
 import { graphOf, referenceCases } from '../../ad-core/test-support.ts';
-import { answerKeyFor, answerKeyStep } from './worksheet.ts';
+import { answerKeyFor, answerKeyStep, printedStepCaption } from './worksheet.ts';
 
 const baydin = referenceCases.cases.find((c) => c.name === 'baydin-2018');
 if (!baydin) throw new Error('fixture lacks the Baydin case');
@@ -41,5 +41,19 @@ describe('answerKeyFor', () => {
   it('leaves what the quiz has not reached unknown', () => {
     const key = answerKeyFor(trace, 0);
     expect(key.rows.every((r) => r.value === '—' && r.derivative === '—')).toBe(true);
+  });
+});
+
+describe('printedStepCaption', () => {
+  it('names the end of the pass when the whole trace is shown', () => {
+    expect(printedStepCaption(13, 13, 'reverse')).toBe(
+      'The graph at the end of the forward and reverse passes (step 13 of 13).',
+    );
+    expect(printedStepCaption(7, 7, 'forward')).toContain('forward-mode pass (step 7 of 7)');
+  });
+  it('says where a quiz stopped', () => {
+    expect(printedStepCaption(5, 13, 'reverse')).toBe(
+      'The graph at step 5 of 13, as far as the quiz has got.',
+    );
   });
 });

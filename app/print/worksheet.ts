@@ -11,6 +11,21 @@ export type PrintMode = 'print' | 'worksheet';
 /** Set on <html> while printing; print.css keys on it. */
 export const PRINT_ATTRIBUTE = 'data-print';
 
+/** A CSS custom property on <html> holding the caption printed under the graph (print.css). */
+export const PRINT_CAPTION_PROPERTY = '--print-graph-caption';
+
+/** Which step the printed graph shows, in words: the end of the pass, or where a quiz stopped. */
+export function printedStepCaption(
+  step: number,
+  total: number,
+  mode: 'reverse' | 'forward',
+): string {
+  const pass = mode === 'reverse' ? 'forward and reverse passes' : 'forward-mode pass';
+  return step >= total
+    ? `The graph at the end of the ${pass} (step ${total} of ${total}).`
+    : `The graph at step ${step} of ${total}, as far as the quiz has got.`;
+}
+
 export interface AnswerKeyRow {
   key: number;
   name: string;
