@@ -2,6 +2,7 @@
 // `v₃ = v₁ · v₂ = 2 · 5 = 10`, `v̄₁ += v̄₃ · ∂v₃/∂v₁ = 1 · 5 = 5`. TeX versions are built from
 // the graph alone (Wengert names, op rows, numbers), never from the learner's raw text.
 import { formatNumber } from './format.ts';
+import { focusedIndex, outputName } from './jacobian.ts';
 import { OPS_BY_ID, type OpRow } from './ops.ts';
 import type { Contribution, Graph, GraphNode, Step, Trace } from './types.ts';
 
@@ -120,6 +121,20 @@ export function explainStep(trace: Trace, k: number): Explanation {
       return explainEvaluate(trace, step);
     case 'seed-adjoint': {
       const n = graph.nodes[step.node]!;
+      if (graph.outputs.length > 1) {
+        // Several outputs: this pass is one row of the Jacobian, the followed output's.
+        const y = outputName(focusedIndex(graph));
+        const yTex = `y_{${focusedIndex(graph) + 1}}`;
+        return {
+          title: `Seed the adjoint of ${y}`,
+          lines: [
+            `${bar(n)} = ${fmt(step.adjoint)} (∂${y}/∂${y}); the other outputs are not seeded, so this pass gives row ${y} of the Jacobian`,
+          ],
+          tex: [
+            `${texNode(n, 'bar')} = \\frac{\\partial ${yTex}}{\\partial ${yTex}} = ${texNumber(step.adjoint)}`,
+          ],
+        };
+      }
       return {
         title: 'Seed the output adjoint',
         lines: [`${bar(n)} = ${fmt(step.adjoint)} (∂f/∂f)`],

@@ -234,3 +234,22 @@ describe('edge cases', () => {
     );
   });
 });
+
+describe('the explanation of a pass that follows one output', () => {
+  it('names the seeded output and says the pass is its row', async () => {
+    const { explainStep } = await import('./explain.ts');
+    const g = focusOutput(graphOf('x*y, sin(x), x + y'), 1);
+    const at = pointFrom([
+      ['x', 2],
+      ['y', 3],
+    ]);
+    const trace = buildTrace(g, at, 'reverse');
+    const k = trace.steps.findIndex((s) => s.kind === 'seed-adjoint');
+    const e = explainStep(trace, k + 1);
+    expect(e.title).toBe('Seed the adjoint of y₂');
+    expect(e.lines[0]).toContain('row y₂ of the Jacobian');
+    const single = buildTrace(graphOf('x*y'), at, 'reverse');
+    const j = single.steps.findIndex((s) => s.kind === 'seed-adjoint');
+    expect(explainStep(single, j + 1).title).toBe('Seed the output adjoint');
+  });
+});
