@@ -93,6 +93,19 @@ function blockAt(graph: Graph, root: GraphNode): Block {
   return { name: root.binding!, node: root.id, inner, operations, args };
 }
 
+/** Longest call name drawn whole on the graph; a longer one is drawn as its function's name. */
+export const MAX_DRAWN_CALL = 10;
+
+/**
+ * A block's name as the graph draws it: a long call shortened to its function's name (`neuron`
+ * for `neuron(x1, x2, w11, w12, b1)`), so a collapsed call stays about a node's size and its tag
+ * a tag; any other name as it is. The player, the trace table and screen readers say it whole.
+ */
+export function blockShortLabel(name: string): string {
+  if (!isCallBlockName(name) || Array.from(name).length <= MAX_DRAWN_CALL) return name;
+  return name.slice(0, name.indexOf('('));
+}
+
 /**
  * `h1` → `h₁`: trailing digits as a subscript, the way a board writes a neuron's name. A call's
  * block (`sq(x)`, `sq(x) #2`) is written as named.
@@ -183,7 +196,7 @@ export function viewGraph(source: Graph, collapse: Iterable<string>): BlockView 
       args: block.args.map((a) => fromSource[a]!),
       name: src.name,
       wengertIndex: src.wengertIndex,
-      label: blockLabel(block.name),
+      label: blockLabel(blockShortLabel(block.name)),
       binding: block.name,
       spans: block.inner.flatMap((id) => source.nodes[id]!.spans),
     });

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { blocksOf, explainBlockStep, groupSteps, viewGraph } from './blocks.ts';
+import {
+  blockLabel,
+  blockShortLabel,
+  blocksOf,
+  explainBlockStep,
+  groupSteps,
+  viewGraph,
+} from './blocks.ts';
 import { isCallBlockName, splitBlockNames } from './functions-names.ts';
 import { MAX_CALL_DEPTH } from './functions.ts';
 import { compile } from './graph.ts';
@@ -303,5 +310,26 @@ describe('printing and links', () => {
     expect(splitBlockNames('a b')).toBeNull();
     expect(isCallBlockName('sq(x + 1)')).toBe(true);
     expect(isCallBlockName('h1')).toBe(false);
+  });
+});
+
+describe('drawn labels', () => {
+  it('draws a long call short on the graph and keeps the whole name for words', () => {
+    const g = graphOf(
+      'neuron(a, b, w1, w2, c) = tanh(w1*a + w2*b + c)\nneuron(x1, x2, v1, v2, k) + 1',
+    );
+    const name = 'neuron(x1, x2, v1, v2, k)';
+    const view = viewGraph(g, [name]);
+    expect(view.graph.nodes.find((n) => n.op === 'block')?.label).toBe('neuron');
+    expect(blockShortLabel('sq(x) #2')).toBe('sq(x) #2');
+    expect(blockShortLabel('h1')).toBe('h1');
+    expect(blockLabel(name)).toBe(name);
+    const groups = groupSteps(buildTrace(g, { x1: 1, x2: 2, v1: 3, v2: 4, k: 5 }, 'reverse'), view);
+    expect(
+      explainBlockStep(
+        view,
+        groups.find((s) => s.block !== null)!,
+      )?.title,
+    ).toBe(`${name} computed: 5 operations`);
   });
 });

@@ -52,6 +52,7 @@ export {
   blocksOf,
   blockPartials,
   blockLabel,
+  blockShortLabel,
   viewGraph,
   viewEvaluation,
   groupSteps,

@@ -2,7 +2,7 @@
 // binding's name, its value and adjoint (or tangent) underneath, and a "+" that says it opens.
 // Click it, or press Enter, Space or E on it, to expand it again.
 import { memo, useState, type KeyboardEvent } from 'react';
-import { formatNumber, type Block, type Graph, type GraphNode } from '../../ad-core/index.ts';
+import { blockLabel, formatNumber, type Block, type Graph, type GraphNode } from '../../ad-core/index.ts';
 import { labelBaseline } from './GraphNode.tsx';
 import { FONT, nodeGeometry, textWidth } from './geometry.ts';
 import { adjointName, dataValue, isNonFinite, tangentName } from './labels.ts';
@@ -35,7 +35,7 @@ export const BlockNodeView = memo(function BlockNodeView(props: BlockNodeViewPro
   const second = forwardMode ? tangent : adjoint;
   const nonFinite = isNonFinite(value) || isNonFinite(second);
   const ops = `${block.operations} operation${block.operations === 1 ? '' : 's'}`;
-  const parts = [`Block ${node.label}, collapsed: ${ops}`];
+  const parts = [`Block ${blockLabel(block.name)}, collapsed: ${ops}`];
   parts.push(value === null ? 'value not yet computed' : `value ${formatNumber(value)}`);
   if (forwardMode && tangent !== null) parts.push(`tangent ${formatNumber(tangent)}`);
   if (!forwardMode && adjoint !== null) parts.push(`adjoint ${formatNumber(adjoint)}`);

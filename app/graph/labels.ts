@@ -1,5 +1,5 @@
 // Words and numbers the graph shows, as pure functions of the graph and the frame.
-import { formatNumber, type Graph, type GraphNode } from '../../ad-core/index.ts';
+import { blockShortLabel, formatNumber, type Graph, type GraphNode } from '../../ad-core/index.ts';
 
 const BAR = '\u0304';
 const DOT = '\u0307';
@@ -121,7 +121,10 @@ export function tagOf(
   output: boolean | string | null,
 ): string | null {
   const mark = output === true ? 'output' : output || null;
-  if (node.binding && node.kind === 'op')
-    return mark ? `${node.binding} · ${mark}` : `${node.binding} =`;
+  if (node.binding && node.kind === 'op') {
+    // A call's block (`neuron(x1, x2, w11, w12, b1)`) is tagged short, as its collapsed box is.
+    const name = blockShortLabel(node.binding);
+    return mark ? `${name} · ${mark}` : `${name} =`;
+  }
   return mark;
 }
