@@ -200,14 +200,15 @@ export const LESSONS: readonly Lesson[] = [
         seed: 't',
         heading: 'Several outputs: forward mode wins',
         step: 'end',
-        highlight: 'check',
+        highlight: 'drawer',
+        drawer: 'cost',
         text: `Here is such a function: one input t and three outputs (cos t, sin t, t²), a point
           moving along a curve. One forward pass, seeded with ṫ = 1, gives every output's tangent
-          at once: the whole Jacobian column, shown under Jacobian beside the graph.
+          at once: the whole Jacobian column (shown under the gradient check).
 
           Reverse mode gets one output's adjoints per pass, one row of the Jacobian: it would need
           three passes here. With n inputs and m outputs forward mode needs n passes, reverse mode
-          m; the Jacobian panel counts both and names the cheaper.`,
+          m; the panel under the graph counts both and names the cheaper.`,
       }),
     ],
   },
