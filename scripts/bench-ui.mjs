@@ -21,7 +21,11 @@
 //    (one minus inserted per edit, as above); the longest main-thread task (PerformanceObserver
 //    'longtask') while pasting the whole formula and while typing one character at 5,000 and
 //    20,000 nodes; and time to a painted graph at 20,000 nodes with the page's JS heap (CDP).
-//    --sizes-only runs just this part; --skip-sizes leaves it out.
+//    --sizes-only runs just this part; --skip-sizes leaves it out; --large-only runs only the
+//    5,000- and 20,000-node cases of it. At 5,000 nodes (drawn on the canvas layer past
+//    lodSelect's threshold) it also plays the animation at the fastest speed for --play-ms and
+//    reports the 95th percentile of the frame times (target ≤ 33 ms).
+//    --out-dir DIR builds into and serves DIR instead of dist/ (several checkouts, one machine).
 // 5. Training (issue 11, scripts/bench-training.mjs): a 2-16-1 tanh network on 200 rows trained
 //    with Run on the Train tab for --train-ms (5000): steps per second against the target of 500,
 //    and how often the loss curve was redrawn per animation frame. --training-only runs just this.
@@ -39,6 +43,11 @@ const option = (name, fallback) => {
   return i >= 0 && argv[i + 1] !== undefined ? Number(argv[i + 1]) : fallback;
 };
 const JSON_OUT = flag('--json');
+const OUT_DIR = (() => {
+  const i = argv.indexOf('--out-dir');
+  return i >= 0 ? argv[i + 1] : undefined;
+})();
+const outDirArgs = OUT_DIR ? ['--outDir', OUT_DIR] : [];
 const RUNS = option('--runs', 15);
 const PLAY_MS = option('--play-ms', 4000);
 const SIZES = [20, 100, 500];
@@ -50,6 +59,7 @@ const SIZE_TARGETS = {
   longestTaskMs: 100,
   paintedAt20000Ms: 3000,
   heapMB: 300,
+  playP95FrameMsAt5000: 33,
 };
 /** How long a paste of a large formula may take to be painted before the case is abandoned. */
 const LARGE_TIMEOUT_MS = option('--large-timeout-ms', 60_000);
@@ -147,7 +157,16 @@ async function waitForHttp(url, timeoutMs) {
 function startPreview(port) {
   const child = spawn(
     'npx',
-    ['vite', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    [
+      'vite',
+      'preview',
+      ...outDirArgs,
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
     {
       stdio: ['ignore', 'ignore', 'inherit'],
       detached: true,
@@ -365,7 +384,7 @@ const longestTask = (page) => page.evaluate(() => Math.round(window.__benchLonge
 /**
  * Arms a one-shot measurement that does not count nodes (bindings may be drawn as collapsed
  * blocks): the clock starts at the textarea's next `input` event and stops once the first frame
- * after the graph's <svg> first changes has been painted. A large graph's old drawing stays,
+ * after the graph's drawing (its <svg> or canvas) first changes has been painted. A large graph's old drawing stays,
  * unchanged, until its layout arrives, so the first change is the new graph.
  */
 function armChangePaintMeasurement(page, timeoutMs) {
@@ -375,7 +394,8 @@ function armChangePaintMeasurement(page, timeoutMs) {
         const onInput = () => {
           document.removeEventListener('input', onInput, true);
           const started = performance.now();
-          const svg = document.querySelector('.gv-svg');
+          // The drawing's <svg> and, for a large graph, the canvas layer beside it.
+          const svg = document.querySelector('.gv-surface');
           if (!svg) return reject(new Error('no graph on the page'));
           const timer = setTimeout(() => {
             observer.disconnect();
@@ -406,12 +426,30 @@ function armChangePaintMeasurement(page, timeoutMs) {
   );
 }
 
+/**
+ * Chromium's own insertion of many lines into a <textarea> is quadratic (a bare textarea on this
+ * machine: 11 s for 1,700 lines; more than 10 minutes for 6,700), all of it before the `input`
+ * event that the clock starts at. Texts of more lines than this are therefore put in place as
+ * the value plus an `input` event (what the app sees of a paste); the app's work is measured the
+ * same way, the browser's editing of the text is not.
+ */
+const FILL_LINE_LIMIT = 1000;
+
 /** Fills `text` and resolves once the changed graph has been painted (ms). */
 async function fillAndTimePaint(page, text, _nodes, timeoutMs) {
   const measured = armChangePaintMeasurement(page, timeoutMs);
   // If the caller gives up first (and reloads the page), this rejection is no one's to handle.
   measured.catch(() => {});
-  await page.getByRole('textbox', { name: 'Formula', exact: true }).fill(text);
+  const box = page.getByRole('textbox', { name: 'Formula', exact: true });
+  if (text.split('\n').length <= FILL_LINE_LIMIT) {
+    await box.fill(text);
+  } else {
+    await box.evaluate((el, value) => {
+      const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')?.set;
+      setter?.call(el, value);
+      el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, text);
+  }
   return measured;
 }
 
@@ -502,23 +540,86 @@ async function measureLarge(page, shape, size) {
   };
 }
 
+/**
+ * Plays the formula on the page (a large one, drawn on the canvas layer) at the fastest speed for
+ * --play-ms and returns the frame times' 95th percentile and maximum.
+ */
+async function measurePlayingLoaded(page, shape, size) {
+  const speed = page.getByRole('combobox', { name: 'Speed', exact: true });
+  if ((await speed.count()) > 0) {
+    const values = await speed.locator('option').evaluateAll((els) => els.map((e) => e.value));
+    const fastest = values
+      .map(Number)
+      .filter(Number.isFinite)
+      .sort((a, b) => b - a)[0];
+    if (fastest !== undefined) await speed.selectOption(String(fastest));
+  }
+  await page.getByRole('button', { name: 'Reset', exact: true }).click();
+  const counter = page.getByTestId('step-counter');
+  const before = (await counter.textContent()) ?? '';
+  const canvas = (await page.locator('canvas.gv-canvas').count()) > 0;
+  const recording = page.evaluate(
+    (durationMs) =>
+      new Promise((resolve) => {
+        const deltas = [];
+        let last = performance.now();
+        const start = last;
+        const tick = (now) => {
+          deltas.push(now - last);
+          last = now;
+          if (now - start < durationMs) requestAnimationFrame(tick);
+          else resolve(deltas);
+        };
+        requestAnimationFrame((now) => {
+          last = now;
+          requestAnimationFrame(tick);
+        });
+      }),
+    PLAY_MS,
+  );
+  await page.getByRole('button', { name: 'Play', exact: true }).click();
+  const deltas = await recording;
+  const after = (await counter.textContent()) ?? '';
+  const pause = page.getByRole('button', { name: 'Pause', exact: true });
+  if ((await pause.count()) > 0) await pause.click();
+  const sorted = [...deltas].sort((a, b) => a - b);
+  const p95 = sorted[Math.min(sorted.length - 1, Math.floor(0.95 * sorted.length))];
+  return {
+    shape,
+    targetNodes: size,
+    canvas,
+    frames: deltas.length,
+    p95FrameMs: round(p95 ?? NaN),
+    maxFrameMs: round(sorted.at(-1) ?? NaN),
+    stepsPlayed: `${before.trim()} → ${after.trim()}`,
+  };
+}
+
 async function measureSizes(page) {
   const keystrokes = [];
   const large = [];
+  const playing = [];
   for (const shape of Object.keys(SHAPES)) {
-    for (const size of [100, 500, 2000]) {
-      log(`sizes: keystroke → painted graph, ${shape}, ~${size} nodes …`);
-      keystrokes.push(await measureShapeKeystrokes(page, shape, size));
+    if (!flag('--large-only')) {
+      for (const size of [100, 500, 2000]) {
+        log(`sizes: keystroke → painted graph, ${shape}, ~${size} nodes …`);
+        keystrokes.push(await measureShapeKeystrokes(page, shape, size));
+      }
     }
     for (const size of [5000, 20000]) {
       log(`sizes: paste and type, ${shape}, ~${size} nodes …`);
-      large.push(await measureLarge(page, shape, size));
+      const measured = await measureLarge(page, shape, size);
+      large.push(measured);
+      if (size === 5000 && measured.paintedMs !== null) {
+        log(`sizes: frame times while playing, ${shape}, ~${size} nodes …`);
+        playing.push(await measurePlayingLoaded(page, shape, size));
+      }
     }
   }
-  return { keystrokes, large };
+  return { keystrokes, large, playing };
 }
 
-function printSizes({ keystrokes, large }) {
+function printSizes({ keystrokes, large, playing = [] }) {
   const verdict = (value, target) =>
     value === null || value === undefined ? 'n/a' : value <= target ? 'met' : 'NOT met';
   console.log('\ngraph sizes: keystroke → painted graph (median of the edits)');
@@ -540,8 +641,19 @@ function printSizes({ keystrokes, large }) {
         : pad(l.paintedMs, 8);
     const longest = Math.max(l.pasteLongestMs ?? 0, l.typeLongestMs ?? 0);
     console.log(
-      `  ${l.shape.padEnd(14)}  ${pad(l.nodes, 5)}   ${painted.padEnd(30)}   ${pad(l.pasteLongestMs, 6)} / ${pad(l.typeLongestMs, 6)} ${verdict(longest, SIZE_TARGETS.longestTaskMs).padEnd(8)}   ${pad(l.heapMB, 5)} ${verdict(l.heapMB, SIZE_TARGETS.heapMB)}${l.error ? `   (${l.error})` : ''}`,
+      `  ${l.shape.padEnd(14)}  ${pad(l.nodes, 5)}   ${painted.padEnd(30)}   ${pad(l.pasteLongestMs, 6)} / ${pad(l.typeLongestMs, 6)} ${verdict(longest, SIZE_TARGETS.longestTaskMs).padEnd(8)}   ${pad(l.heapMB, 5)} ${verdict(l.heapMB, SIZE_TARGETS.heapMB)}${l.error ? `   (${l.error.split('\n')[0]})` : ''}`,
     );
+  }
+  if (playing.length > 0) {
+    console.log('\ngraph sizes: frame time while playing at the fastest speed');
+    console.log(
+      `  shape           nodes   canvas   frames   p95 ms (≤ ${SIZE_TARGETS.playP95FrameMsAt5000})   max ms   steps`,
+    );
+    for (const p of playing) {
+      console.log(
+        `  ${p.shape.padEnd(14)}  ${pad(p.targetNodes, 5)}   ${(p.canvas ? 'yes' : 'no').padEnd(6)}   ${pad(p.frames, 6)}   ${pad(p.p95FrameMs, 6)} ${verdict(p.p95FrameMs, SIZE_TARGETS.playP95FrameMsAt5000).padEnd(8)}   ${pad(p.maxFrameMs, 6)}   ${p.stepsPlayed}`,
+      );
+    }
   }
 }
 
@@ -559,7 +671,9 @@ const round = (x) => Math.round(x * 10) / 10;
 async function main() {
   if (!flag('--no-build')) {
     log('building: npx vite build');
-    const built = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const built = spawnSync('npx', ['vite', 'build', ...outDirArgs], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+    });
     if (built.status !== 0) throw new Error('vite build failed');
   }
   const port = await freePort();
@@ -583,7 +697,7 @@ async function main() {
       return;
     }
     const sizes = flag('--skip-sizes') ? null : await measureSizes(page);
-    if (flag('--sizes-only')) {
+    if (flag('--sizes-only') || flag('--large-only')) {
       if (JSON_OUT) console.log(JSON.stringify({ chromium: browser.version(), sizes }, null, 2));
       else printSizes(sizes);
       return;

@@ -24,6 +24,9 @@ import type { Layout } from './layout.ts';
 import { useLayout } from './useLayout.ts';
 import { useReducedMotion } from './useReducedMotion.ts';
 import { isOverview, useZoom, type Size } from './useZoom.ts';
+import { CanvasLayer } from './canvasLayer.tsx';
+import { canvasSceneOf, nodeAt, type PaintState } from './canvasPaint.ts';
+import { DRAW_LIMIT, domNodeIds, sameIds, tooLargeToDraw, usesCanvas } from './lodSelect.ts';
 import './graph.css';
 
 export interface GraphViewProps {
@@ -65,6 +68,23 @@ interface Scene {
 }
 
 export function GraphView(props: GraphViewProps): JSX.Element {
+  // Past the level-of-detail drawing's limit nothing is laid out; the rest of the app still works.
+  if (tooLargeToDraw(props.graph.nodes.length)) {
+    return (
+      <div className="gv gv--too-large">
+        <p className="gv-too-large" role="status">
+          This formula has {props.graph.nodes.length.toLocaleString('en')} nodes: too large to draw
+          whole (the drawing stops at {DRAW_LIMIT.toLocaleString('en')}) — the trace table and the
+          gradient check still work.
+        </p>
+        {props.overlay}
+      </div>
+    );
+  }
+  return <DrawnGraphView {...props} />;
+}
+
+function DrawnGraphView(props: GraphViewProps): JSX.Element {
   const { graph, evaluation, frame } = props;
   const { laid, pending, failed } = useLayout(graph);
 
@@ -136,8 +156,11 @@ export function GraphView(props: GraphViewProps): JSX.Element {
   useEffect(() => {
     sceneRef.current = scene;
   });
+  // The node that has keyboard focus stays a DOM element while the canvas draws the rest.
+  const [focused, setFocused] = useState<number | null>(null);
   const onFocusNode = useCallback(
     (id: number) => {
+      setFocused(id);
       const l = sceneRef.current?.layout;
       const p = l?.nodes.find((n) => n.id === id);
       if (l && p) reveal([p.x, p.y], l, sizeRef.current);
@@ -160,9 +183,52 @@ export function GraphView(props: GraphViewProps): JSX.Element {
   );
 
   const reducedMotion = useReducedMotion();
+
+  // Level of detail: past CANVAS_THRESHOLD nodes a canvas paints the graph and only a
+  // neighbourhood of the current step (and, zoomed in, the nodes in view) stays DOM (lodSelect.ts).
+  const canvasMode = layout !== undefined && usesCanvas(layout.nodes.length);
+  const lodTransform = canvasMode && !isOverview(transform.k) ? transform : null;
+  const computedDom = useMemo(() => {
+    if (!canvasMode || !scene) return undefined;
+    return domNodeIds({
+      graph: scene.graph,
+      positions: scene.layout.nodes,
+      current: stepView(scene.frame).currentNodes,
+      selected: props.selected,
+      focused,
+      view: lodTransform ? { transform: lodTransform, size } : null,
+    });
+  }, [canvasMode, scene, props.selected, focused, lodTransform, size]);
+  // The same members keep the same set, so panning that brings no new node into view re-renders
+  // none of the DOM nodes.
+  const [heldDom, setHeldDom] = useState(computedDom);
+  const sameDom =
+    computedDom !== undefined && heldDom !== undefined && sameIds(computedDom, heldDom);
+  if (!sameDom && computedDom !== heldDom) setHeldDom(computedDom);
+  const dom = sameDom ? heldDom : computedDom;
+  const forwardMode = scene
+    ? props.mode
+      ? props.mode === 'forward'
+      : isForwardMode(scene.frame)
+    : false;
+  const paintState = useMemo<PaintState | null>(() => {
+    if (!scene || !dom) return null;
+    return {
+      values: scene.frame.values,
+      adjoints: scene.frame.adjoints,
+      tangents: scene.frame.tangents,
+      forwardMode,
+      current: stepView(scene.frame).currentNodes,
+      activeEdges: new Set(scene.frame.activeEdges),
+      selected: props.selected,
+      skip: dom,
+    };
+  }, [scene, dom, forwardMode, props.selected]);
+
   const content = useMemo(() => {
     if (!scene) return null;
     const common = {
+      dom,
       scene,
       highlighted: props.highlighted,
       selected: props.selected,
@@ -191,6 +257,7 @@ export function GraphView(props: GraphViewProps): JSX.Element {
     onFocusNode,
     onSelect,
     props.blocks,
+    dom,
   ]);
   const waiting = !props.stale && pending && scene?.graph !== graph;
   // Say so when part of the graph is off screen, so nobody takes the visible part for all of it.
@@ -223,8 +290,27 @@ export function GraphView(props: GraphViewProps): JSX.Element {
       <div
         className="gv-surface"
         ref={surfaceRef}
-        onClick={() => handlers.current.onSelectNode(null)}
+        onClick={(event) => {
+          // On the canvas a click selects the node painted under it.
+          if (canvasMode && scene) {
+            const box = event.currentTarget.getBoundingClientRect();
+            const x = (event.clientX - box.left - transform.x) / transform.k;
+            const y = (event.clientY - box.top - transform.y) / transform.k;
+            const hit = nodeAt(canvasSceneOf(scene.graph, scene.layout), x, y, 4 / transform.k);
+            if (hit !== null) return handlers.current.onSelectNode(hit);
+          }
+          handlers.current.onSelectNode(null);
+        }}
       >
+        {canvasMode && scene && paintState && (
+          <CanvasLayer
+            scene={canvasSceneOf(scene.graph, scene.layout)}
+            state={paintState}
+            transform={transform}
+            size={size}
+            label={`The whole graph, ${scene.layout.nodes.length.toLocaleString('en')} nodes, drawn as a picture; the current step, its neighbours and the nodes in view are also graph nodes you can reach with Tab`}
+          />
+        )}
         <div className="gv-stage" style={{ transform: cssTransform(transform) }}>
           <svg
             className="gv-svg"
@@ -298,7 +384,9 @@ export function GraphView(props: GraphViewProps): JSX.Element {
       </div>
       {overview && !props.stale && !pending ? (
         <p className="gv-hint" role="status">
-          Overview: labels hidden, too small to read · zoom in (+) to read them
+          {canvasMode
+            ? 'Overview: blue = value, vermillion = adjoint, orange ring = step · zoom in to read'
+            : 'Overview: labels hidden, too small to read · zoom in (+) to read them'}
         </p>
       ) : (
         clipped &&
@@ -328,6 +416,8 @@ export function GraphView(props: GraphViewProps): JSX.Element {
 interface SceneContentProps {
   /** The edges and nodes, or what goes over them: edge labels and the selected node's detail. */
   part: 'graph' | 'labels';
+  /** With a canvas drawing the graph: the nodes that are also DOM elements (else all are). */
+  dom: ReadonlySet<number> | undefined;
   scene: Scene;
   highlighted: ReadonlySet<number>;
   selected: number | null;
@@ -369,6 +459,15 @@ function SceneContent(props: SceneContentProps) {
       const edge = graph.edges[e.id];
       if (!edge) return null;
       if (layer === 'line' && bundled && !active.has(e.id) && !flows.has(e.id)) return null;
+      // Under a canvas, labels only where both ends are DOM nodes, or something flows.
+      if (
+        layer === 'label' &&
+        props.dom &&
+        !flows.has(e.id) &&
+        !(props.dom.has(edge.from) && props.dom.has(edge.to))
+      ) {
+        return null;
+      }
       const known = frame.values[edge.to] !== null && frame.values[edge.to] !== undefined;
       // A constant's partial leads nowhere a learner differentiates by; showing it (often NaN, as
       // ∂(x^2)/∂2 at x < 0) would only distract.
@@ -426,11 +525,12 @@ function SceneContent(props: SceneContentProps) {
   return (
     <>
       <g className="gv-edges">
-        {bundled && <EdgeBundleView layout={layout} />}
+        {bundled && !props.dom && <EdgeBundleView layout={layout} />}
         {edgeProps('line')}
       </g>
       <g className="gv-nodes">
         {layout.nodes.map((p) => {
+          if (props.dom && !props.dom.has(p.id)) return null;
           const node = graph.nodes[p.id];
           if (!node) return null;
           const block = props.blocks?.collapsed.get(p.id);
