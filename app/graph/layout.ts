@@ -168,8 +168,9 @@ export function crossings(layout: Layout): number {
 const ROOM_STEP = 28;
 const ROOM_PASSES = 4;
 /** Up to this many nodes a drawing whose edge labels find no free place is laid out again with
- * wider gaps where they did not (beyond, one pass: a big graph is read zoomed in, part by part). */
-const ROOM_NODES = 400;
+ * wider gaps where they did not. Beyond, one pass (labels still keep off what they can): such a
+ * graph does not fit a projector whole anyway (autoCollapse's limit), and each pass is a layout. */
+const ROOM_NODES = 150;
 
 export function layoutWith(input: LayoutInput, variant: Variant): Layout {
   if (input.nodes.length === 0) return { width: 0, height: 0, nodes: [], edges: [] };
