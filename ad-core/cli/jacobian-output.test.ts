@@ -69,6 +69,21 @@ describe('CLI with several outputs', () => {
     expect(out.stdout).toContain('reverse mode is cheaper (2 against 3)');
   });
 
+  it('past 2,500 entries: only the cheaper mode runs and the check is left out, said so', () => {
+    const names = Array.from({ length: 1300 }, (_, i) => `x${i}`);
+    const formula = `${names.join(' + ')}, x0*x1`;
+    const at = names.map((n) => `${n}=1`).join(',');
+    const out = runCli([formula, '--at', at]);
+    expect(out.exitCode).toBe(0);
+    expect(out.stdout).toContain('Built by reverse mode only (too many entries to run both).');
+    expect(out.stdout).toContain('Jacobian check left out: 2,600 entries (the limit is 2,500).');
+    const r = json([formula, '--at', at]);
+    expect(r.jacobianPasses).toEqual({ forward: 1300, reverse: 2, cheaper: 'reverse' });
+    expect(r.jacobian['1']).toMatchObject({ x0: 1, x1: 1, x2: 0 });
+    expect(r.jacobian['0']!.x1299).toBe(1);
+    expect(r).not.toHaveProperty('jacobianCheck');
+  });
+
   it('a misplaced list of outputs is a formula error with a caret', () => {
     const out = runCli(['a = x, y\na', '--at', 'x=1,y=2']);
     expect(out.exitCode).toBe(1);

@@ -17,31 +17,35 @@ export interface JacobianReport {
   /** rows[j][i] = ∂yⱼ/∂xᵢ, by the cheaper mode. */
   rows: number[][];
   cost: JacobianCost;
-  /** Largest |forward − reverse| over the entries: both modes were run, and this is how they agree. */
-  modesDiffer: number;
+  /** Largest |forward − reverse| over the entries when both modes were run; null when only one was. */
+  modesDiffer: number | null;
   /** One check row per entry, or null when the matrix is too big to check entry by entry. */
   check: CheckRow[][] | null;
 }
 
 /** Both modes' Jacobians (so the counts are of passes really made) and the check. */
 export function jacobianReport(graph: Graph, point: Point, options: CheckOptions): JacobianReport {
-  const byForward = jacobian(graph, point, 'forward');
-  const byReverse = jacobian(graph, point, 'reverse');
   const cost = jacobianCost(graph);
-  let modesDiffer = 0;
-  byForward.rows.forEach((row, j) =>
+  const entries = graph.outputs.length * graph.variables.length;
+  // Up to the check's limit both modes run, to show they agree; beyond it only the cheaper one.
+  const both = entries <= JACOBIAN_CHECK_MAX_ENTRIES;
+  const byForward = both || cost.cheaper !== 'reverse' ? jacobian(graph, point, 'forward') : null;
+  const byReverse = both || cost.cheaper === 'reverse' ? jacobian(graph, point, 'reverse') : null;
+  let modesDiffer: number | null = byForward && byReverse ? 0 : null;
+  byForward?.rows.forEach((row, j) =>
     row.forEach((v, i) => {
+      if (!byReverse || modesDiffer === null) return;
       const w = byReverse.rows[j]![i]!;
       if (Object.is(v, w)) return;
       const d = Math.abs(v - w);
       modesDiffer = Number.isNaN(d) || d > modesDiffer ? d : modesDiffer;
     }),
   );
-  const entries = graph.outputs.length * graph.variables.length;
+  const cheaper = (cost.cheaper === 'reverse' ? byReverse : byForward) ?? byForward ?? byReverse!;
   return {
     variables: graph.variables,
-    values: byForward.values,
-    rows: cost.cheaper === 'reverse' ? byReverse.rows : byForward.rows,
+    values: cheaper.values,
+    rows: cheaper.rows,
     cost,
     modesDiffer,
     check: entries <= JACOBIAN_CHECK_MAX_ENTRIES ? checkJacobian(graph, point, options) : null,
@@ -113,7 +117,9 @@ export function jacobianText(r: JacobianReport): string {
     '',
     `Passes for the whole Jacobian: forward mode ${passes(forward, 'variable, a column each')}, ` +
       `reverse mode ${passes(reverse, 'output, a row each')}: ${verdict}.`,
-    `Both modes were run; largest difference between them: ${fullNumber(r.modesDiffer)}.`,
+    r.modesDiffer === null
+      ? `Built by ${r.cost.cheaper === 'reverse' ? 'reverse' : 'forward'} mode only (too many entries to run both).`
+      : `Both modes were run; largest difference between them: ${fullNumber(r.modesDiffer)}.`,
     '',
   ];
   if (!r.check) {

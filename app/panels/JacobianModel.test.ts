@@ -44,6 +44,17 @@ describe('Jacobian panel model', () => {
     expect(view.cost).toEqual({ forward: 2, reverse: 3, cheaper: 'forward' });
   });
 
+  it('past 144 entries: pass counts and values, no matrix and no check', () => {
+    const names = Array.from({ length: 12 }, (_, i) => `x${i}`);
+    const sum = names.join(' + ');
+    const formula = Array.from({ length: 13 }, (_, k) => `${k + 1}*(${sum})`).join(', ');
+    const view = viewOf(storeWith(formula, {}))!;
+    expect(view.rows).toBeNull();
+    expect(view.check).toBeNull();
+    expect(view.outputs[12]!.value).toBe(13 * 12);
+    expect(view.cost).toEqual({ forward: 12, reverse: 13, cheaper: 'forward' });
+  });
+
   it('reverse mode follows the chosen output: its row is filled, the check is that row', () => {
     const store = storeWith('x*y, sin(x), x + y', { x: 2, y: 3 });
     store.getState().setOutput(1);

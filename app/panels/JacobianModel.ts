@@ -3,6 +3,7 @@
 // forward mode, a row in reverse mode) and how far that pass has got, and each mode's pass count.
 import {
   checkJacobian,
+  evaluate,
   focusOutput,
   focusedIndex,
   jacobian,
@@ -35,7 +36,7 @@ export interface JacobianOutput {
 export interface JacobianView {
   outputs: JacobianOutput[];
   variables: readonly string[];
-  /** rows[j][i] = ∂yⱼ/∂xᵢ (forward mode's columns; both modes agree, see ad-core/jacobian.test.ts). */
+  /** rows[j][i] = ∂yⱼ/∂xᵢ, by the cheaper mode (both agree: ad-core/jacobian.test.ts). */
   rows: number[][] | null;
   /** Per entry, the check of that output's gradient; null when the matrix is not shown. */
   check: CheckRow[][] | null;
@@ -58,6 +59,11 @@ function outputTexts(source: string, count: number): string[] | null {
     const chars = Array.from(text);
     return chars.length > LABEL_LIMIT ? `${chars.slice(0, LABEL_LIMIT - 1).join('')}…` : text;
   });
+}
+
+function evaluatedOutputs(graph: Graph, point: Point): number[] {
+  const { values } = evaluate(graph, point);
+  return graph.outputs.map((id) => values[id] ?? NaN);
 }
 
 /** The unit seed's variable index, or -1 for any other direction. */
@@ -89,7 +95,11 @@ export function jacobianView(input: JacobianInputs): JacobianView | null {
   const m = built.outputs.length;
   const n = built.variables.length;
   const show = m * n <= JACOBIAN_PANEL_MAX_ENTRIES;
-  const J = jacobian(built, point, 'forward');
+  const cost = jacobianCost(built);
+  // The cheaper mode: a tall or wide Jacobian is never built the expensive way here.
+  const J = show
+    ? jacobian(built, point, cost.cheaper === 'reverse' ? 'reverse' : 'forward')
+    : { values: evaluatedOutputs(built, point), rows: null };
   const texts = outputTexts(input.source, m);
   const outputs = J.values.map((value, j) => {
     const name = outputName(j);
@@ -109,7 +119,7 @@ export function jacobianView(input: JacobianInputs): JacobianView | null {
           input.h === null ? { method: input.method } : { method: input.method, h: input.h },
         )
       : null,
-    cost: jacobianCost(built),
+    cost,
     followed,
     fills:
       input.mode === 'reverse'
