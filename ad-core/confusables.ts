@@ -6,7 +6,11 @@
 import { lex } from './lexer.ts';
 import type { Span } from './types.ts';
 
-export type NameWarningCode = 'mixed-script-name' | 'look-alike-names';
+export type NameWarningCode =
+  | 'mixed-script-name'
+  | 'look-alike-names'
+  /** A function's parameter its body never reads (functions-warnings.ts). */
+  | 'unused-parameter';
 
 /** Shaped like a Diagnostic (code, message, span, hint) but never blocks evaluation. */
 export interface NameWarning {

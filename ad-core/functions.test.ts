@@ -10,6 +10,7 @@ import {
 } from './blocks.ts';
 import { isCallBlockName, splitBlockNames } from './functions-names.ts';
 import { MAX_CALL_DEPTH } from './functions.ts';
+import { unusedParameterWarnings } from './functions-warnings.ts';
 import { compile } from './graph.ts';
 import { parse } from './parser.ts';
 import { printProgram } from './print.ts';
@@ -331,5 +332,19 @@ describe('drawn labels', () => {
         groups.find((s) => s.block !== null)!,
       )?.title,
     ).toBe(`${name} computed: 5 operations`);
+  });
+});
+
+describe('unused parameters', () => {
+  it('warns, without blocking the formula, at each parameter no body reads', () => {
+    const source = 'f(x, y, z) = x^2 + z\nf(a, b, c)';
+    expect(compile(source).ok).toBe(true);
+    const warnings = unusedParameterWarnings(source);
+    expect(warnings.map((w) => [w.code, source.slice(w.span.start, w.span.end)])).toEqual([
+      ['unused-parameter', 'y'],
+    ]);
+    expect(warnings[0]!.message).toBe('`y` is a parameter of `f` that its body never uses.');
+    expect(unusedParameterWarnings('sq(t) = t^2\nsq(x)')).toEqual([]);
+    expect(unusedParameterWarnings('f(t) = 1\nf(x) +')).toEqual([]);
   });
 });

@@ -63,3 +63,4 @@ export {
 } from './blocks.ts';
 export type { Block, BlockView, StepGroup } from './blocks.ts';
 export { splitBlockNames, isCallBlockName } from './functions-names.ts';
+export { unusedParameterWarnings } from './functions-warnings.ts';

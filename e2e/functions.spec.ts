@@ -150,6 +150,20 @@ test('typing a definition alone asks for a line that uses it, not for `f*(…)`'
   await expect(playground.variable('x')).toHaveCount(0);
 });
 
+test('a parameter the body never uses is a warning, and the formula still computes', async ({
+  playground,
+  page,
+}) => {
+  const formula = 'f(x, y) = x^2\nf(a, b)';
+  await playground.goto(formula, { a: 3, b: 1 });
+  await playground.expectNoDiagnostic();
+  await expect(page.getByTestId('output-value')).toHaveText('9');
+  const warning = page.getByTestId('name-warning');
+  await expect(warning).toHaveAttribute('data-code', 'unused-parameter');
+  await expect(warning).toHaveAttribute('data-start', String(formula.indexOf('y')));
+  await expect(warning).toContainText('`y` is a parameter of `f` that its body never uses.');
+});
+
 test('the Examples menu has a function of your own', async ({ playground }) => {
   await playground.gotoHash('');
   await playground.chooseExample('Your own function: neuron');
