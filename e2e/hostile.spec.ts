@@ -252,3 +252,27 @@ test('a long paste compiles in the background: the old graph and value stay, wit
   await playground.formula().fill('x*y + 5');
   await expect(playground.outputValue()).toHaveAttribute('data-value', '7');
 });
+
+test('a long multi-line paste goes into the editor at once and computes', async ({ playground }) => {
+  await playground.goto('x*y + 1', { x: 1, y: 2 });
+  const lines = ['a0 = x', ...Array.from({ length: 1_000 }, (_, i) => `a${i + 1} = a${i} + 1`), 'a1000'];
+  const text = lines.join('\n');
+  // What Ctrl+V delivers: a paste event carrying the text (the browser's own line-by-line
+  // insertion of it takes seconds; the editor puts it in at once).
+  const taken = await playground.formula().evaluate((el, text) => {
+    const area = el as HTMLTextAreaElement;
+    area.focus();
+    area.select();
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    const paste = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+    return !area.dispatchEvent(paste);
+  }, text);
+  expect(taken).toBe(true);
+  await expect(playground.formula()).toHaveValue(text);
+  await expect(playground.outputValue()).toHaveAttribute('data-value', '1001', { timeout: 60_000 });
+  await playground.expectNoDiagnostic();
+  // The app's own undo brings the formula before the paste back.
+  await playground.formula().press('Control+z');
+  await expect(playground.formula()).toHaveValue('x*y + 1');
+});

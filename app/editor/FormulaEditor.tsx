@@ -7,9 +7,12 @@ import { mirrorSegments, type Mark } from './segments.ts';
 import { lineAndColumn } from './position.ts';
 import { NameWarnings } from './NameWarnings.tsx';
 import { undoCommand } from './undoKeys.ts';
+import { dropNativeUndoAfterBlur } from './nativeUndo.ts';
 import './undo.css';
 import './compiling.css';
 
+/** Pastes at least this long bypass the browser's slow line-by-line insertion. */
+const FAST_PASTE_CHARS = 5_000;
 /** A hovered node with more uses than this is not highlighted in the text. */
 const MAX_HIGHLIGHT_SPANS = 1_000;
 
@@ -103,9 +106,23 @@ export function FormulaEditor() {
             e.preventDefault();
             workStore.getState()[command]();
           }}
+          onPaste={(e) => {
+            // The browser inserts pasted text line by line (a 2,000-line paste took 40 s);
+            // past a few thousand characters the text is put in at once and handed to the store.
+            const text = e.clipboardData.getData('text/plain');
+            if (text.length < FAST_PASTE_CHARS) return;
+            e.preventDefault();
+            const t = e.currentTarget;
+            t.setRangeText(text, t.selectionStart, t.selectionEnd, 'end');
+            workStore.getState().type(t.value);
+            reportSelection(e);
+          }}
           onSelect={reportSelection}
           onScroll={syncScroll}
-          onBlur={() => appStore.getState().setEditorSelection(null)}
+          onBlur={(e) => {
+            appStore.getState().setEditorSelection(null);
+            dropNativeUndoAfterBlur(e.currentTarget);
+          }}
         />
       </div>
       {compiling && (
