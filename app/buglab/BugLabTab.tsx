@@ -1,9 +1,10 @@
 import { useId, useMemo } from 'react';
 import { BUGS, bugSites, isBugKind, type BugKind } from '../../ad-core/index.ts';
 import { appStore, useApp } from '../store/appStore.ts';
-import { selectChecks } from '../store/checks.ts';
 import { departureText, siteLabel } from './labels.ts';
 import { FindTheBug } from './FindTheBug.tsx';
+import { mismatchSentence } from './bugMismatches.ts';
+import { useBugMismatches } from './useBugMismatches.ts';
 import './buglab.css';
 
 const NO_BUG = 'none';
@@ -24,15 +25,12 @@ export function BugLabTab() {
         : [],
     [view],
   );
-  const mismatches = useMemo(
-    () =>
-      view
-        ? selectChecks(derived)
-            .filter((r) => r.status === 'mismatch')
-            .map((r) => r.variable)
-        : [],
-    [view, derived],
-  );
+  // Lazy like the gradient check panel: thousands of variables are checked between frames.
+  const checks = useBugMismatches(view, {
+    point: derived.point,
+    method: derived.method,
+    h: derived.h,
+  });
 
   const choose = (value: string) => {
     appStore.getState().setBug(isBugKind(value) ? { kind: value } : null);
@@ -121,11 +119,7 @@ export function BugLabTab() {
                     </button>
                   </p>
                 )}
-                <p>
-                  {mismatches.length > 0
-                    ? `Gradient check: mismatch for ${mismatches.join(', ')}.`
-                    : 'Gradient check: no partial mismatches — this bug goes unseen here.'}
-                </p>
+                {checks && <p data-testid="bug-check">{mismatchSentence(checks)}</p>}
               </div>
             )}
           </div>
