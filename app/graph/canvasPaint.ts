@@ -218,7 +218,8 @@ export function paint(
     ctx.fillStyle = palette.panel;
     ctx.fill();
     ctx.strokeStyle = stroke;
-    ctx.lineWidth = status === 'constant' ? 1.5 : status === 'pending' ? 2 : 3;
+    // At least 1.5 screen pixels, so that an outline's colour still reads from afar.
+    ctx.lineWidth = Math.max(status === 'constant' ? 1.5 : status === 'pending' ? 2 : 3, 1.5 * px);
     ctx.setLineDash(status === 'constant' ? [4, 3] : []);
     ctx.stroke();
     ctx.setLineDash([]);
