@@ -105,3 +105,12 @@ describe('printing several outputs', () => {
     expect(parsed.ok && printProgram(parsed.program)).toBe('a = x * y\na, sin(x), x + y');
   });
 });
+
+describe('several outputs with functions of your own', () => {
+  it('each call is inlined and each output is its own node', () => {
+    const g = graphOf('sq(t) = t^2\nsq(x), sq(y), x');
+    expect(g.outputs).toHaveLength(3);
+    expect(new Set(g.outputs).size).toBe(3);
+    expect(g.variables).toEqual(['x', 'y']);
+  });
+});
