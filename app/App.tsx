@@ -33,6 +33,7 @@ import { PresentControls, PresenterCaption, PresentToggle } from './present/Pres
 import { ShareButton } from './embed/ShareDialog.tsx';
 import { useEmbedBridge } from './embed/useEmbedBridge.ts';
 import { UpdatePrompt } from './offline/UpdatePrompt.tsx';
+import { PrintGraph } from './print/PrintGraph.tsx';
 
 const EMPTY: ReadonlySet<number> = new Set();
 
@@ -195,6 +196,7 @@ export function App() {
           </div>
           <ConventionLegend />
           <PresenterCaption />
+          <PrintGraph />
           {internalError && (
             <p className="crash" role="alert">
               The engine could not compute this formula ({internalError}); showing the last result.

@@ -19,6 +19,14 @@ const NETWORK = [
 const NETWORK_AT =
   'x=0.5,t=1,w1=1,b1=0,w2=-1,b2=0.5,w3=0.3,b3=0.1,w4=2,b4=-1,v1=1,v2=-1,v3=0.5,v4=0.2';
 
+/** The printed picture of the graph, as SVG text. */
+async function printedGraph(page: Page): Promise<string> {
+  const src = (await page.locator('img.print-graph').getAttribute('src')) ?? '';
+  const prefix = 'data:image/svg+xml;charset=utf-8,';
+  expect(src.startsWith(prefix), 'the picture is an SVG').toBe(true);
+  return decodeURIComponent(src.slice(prefix.length));
+}
+
 /** Each element from `selector` up to <body> that is a flex or grid box (breaks get lost there). */
 function flexOrGridAncestors(page: Page, selector: string): Promise<string[]> {
   return page.evaluate((sel) => {
@@ -53,7 +61,9 @@ async function expectPaperLayout(page: Page) {
     page.locator('button:visible, select:visible, input[type="range"]:visible'),
   ).toHaveCount(0);
   await expect(page.locator('.typeset-formula')).toBeVisible();
-  await expect(page.locator('.gv-svg')).toBeVisible();
+  // The graph prints as a picture of the whole drawing, in the live view's place.
+  await expect(page.locator('img.print-graph')).toBeVisible();
+  await expect(page.locator('.graph-area')).toBeHidden();
   await expect(page.getByRole('table', { name: 'Trace table' })).toBeVisible();
   await expect(page.locator('.player-row')).toBeHidden();
 }
@@ -97,6 +107,19 @@ test('Share → Worksheet blanks values and adjoints and adds an answer key on i
     .evaluateAll((els) => els.map((e) => getComputedStyle(e).visibility));
   expect(hidden.length).toBeGreaterThan(0);
   expect(new Set(hidden)).toEqual(new Set(['hidden']));
+  // So does the printed picture: the output's value is drawn nowhere in it.
+  const svg = await printedGraph(page);
+  expect(svg.match(/data-testid="graph-node"/g)?.length).toBe(7);
+  const shownNumbers = await page.evaluate((text) => {
+    const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+    // The element holding the digits itself (a <text> or its <tspan>) carries its computed style.
+    return Array.from(doc.querySelectorAll('text, tspan'))
+      .filter((t) =>
+        Array.from(t.childNodes).some((n) => n.nodeType === 3 && /2\.268/.test(n.nodeValue ?? '')),
+      )
+      .filter((t) => !/visibility:\s*hidden/.test(t.getAttribute('style') ?? '')).length;
+  }, svg);
+  expect(shownNumbers).toBe(0);
 
   // The answer key: filled in, on a new page.
   const key = page.getByRole('table', { name: 'Answer key' });
@@ -137,15 +160,14 @@ test('the printed graph is the whole pass, not the step on screen, and says so; 
     .getByTestId('graph-node')
     .evaluateAll((els) => els.map((e) => e.getAttribute('data-adjoint')));
   expect(adjoints.filter((a) => a === '')).toEqual([]);
+  // The picture is the whole drawing: every node, whatever the view's pan and zoom.
+  expect((await printedGraph(page)).match(/data-testid="graph-node"/g)?.length).toBe(7);
   const caption = await page.evaluate(
     () => getComputedStyle(document.querySelector('.graph-col')!, '::after').content,
   );
   expect(caption).toContain('end of the forward and reverse passes (step 13 of 13)');
-  // No current step on paper: the last step's node prints like the others.
-  const strokes = await page
-    .locator('.gv-node--current .gv-shape')
-    .evaluateAll((els) => els.map((e) => getComputedStyle(e).stroke));
-  expect(new Set(strokes)).toEqual(new Set(['rgb(27, 29, 33)']));
+  // No current step on paper: no orange (#E69F00) anywhere in the picture.
+  expect((await printedGraph(page)).toLowerCase()).not.toMatch(/230,\s*159,\s*0|#e69f00/);
 
   await page.emulateMedia({ media: 'screen' });
   await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
@@ -163,6 +185,9 @@ test('a worksheet longer than a page: rows break between pages, the key starts a
   await openAndPrint(page, 'Worksheet');
   const rows = page.locator('.teach-trace tbody tr');
   expect(await rows.count()).toBeGreaterThanOrEqual(20);
+  // The whole network is in the printed picture, though the screen shows it in part.
+  const nodes = await page.getByTestId('graph-node').count();
+  expect((await printedGraph(page)).match(/data-testid="graph-node"/g)?.length).toBe(nodes);
 
   // Between the page and each table only block boxes, so the browser can break the page there.
   expect(await flexOrGridAncestors(page, '.teach-trace table')).toEqual([]);

@@ -4,6 +4,7 @@ import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { appStore } from '../store/appStore.ts';
 import { AnswerKey } from './AnswerKey.tsx';
+import { captureGraph, printGraphStore, releaseGraph } from './printGraph.ts';
 import {
   answerKeyFor,
   PRINT_ATTRIBUTE,
@@ -72,6 +73,7 @@ export async function printSheet(mode: PrintMode, win: Window = window): Promise
     doc.documentElement.style.removeProperty(PRINT_CAPTION_PROPERTY);
     keyRoot?.unmount();
     keyHost?.remove();
+    releaseGraph();
     const s = appStore.getState();
     if (before.tab !== 'trace') s.openDrawerTab(before.tab);
     s.setDrawerOpen(before.open);
@@ -81,5 +83,15 @@ export async function printSheet(mode: PrintMode, win: Window = window): Promise
   win.addEventListener('afterprint', reset, { once: true });
 
   await whenTableShown(win);
+  // The last frame is drawn by now (the table waited for it); a frame more lets it settle.
+  await new Promise<void>((resolve) => win.requestAnimationFrame(() => resolve()));
+  const url = captureGraph(mode, doc);
+  if (url) {
+    flushSync(() => printGraphStore.setState({ url }));
+    await doc
+      .querySelector<HTMLImageElement>('img.print-graph')
+      ?.decode()
+      .catch(() => undefined);
+  }
   win.print();
 }
