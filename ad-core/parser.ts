@@ -105,6 +105,8 @@ interface Frame {
 
 class Parser {
   private pos = 0;
+  /** A call of a name that is not an operation was read (a function of the learner's own?). */
+  callsOwnFunction = false;
   /** Last consumed token of the current statement (null at its start). */
   private prev: Token | null = null;
   private readonly nesting: Record<NestingKind, number> = { paren: 0, sign: 0, exponent: 0 };
@@ -527,7 +529,10 @@ class Parser {
     const { name, op, args, nameToken } = p;
     const span = { start: nameToken.start, end: close.end };
     const nameSpan = { start: nameToken.start, end: nameToken.end };
-    if (op === null) return { kind: 'apply', name, args, span, nameSpan };
+    if (op === null) {
+      this.callsOwnFunction = true;
+      return { kind: 'apply', name, args, span, nameSpan };
+    }
     if (args.length !== op.arity) {
       const comma = p.commas[0];
       if (op.arity === 1 && args.length === 2 && comma && this.isDecimalComma(comma, args)) {
@@ -678,7 +683,8 @@ export function parse(source: string): ParseResult {
       diagnostics: [diagnostic('too-long', span, source.length, MAX_SOURCE_LENGTH)],
     };
   }
-  const { statements, diagnostics } = new Parser(source, lex(source)).parseProgram();
+  const parser = new Parser(source, lex(source));
+  const { statements, diagnostics } = parser.parseProgram();
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   if (statements.length === 0) {
     return {
@@ -688,7 +694,12 @@ export function parse(source: string): ParseResult {
   }
   const misplaced = misplacedOutputs(statements);
   if (misplaced !== null) return { ok: false, diagnostics: [misplaced] };
-  const unresolved = [...resolve(source, statements), ...resolveFunctions(statements, suggestFunction)]
+  // Most formulas define and call no function: they skip that pass.
+  const functions =
+    parser.callsOwnFunction || statements.some((s) => s.kind === 'define')
+      ? resolveFunctions(statements, suggestFunction)
+      : [];
+  const unresolved = [...resolve(source, statements), ...functions]
     .sort((a, b) => a.span.start - b.span.start)
     .slice(0, MAX_DIAGNOSTICS);
   if (unresolved.length > 0) return { ok: false, diagnostics: unresolved };
