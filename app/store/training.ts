@@ -183,6 +183,9 @@ function rebuild(patch: Partial<TrainingState>, initial?: Float64Array, writePoi
 let lastGraphUpdate = -Infinity;
 /** While running, the graph (a whole recomputation of the playground) follows at this interval. */
 const GRAPH_INTERVAL_MS = 250;
+/** Frames between graph updates at least: on a slow page the graph (the costliest redraw) waits. */
+const GRAPH_EVERY_FRAMES = 10;
+let graphInterval = GRAPH_INTERVAL_MS;
 
 /**
  * Recomputes the loss and gradients at the current parameters and puts them on the graph (while
@@ -217,7 +220,7 @@ function publish(throttleGraph = false, writePoint = true): void {
   if (!batchView && trainTabShown()) clearBatchGraph();
   if ((!writePoint && !batchView) || !trainTabShown()) return;
   const now = performance.now();
-  if (throttleGraph && now - lastGraphUpdate < GRAPH_INTERVAL_MS) return;
+  if (throttleGraph && now - lastGraphUpdate < graphInterval) return;
   lastGraphUpdate = now;
   const point = rowPoint(model, run.params, s.shownRow);
   if (batchView) {
@@ -411,7 +414,11 @@ export const trainingActions = {
   isRunning(): boolean {
     return get().running;
   },
-  publishFrame(): void {
+  /** After a frame of training; `frameMs`, the time since the previous one, paces the graph. */
+  publishFrame(frameMs = NaN): void {
+    graphInterval = Number.isFinite(frameMs)
+      ? Math.min(5000, Math.max(GRAPH_INTERVAL_MS, GRAPH_EVERY_FRAMES * frameMs))
+      : GRAPH_INTERVAL_MS;
     set({ version: get().version + 1 });
     publish(get().running);
   },

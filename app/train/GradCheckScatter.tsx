@@ -5,7 +5,7 @@ import { batchCheckNow, useTraining } from '../store/training.ts';
 
 const W = 300;
 const H = 230;
-const M = { left: 56, right: 12, top: 12, bottom: 40 };
+const M = { left: 66, right: 12, top: 12, bottom: 44 };
 
 /**
  * Gradient check at scale: one dot per parameter at (finite difference, AD) of the next step's
@@ -74,7 +74,7 @@ export function GradCheckScatter() {
         <rect x={M.left} y={M.top} width={side} height={side} className="frame" />
         {ticks.map((t) => (
           <g key={t}>
-            <text x={x(t)} y={M.top + side + 18} className="tick" textAnchor="middle">
+            <text x={x(t)} y={M.top + side + 22} className="tick" textAnchor="middle">
               {formatNumber(t)}
             </text>
             <text

@@ -66,7 +66,7 @@ export function TrainingCost() {
 
 function CostTable({ cost, caption }: { cost: GradientCost; caption: string }) {
   const rows: [string, number, number][] = [
-    ['Reverse mode (backpropagation)', cost.reversePasses, cost.reverseOps],
+    ['Reverse mode', cost.reversePasses, cost.reverseOps],
     ['Forward mode', cost.forwardPasses, cost.forwardOps],
     ['Central differences', cost.fdPasses, cost.fdOps],
   ];

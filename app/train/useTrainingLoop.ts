@@ -28,6 +28,7 @@ export function useTrainingLoop(): void {
     let frame = 0;
     let chunk = 1;
     let trainedUntil = NaN;
+    let lastStart = NaN;
     const onFrame = () => {
       if (perFrame !== null) {
         // A pace to watch: a fixed number of steps per frame.
@@ -38,6 +39,8 @@ export function useTrainingLoop(): void {
       }
       const start = performance.now();
       const budget = nextBudget(start - trainedUntil);
+      const frameMs = start - lastStart;
+      lastStart = start;
       let elapsed = 0;
       while (elapsed < budget) {
         const before = performance.now();
@@ -50,7 +53,7 @@ export function useTrainingLoop(): void {
         else if (now - before > budget / 2 && chunk > 1) chunk = Math.max(1, chunk >> 1);
         if (!trainingActions.isRunning()) break;
       }
-      trainingActions.publishFrame();
+      trainingActions.publishFrame(frameMs);
       trainedUntil = performance.now();
       frame = requestAnimationFrame(onFrame);
     };
