@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench:endurance`: does the app stay flat over a long session?
 //
-//   tsx scripts/bench-endurance.mjs [--no-build] [--json] [--edits N] [--play-every N]
+//   tsx scripts/bench-endurance.mjs [--no-build] [--json] [--edits N] [--play-every N] [--port P]
 //
 // Builds the app into its own folder, serves it, and in headless Chromium makes --edits (1,000)
 // formula edits: random formulas of 20–120 nodes from the core's generator
@@ -12,12 +12,9 @@
 // JS heap used, DOM node count and JS event-listener count (CDP Memory.getDOMCounters), and the
 // keystroke-to-paint median of the first and of the last 100 edits (clock from the `input` event
 // to the painted frame that first shows the edited formula's output value and its redrawn graph). Timings are printed, never asserted: the machine is shared and noisy.
-import { spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
-import { chromium } from '@playwright/test';
 import { compile, dataNumber, evaluate } from '../ad-core/index.ts';
 import { randomFormula } from '../ad-core/bench/random-formula.ts';
-import { chromiumLaunchOptions } from './chromium.mjs';
+import { servedApp } from './lib/served-app.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -28,52 +25,12 @@ const option = (name, fallback) => {
 const JSON_OUT = flag('--json');
 const EDITS = option('--edits', 1000);
 const PLAY_EVERY = option('--play-every', 10);
+const PORT = option('--port', undefined);
 const WINDOW = Math.min(100, Math.max(1, Math.floor(EDITS / 2)));
 const OUT_DIR = 'dist-e2e-endurance';
 
 const log = (...args) => console.error(...args);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForHttp(url, timeoutMs) {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await sleep(200);
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
-
-function startPreview(port) {
-  const child = spawn(
-    'npx',
-    ['vite', 'preview', '--outDir', OUT_DIR, '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { stdio: ['ignore', 'ignore', 'inherit'], detached: true },
-  );
-  return {
-    stop() {
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-    },
-  };
-}
 
 /** The edits: deterministic random formulas whose node counts differ from the previous one. */
 function formulas(n) {
@@ -164,21 +121,10 @@ const median = (xs) => {
 };
 
 async function main() {
-  if (!flag('--no-build')) {
-    log(`building: npx vite build --outDir ${OUT_DIR}`);
-    const built = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', OUT_DIR], {
-      stdio: ['ignore', 'inherit', 'inherit'],
-    });
-    if (built.status !== 0) throw new Error('vite build failed');
-  }
   const edits = formulas(EDITS);
-  const port = await freePort();
-  const preview = startPreview(port);
-  const url = `http://127.0.0.1:${port}/`;
-  let browser;
+  const app = await servedApp({ outDir: OUT_DIR, build: !flag('--no-build'), port: PORT, log });
+  const { url, browser } = app;
   try {
-    await waitForHttp(url, 60_000);
-    browser = await chromium.launch(chromiumLaunchOptions());
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -252,8 +198,7 @@ async function main() {
       console.log(`  ${result.unmeasuredEdits} edit(s) never showed their result within 15 s`);
     if (errors.length > 0) console.log(`  ${errors.length} page/console error(s): ${errors[0]}`);
   } finally {
-    await browser?.close().catch(() => undefined);
-    preview.stop();
+    await app.close();
   }
 }
 
