@@ -387,9 +387,9 @@ const longestTask = (page) => page.evaluate(() => Math.round(window.__benchLonge
  * after the graph's drawing (its <svg> or canvas) first changes has been painted. A large graph's old drawing stays,
  * unchanged, until its layout arrives, so the first change is the new graph.
  */
-function armChangePaintMeasurement(page, timeoutMs) {
+function armChangePaintMeasurement(page, timeoutMs, canvasNodes) {
   return page.evaluate(
-    ({ timeoutMs }) =>
+    ({ timeoutMs, canvasNodes }) =>
       new Promise((resolve, reject) => {
         const onInput = () => {
           document.removeEventListener('input', onInput, true);
@@ -402,6 +402,10 @@ function armChangePaintMeasurement(page, timeoutMs) {
             reject(new Error(`the graph did not change within ${timeoutMs / 1000} s`));
           }, timeoutMs);
           const observer = new MutationObserver(() => {
+            // A large graph is a canvas (lodSelect.ts): wait for the one of the new graph (the
+            // old drawing's DOM nodes may change first, e.g. the editor's cursor highlight).
+            const canvasSelector = `canvas.gv-canvas[data-nodes="${canvasNodes}"]`;
+            if (canvasNodes !== undefined && !document.querySelector(canvasSelector)) return;
             observer.disconnect();
             clearTimeout(timer);
             requestAnimationFrame(() => {
@@ -422,9 +426,12 @@ function armChangePaintMeasurement(page, timeoutMs) {
         };
         document.addEventListener('input', onInput, true);
       }),
-    { timeoutMs },
+    { timeoutMs, canvasNodes },
   );
 }
+
+/** Above this many nodes the app draws the graph on a canvas (CANVAS_THRESHOLD in lodSelect.ts). */
+const CANVAS_THRESHOLD = 1500;
 
 /**
  * Chromium's own insertion of many lines into a <textarea> is quadratic (a bare textarea on this
@@ -436,8 +443,12 @@ function armChangePaintMeasurement(page, timeoutMs) {
 const FILL_LINE_LIMIT = 1000;
 
 /** Fills `text` and resolves once the changed graph has been painted (ms). */
-async function fillAndTimePaint(page, text, _nodes, timeoutMs) {
-  const measured = armChangePaintMeasurement(page, timeoutMs);
+async function fillAndTimePaint(page, text, nodes, timeoutMs) {
+  const measured = armChangePaintMeasurement(
+    page,
+    timeoutMs,
+    nodes > CANVAS_THRESHOLD ? nodes : undefined,
+  );
   // If the caller gives up first (and reloads the page), this rejection is no one's to handle.
   measured.catch(() => {});
   const box = page.getByRole('textbox', { name: 'Formula', exact: true });
