@@ -131,7 +131,9 @@ async function main() {
     page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     const cdp = await page.context().newCDPSession(page);
     // Start with x = y = z = 1, the point every expected output is computed at.
-    await page.goto(`${url}#f=${encodeURIComponent('x*y*z')}&at=${encodeURIComponent('x=1,y=1,z=1')}`);
+    await page.goto(
+      `${url}#f=${encodeURIComponent('x*y*z')}&at=${encodeURIComponent('x=1,y=1,z=1')}`,
+    );
     const box = page.getByRole('textbox', { name: 'Formula', exact: true });
     await box.waitFor();
     // Counters are compared on the same formula (the first edit's) at the start and the end, so
