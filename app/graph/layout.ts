@@ -512,7 +512,8 @@ export function nodeBoxes(node: LayoutNodeInput, g: NodeGeometry, cx: number, cy
   const top = cy - g.h / 2;
   // The shape, kept off where a label can; the symbol in it, always.
   boxes.push({ x0: cx - g.w / 2, y0: top, x1: cx + g.w / 2, y1: top + g.h, soft: true });
-  const symbol = Math.min(g.w - 8, textWidth(node.label, symbolFont(node.kind)) + 4) / 2;
+  // A collapsed call's name (`neuron(…)`) may run wider than its shape.
+  const symbol = (textWidth(node.label, symbolFont(node.kind)) + 4) / 2;
   boxes.push({ x0: cx - symbol, y0: cy - SYMBOL_HALF_HEIGHT, x1: cx + symbol, y1: cy + SYMBOL_HALF_HEIGHT });
   const f = nodeFootprint(g);
   const reach = leftLabelReach(g);
@@ -520,8 +521,9 @@ export function nodeBoxes(node: LayoutNodeInput, g: NodeGeometry, cx: number, cy
     // Labels on the left (inputs): beside the shape, as tall as the footprint.
     boxes.push({ x0: cx - reach, y0: cy - f.h / 2, x1: cx - g.w / 2, y1: cy + f.h / 2 });
   } else if (f.h > g.h) {
-    // The layout spaces columns by labelWidth, but a line such as `v₁₂ = −0.4229` runs wider.
-    const w = Math.max(g.w, g.labelWidth + LABEL_OVERHANG);
+    // The layout spaces columns by labelWidth, but a line such as `v₁₂ = −0.4229` runs wider, and a
+    // block's (`neuron(…) = −0.8854`) wider still.
+    const w = Math.max(g.w, g.labelWidth + LABEL_OVERHANG, textWidth(`${node.label} = −0.0000`, FONT.value));
     boxes.push({ x0: cx - w / 2, y0: top + g.h, x1: cx + w / 2, y1: top + f.h });
   }
   if (node.tag) {
