@@ -256,6 +256,33 @@ test.describe('phone 390×844: only the step buttons and the counter stay on scr
   });
 });
 
+test.describe('phone 390×844: A+ magnifies the graph’s text too', () => {
+  test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, hasTouch: true });
+
+  test('a node’s label is drawn larger after A+ (the SVG, not only the page’s rem-sized text)', async ({
+    playground,
+    page,
+  }) => {
+    await playground.goto('sin(x*y) + exp(x)/y', { x: 1, y: 2 });
+    await playground.waitForNodeCount(7);
+    /** Rendered height of the output node's symbol, in CSS px on screen. */
+    const labelPx = () =>
+      page.evaluate(() => {
+        const nodes = Array.from(document.querySelectorAll('[data-testid="graph-node"]'));
+        const text = nodes.at(-1)?.querySelector('text');
+        return text ? text.getBoundingClientRect().height : 0;
+      });
+    await settle(page);
+    const before = await labelPx();
+    expect(before).toBeGreaterThan(0);
+    await page.getByRole('button', { name: /^View/ }).click();
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(labelPx).toBeGreaterThan(before * 1.2);
+  });
+});
+
 test.describe('tablet 768×1024: the graph above the fold', () => {
   test.use({ viewport: { width: 768, height: 1024 }, deviceScaleFactor: 2, hasTouch: true });
 
