@@ -6,9 +6,19 @@ import {
   WORKER_THRESHOLD,
   WORKER_TIMEOUT_MS,
   layoutInWorker,
+  layoutTimeoutMs,
   layoutNow,
   needsWorker,
 } from './layoutService.ts';
+
+describe('layoutTimeoutMs', () => {
+  it('gives a big graph more time than a small one, but never waits without bound', () => {
+    expect(layoutTimeoutMs(10)).toBeGreaterThanOrEqual(WORKER_TIMEOUT_MS);
+    expect(layoutTimeoutMs(20_000)).toBeGreaterThan(layoutTimeoutMs(5_000));
+    expect(layoutTimeoutMs(20_000)).toBeGreaterThanOrEqual(20_000);
+    expect(layoutTimeoutMs(10_000_000)).toBeLessThanOrEqual(60_000);
+  });
+});
 
 describe('layoutNow', () => {
   it('lays out a formula once, however many Graph objects the store hands over for it', () => {
@@ -90,9 +100,12 @@ describe('layoutInWorker', () => {
   });
 
   it('terminates and replaces a worker that takes too long, and says so', async () => {
-    const hung = layoutInWorker(graphOf('exp(p) + q*r - 4'));
+    const hungGraph = graphOf('exp(p) + q*r - 4');
+    const hung = layoutInWorker(hungGraph);
     const first = FakeWorker.made.at(-1)!;
-    vi.advanceTimersByTime(WORKER_TIMEOUT_MS + 1);
+    vi.advanceTimersByTime(layoutTimeoutMs(hungGraph.nodes.length) - 1);
+    expect(first.terminated).toBe(false);
+    vi.advanceTimersByTime(2);
     await expect(hung).rejects.toMatchObject({ superseded: false });
     expect(first.terminated).toBe(true);
     const next = layoutInWorker(graphOf('exp(p) + q*r - 5'));

@@ -35,8 +35,18 @@ export function needsWorker(graph: Graph): boolean {
   return graph.nodes.length > WORKER_THRESHOLD && typeof Worker !== 'undefined';
 }
 
-/** A layout that takes longer than this is abandoned: its worker is terminated and replaced. */
+/**
+ * A layout that takes longer than this is abandoned: its worker is terminated and replaced.
+ * The allowance grows with the graph (a 20,000-node layout legitimately takes seconds on a
+ * slow school laptop) but stays bounded, so a hung worker is still noticed.
+ */
 export const WORKER_TIMEOUT_MS = 5000;
+const TIMEOUT_PER_NODE_MS = 1;
+const MAX_TIMEOUT_MS = 60_000;
+
+export function layoutTimeoutMs(nodeCount: number): number {
+  return Math.min(MAX_TIMEOUT_MS, WORKER_TIMEOUT_MS + TIMEOUT_PER_NODE_MS * nodeCount);
+}
 
 let worker: Worker | null = null;
 let pending: { id: number; fail(reason: Error): void } | null = null;
@@ -69,6 +79,7 @@ export function layoutInWorker(graph: Graph, key = shapeKey(graph)): Promise<Lay
     type: 'module',
   }));
   const id = nextId++;
+  const timeoutMs = layoutTimeoutMs(graph.nodes.length);
   return new Promise<Layout>((resolve, reject) => {
     const finish = () => {
       if (pending?.id === id) pending = null;
@@ -94,8 +105,8 @@ export function layoutInWorker(graph: Graph, key = shapeKey(graph)): Promise<Lay
     };
     const timer = setTimeout(() => {
       if (worker === w) dropWorker();
-      fail(new LayoutAbandoned(`no layout after ${WORKER_TIMEOUT_MS / 1000} s`, false));
-    }, WORKER_TIMEOUT_MS);
+      fail(new LayoutAbandoned(`no layout after ${Math.round(timeoutMs / 1000)} s`, false));
+    }, timeoutMs);
     w.addEventListener('message', onMessage);
     w.addEventListener('error', onError);
     const request: LayoutRequest = { id, input: layoutInputOf(graph) };
