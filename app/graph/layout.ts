@@ -169,8 +169,10 @@ const ROOM_STEP = 28;
 const ROOM_PASSES = 4;
 /** Up to this many nodes a drawing whose edge labels find no free place is laid out again with
  * wider gaps where they did not. Beyond, one pass (labels still keep off what they can): such a
- * graph does not fit a projector whole anyway (autoCollapse's limit), and each pass is a layout. */
-const ROOM_NODES = 150;
+ * graph does not fit a projector whole anyway (autoCollapse's limit), and each pass is a whole
+ * layout: at 100 nodes the passes doubled the layout's share of keystroke-to-paint (bench:ui).
+ * Every example, preset and lesson formula is below this (labelRoom.test.ts checks them all). */
+const ROOM_NODES = 60;
 
 export function layoutWith(input: LayoutInput, variant: Variant): Layout {
   if (input.nodes.length === 0) return { width: 0, height: 0, nodes: [], edges: [] };
