@@ -64,3 +64,5 @@ export {
 export type { Block, BlockView, StepGroup } from './blocks.ts';
 export { splitBlockNames, isCallBlockName } from './functions-names.ts';
 export { unusedParameterWarnings } from './functions-warnings.ts';
+export { exportProgram, EXPORT_TARGETS, EXPORT_TARGET_LABELS, EXPORT_EXTENSIONS } from './export/index.ts';
+export type { ExportTarget } from './export/index.ts';

@@ -5,6 +5,7 @@ import { copyText } from '../teach/clipboard.ts';
 import { embedCode } from './share.ts';
 import { ExportButtons } from '../export/ExportButtons.tsx';
 import { PrintButtons } from '../print/PrintButtons.tsx';
+import { CodeExportButton } from '../export/CodeExport.tsx';
 
 function currentUrl(): string {
   return `${window.location.origin}${window.location.pathname}${hashOf(appStore.getState())}`;
@@ -66,6 +67,7 @@ export function ShareButton() {
             every way of taking this view out of the app (link, embed, picture), while View ▾
             only changes how the page looks. */}
         <ExportButtons onStatus={setStatus} />
+        <CodeExportButton />
         <PrintButtons />
         <p role="status" className="note">
           {status}

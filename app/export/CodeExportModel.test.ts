@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { compile, exportProgram, pointFrom } from '../../ad-core/index.ts';
+import { createAppStore } from '../store/store.ts';
+import { EXPORT_TARGETS, codeExportOf } from './CodeExportModel.ts';
+
+const FORMULA = 'sin(x*y) + exp(x)/y';
+
+function storeAt(source: string, point: [string, number][]) {
+  const store = createAppStore();
+  store.getState().setSource(source);
+  store.getState().setPoint(pointFrom(point));
+  return store;
+}
+
+describe('codeExportOf', () => {
+  it("is exportProgram of the store's graph and point, and what compiling the text gives (as the CLI's --export does)", () => {
+    const s = storeAt(FORMULA, [
+      ['x', 1],
+      ['y', 2],
+    ]).getState();
+    for (const target of EXPORT_TARGETS) {
+      const result = codeExportOf(s, target);
+      if (!result.ok) throw new Error(result.message);
+      expect(result.code).toBe(exportProgram(s.derived.graph!, s.derived.point, target, FORMULA));
+      // The CLI's own path: compile the text, then export at the parsed point.
+      const built = compile(FORMULA);
+      if (!built.ok) throw new Error('reference formula compiles');
+      const cliPoint = pointFrom([
+        ['x', 1],
+        ['y', 2],
+      ]);
+      expect(result.code).toBe(exportProgram(built.graph, cliPoint, target, FORMULA));
+      expect(result.fileName).toBe(target === 'ts' ? 'autodiff.ts' : 'autodiff.py');
+      expect(result.outputNote).toBeNull();
+    }
+  });
+
+  it('follows the point: another value gives another program', () => {
+    const a = codeExportOf(
+      storeAt(FORMULA, [
+        ['x', 1],
+        ['y', 2],
+      ]).getState(),
+      'ts',
+    );
+    const b = codeExportOf(
+      storeAt(FORMULA, [
+        ['x', 0.5],
+        ['y', 2],
+      ]).getState(),
+      'ts',
+    );
+    expect(a.ok && b.ok && a.code !== b.code).toBe(true);
+  });
+
+  it('says there is nothing to export while the formula has a diagnostic', () => {
+    const result = codeExportOf(storeAt('sin(x', []).getState(), 'pytorch');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/nothing to export yet/i);
+  });
+
+  it('names the followed output when there are several', () => {
+    const store = storeAt('x*y, sin(x)', [
+      ['x', 1],
+      ['y', 2],
+    ]);
+    const first = codeExportOf(store.getState(), 'jax');
+    store.getState().setOutput(1);
+    const second = codeExportOf(store.getState(), 'jax');
+    if (!first.ok || !second.ok) throw new Error('expected programs');
+    expect(first.outputNote).toMatch(/2 outputs; the program computes output 1/);
+    expect(second.outputNote).toMatch(/2 outputs; the program computes output 2/);
+    expect(second.code).not.toBe(first.code);
+  });
+});
