@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import { useApp } from '../store/appStore.ts';
 import { copyText } from '../teach/clipboard.ts';
-import { downloadText } from './CodeExportFile.ts';
+import { downloadText } from './saveFile.ts';
 import {
   EXPORT_TARGETS,
   EXPORT_TARGET_LABELS,

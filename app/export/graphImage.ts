@@ -4,6 +4,8 @@
 // The page's stylesheets do not travel with a file, so every element gets the computed styles it
 // is drawn with written onto it.
 
+import { saveBlob } from './saveFile.ts';
+
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Fonts every slide deck's machine has; the page's own stack may name fonts a projector lacks. */
@@ -185,20 +187,6 @@ export function graphSvg(doc: Document = document): string | null {
   return new XMLSerializer().serializeToString(out);
 }
 
-/** Save `blob` under `name` through an <a download>, as a browser saves a link. */
-function save(blob: Blob, name: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  a.hidden = true;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // The download has taken the blob by now; a later revoke keeps slow browsers safe.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 function svgBlob(svg: string): Blob {
   return new Blob([svg], { type: 'image/svg+xml;charset=utf-8' });
 }
@@ -207,7 +195,7 @@ function svgBlob(svg: string): Blob {
 export function downloadSvg(): boolean {
   const svg = graphSvg();
   if (svg === null) return false;
-  save(svgBlob(svg), FILE_NAMES.svg);
+  saveBlob(svgBlob(svg), FILE_NAMES.svg);
   return true;
 }
 
@@ -229,7 +217,7 @@ export async function downloadPng(scale = 2): Promise<boolean> {
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     const png = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
     if (!png) return false;
-    save(png, FILE_NAMES.png);
+    saveBlob(png, FILE_NAMES.png);
     return true;
   } catch {
     return false;
