@@ -23,6 +23,15 @@ describe('fitTransform', () => {
     expect(y + (k * content.height) / 2).toBeCloseTo((view.height + 52 - 16) / 2, 6);
   });
 
+  it('shows all of a 20,000-node graph too (a column of 10,000 inputs), centred', () => {
+    const content = { width: 900, height: 10_000 * 64 };
+    const view = { width: 800, height: 560 };
+    const { k, x, y } = fitTransform(content, view);
+    expect(k * content.height).toBeLessThanOrEqual(view.height);
+    expect(x + (k * content.width) / 2).toBeCloseTo(view.width / 2, 6);
+    expect(y).toBeGreaterThanOrEqual(52);
+  });
+
   it('magnifies a small drawing, but not without limit', () => {
     const { k } = fitTransform({ width: 50, height: 50 }, { width: 1000, height: 1000 });
     expect(k).toBe(MAX_FIT_SCALE);

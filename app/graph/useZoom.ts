@@ -19,7 +19,9 @@ export interface View {
   y: number;
 }
 
-const SCALE_EXTENT: [number, number] = [0.05, 4];
+/** Zooming out goes far enough for Fit to view to show all of a 20,000-node graph (its column of
+ * inputs is about a million pixels tall), drawn as the canvas overview. */
+const SCALE_EXTENT: [number, number] = [0.0005, 4];
 /** Fitting (automatic and "Fit to view" alike) magnifies a small graph to fill a big screen, as a
  * projector needs, but never past this: a 3-node graph should not turn into three blobs. */
 export const MAX_FIT_SCALE = 1.8;
