@@ -12,7 +12,14 @@
 // it is drawn straight when nothing is in its way, threaded through the gaps of the columns it
 // crosses while a budget of checks lasts, and otherwise carried in a lane above or below them.
 import type { NodeKind } from '../../ad-core/index.ts';
-import { addBox, indexBoxes, labelBoxes, placeTagScored, setBoxLive, type Box } from './edgeLabels.ts';
+import {
+  addBox,
+  indexBoxes,
+  labelBoxes,
+  placeTagScored,
+  setBoxLive,
+  type Box,
+} from './edgeLabels.ts';
 import {
   FONT,
   LABEL_OVERHANG,
@@ -249,7 +256,8 @@ function layoutPass(
   // height each. A few inputs, and any placed beside its consumer further right, write them below
   // like an operation, which keeps a small drawing narrow.
   let firstColumnInputs = 0;
-  for (let i = 0; i < n; i++) if (input.nodes[i]!.kind === 'input' && col[i] === 0) firstColumnInputs++;
+  for (let i = 0; i < n; i++)
+    if (input.nodes[i]!.kind === 'input' && col[i] === 0) firstColumnInputs++;
   const side: LabelSide[] = input.nodes.map((node, i) =>
     node.kind === 'input' && (col[i]! > 0 || firstColumnInputs <= LEFT_LABELS_FROM - 1)
       ? 'below'
@@ -338,7 +346,8 @@ function layoutPass(
   for (let i = 0; i < n; i++) colWidth[col[i]!] = Math.max(colWidth[col[i]!]!, footprint[i]!.w);
   const colX = new Float64Array(columns);
   for (let c = 1; c < columns; c++) {
-    colX[c] = colX[c - 1]! + colWidth[c - 1]! / 2 + COLUMN_GAP + (extra?.[c] ?? 0) + colWidth[c]! / 2;
+    colX[c] =
+      colX[c - 1]! + colWidth[c - 1]! / 2 + COLUMN_GAP + (extra?.[c] ?? 0) + colWidth[c]! / 2;
   }
   const cx = new Float64Array(n);
   for (let i = 0; i < n; i++) cx[i] = colX[col[i]!]!;
@@ -416,7 +425,13 @@ function layoutPass(
   input.nodes.forEach((node, i) => boxes.push(...nodeBoxes(node, geometry[i]!, cx[i]!, cy[i]!)));
   for (const { points } of routed) {
     const [x, y] = points[points.length - 1]!;
-    boxes.push({ x0: x - ARROW_BOX, y0: y - ARROW_BOX, x1: x + ARROW_BOX, y1: y + ARROW_BOX, soft: true });
+    boxes.push({
+      x0: x - ARROW_BOX,
+      y0: y - ARROW_BOX,
+      x1: x + ARROW_BOX,
+      y1: y + ARROW_BOX,
+      soft: true,
+    });
   }
   const boxIndex = indexBoxes(boxes);
 
@@ -516,7 +531,12 @@ export function nodeBoxes(node: LayoutNodeInput, g: NodeGeometry, cx: number, cy
   boxes.push({ x0: cx - g.w / 2, y0: top, x1: cx + g.w / 2, y1: top + g.h, soft: true });
   // A collapsed call's name (`neuron(…)`) may run wider than its shape.
   const symbol = (textWidth(node.label, symbolFont(node.kind)) + 4) / 2;
-  boxes.push({ x0: cx - symbol, y0: cy - SYMBOL_HALF_HEIGHT, x1: cx + symbol, y1: cy + SYMBOL_HALF_HEIGHT });
+  boxes.push({
+    x0: cx - symbol,
+    y0: cy - SYMBOL_HALF_HEIGHT,
+    x1: cx + symbol,
+    y1: cy + SYMBOL_HALF_HEIGHT,
+  });
   const f = nodeFootprint(g);
   const reach = leftLabelReach(g);
   if (reach > 0) {
@@ -525,7 +545,11 @@ export function nodeBoxes(node: LayoutNodeInput, g: NodeGeometry, cx: number, cy
   } else if (f.h > g.h) {
     // The layout spaces columns by labelWidth, but a line such as `v₁₂ = −0.4229` runs wider, and a
     // block's (`neuron(…) = −0.8854`) wider still.
-    const w = Math.max(g.w, g.labelWidth + LABEL_OVERHANG, textWidth(`${node.label} = −0.0000`, FONT.value));
+    const w = Math.max(
+      g.w,
+      g.labelWidth + LABEL_OVERHANG,
+      textWidth(`${node.label} = −0.0000`, FONT.value),
+    );
     boxes.push({ x0: cx - w / 2, y0: top + g.h, x1: cx + w / 2, y1: top + f.h });
   }
   if (node.tag) {
