@@ -234,6 +234,8 @@ test('a long paste compiles in the background: the old graph and value stay, wit
   });
   await playground.goto('x*y + 1', { x: 1, y: 2 });
   await expect(playground.outputValue()).toHaveAttribute('data-value', '3');
+  // The value shows before the graph is drawn: wait for all five nodes before noting them.
+  await playground.waitForNodeCount(5);
   const before = await playground.nodes();
 
   // Over 5,000 characters: too long for a link, so compiled in the worker.
