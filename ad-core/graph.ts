@@ -3,9 +3,10 @@
 //
 // Built with explicit stacks, never recursion: a 1,000,000-character `x+x+…` parses to a tree
 // ~500,000 levels deep on the left.
-import { literalName, subscript } from './format.ts';
+import { literalName } from './format.ts';
 import { definitionsOf } from './functions.ts';
 import { argumentText, callName } from './functions-names.ts';
+import { buildTape, NodeBuilder, wengertName, wireEdges } from './graph-builder.ts';
 import { OP_INDEX, OPS_BY_INDEX } from './ops.ts';
 import { parse } from './parser.ts';
 import type {
@@ -14,100 +15,19 @@ import type {
   Diagnostic,
   Expr,
   Graph,
-  GraphEdge,
   GraphNode,
   Program,
   Span,
   Statement,
-  Tape,
 } from './types.ts';
 
-export const OP_INPUT = -1;
-export const OP_CONSTANT = -2;
+export { OP_CONSTANT, OP_INPUT, wengertName } from './graph-builder.ts';
 
 /** Parse and build in one go: the app's and the CLI's entry point. */
 export function compile(source: string, options?: BuildOptions): BuildResult {
   const parsed = parse(source);
   if (!parsed.ok) return parsed;
   return buildGraph(parsed.program, options);
-}
-
-/** Wengert name of an input (index ≤ 0) or op (index ≥ 1): `v₋₁`, `v₀`, `v₃`. */
-export function wengertName(index: number): string {
-  return `v${subscript(index)}`;
-}
-
-class Builder {
-  // Nodes only: edges and adjacency are built once, by `inLevelOrder`, in the final numbering.
-  readonly nodes: GraphNode[] = [];
-  private opCount = 0;
-  private readonly merge: Map<string, number> | null;
-
-  constructor(merge: boolean) {
-    this.merge = merge ? new Map() : null;
-  }
-
-  private push(node: Omit<GraphNode, 'id'>): number {
-    const id = this.nodes.length;
-    this.nodes.push({ id, ...node });
-    return id;
-  }
-
-  input(name: string, wengertIndex: number): number {
-    return this.push({
-      kind: 'input',
-      op: 'input',
-      args: [],
-      name: wengertName(wengertIndex),
-      wengertIndex,
-      label: name,
-      variable: name,
-      spans: [],
-    });
-  }
-
-  constant(value: number, span: Span, name: string): number {
-    const key = this.merge ? `c:${Object.is(value, -0) ? '-0' : String(value)}:${name}` : '';
-    const known = this.merge?.get(key);
-    if (known !== undefined) {
-      this.nodes[known]!.spans.push(span);
-      return known;
-    }
-    const id = this.push({
-      kind: 'constant',
-      op: 'const',
-      args: [],
-      name,
-      wengertIndex: null,
-      label: name,
-      constant: value,
-      spans: [span],
-    });
-    this.merge?.set(key, id);
-    return id;
-  }
-
-  op(opId: string, args: number[], span: Span): number {
-    const key = this.merge ? `${opId}(${args.join(',')})` : '';
-    const known = this.merge?.get(key);
-    if (known !== undefined) {
-      this.nodes[known]!.spans.push(span);
-      return known;
-    }
-    const row = OPS_BY_INDEX[OP_INDEX[opId] ?? -1];
-    const wengertIndex = ++this.opCount;
-    const id = this.push({
-      kind: 'op',
-      op: opId,
-      args,
-      name: wengertName(wengertIndex),
-      wengertIndex,
-      label: row?.symbol ?? opId,
-      spans: [span],
-    });
-    this.merge?.set(key, id);
-    return id;
-  }
 }
 
 const diagnostic = (code: Diagnostic['code'], message: string, span: Span): BuildResult => ({
@@ -219,7 +139,7 @@ export function buildGraph(program: Program, options: BuildOptions = {}): BuildR
   const collected = collectVariables(program);
   if (!Array.isArray(collected)) return collected.error;
 
-  const b = new Builder(options.mergeCommonSubexpressions === true);
+  const b = new NodeBuilder(options.mergeCommonSubexpressions === true);
   const scope = new Map<string, number>();
   const ctx: Context = {
     b,
@@ -275,13 +195,9 @@ export function buildGraph(program: Program, options: BuildOptions = {}): BuildR
  * v₃ = sin v₀, v₄ = v₁ + v₂, v₅ = v₄ − v₃, as in the paper. Building order (post-order) would
  * put v₃ = v₁ + v₂ before sin. Still a topological order; a counting sort, no recursion.
  */
-function inLevelOrder(nodes: GraphNode[]): {
-  nodes: GraphNode[];
-  edges: GraphEdge[];
-  inEdges: number[][];
-  outEdges: number[][];
-  newId: Int32Array;
-} {
+function inLevelOrder(
+  nodes: GraphNode[],
+): { nodes: GraphNode[]; newId: Int32Array } & ReturnType<typeof wireEdges> {
   const n = nodes.length;
   const level = new Int32Array(n);
   let maxLevel = 0;
@@ -317,41 +233,25 @@ function inLevelOrder(nodes: GraphNode[]): {
     newId[old] = i;
   });
   const out: GraphNode[] = [];
-  const edges: GraphEdge[] = [];
-  const inEdges: number[][] = [];
-  // Filled as edges come: an array literal per node holds exactly its edges, where `[]` and a
-  // push would reserve 17 slots for each of half a million nodes.
-  const outEdges: (number[] | undefined)[] = new Array<number[] | undefined>(n);
   let opCount = 0;
   for (let i = 0; i < order.length; i++) {
     const node = nodes[order[i]!]!;
-    const args = node.args.map((a) => newId[a]!);
     // The builder's nodes belong to this graph alone: renumbered in place, not copied (copying
     // half a million nodes was most of the build of a 1 MB formula).
     node.id = i;
-    node.args = args;
+    node.args = node.args.map((a) => newId[a]!);
     if (node.kind === 'op') {
       node.wengertIndex = ++opCount;
       node.name = wengertName(opCount);
     }
     out.push(node);
-    const first = edges.length;
-    args.forEach((from, argIndex) => {
-      const edge = edges.length;
-      edges.push({ id: edge, from, to: i, argIndex: argIndex as 0 | 1 });
-      const users = outEdges[from];
-      if (users) users.push(edge);
-      else outEdges[from] = [edge];
-    });
-    inEdges.push(args.map((_, k) => first + k));
   }
-  for (let i = 0; i < n; i++) outEdges[i] ??= [];
-  return { nodes: out, edges, inEdges, outEdges: outEdges as number[][], newId };
+  return { nodes: out, ...wireEdges(out), newId };
 }
 
 /** What building one expression needs: names in scope, and for calls, the definitions. */
 interface Context {
-  b: Builder;
+  b: NodeBuilder;
   /** Names visible here: a body's parameters first, then the formula's names. */
   scope: { get(name: string): number | undefined };
   /** The formula's variables and bindings. */
@@ -378,7 +278,7 @@ function buildExpr(root: Expr, ctx: Context): number {
       // `-3` is one constant, not neg(3): that is how a learner reads it.
       todo.pop();
       expanded.pop();
-      results.push(b.constant(-e.arg.value, e.span, literalName(-e.arg.value)));
+      results.push(b.constant(-e.arg.value, [e.span], literalName(-e.arg.value)));
       continue;
     }
     const kids = children(e);
@@ -432,50 +332,23 @@ function nodeFor(e: Expr, ctx: Context, results: number[], arity: number): numbe
   const args = results.splice(results.length - arity, arity);
   switch (e.kind) {
     case 'number':
-      return b.constant(e.value, e.span, literalName(e.value));
+      return b.constant(e.value, [e.span], literalName(e.value));
     case 'constant':
-      return b.constant(e.value, e.span, e.name === 'pi' ? 'π' : 'e');
+      return b.constant(e.value, [e.span], e.name === 'pi' ? 'π' : 'e');
     case 'name': {
       const id = scope.get(e.name)!;
       b.nodes[id]!.spans.push(e.span);
       return id;
     }
     case 'unary':
-      return e.op === 'pos' ? args[0]! : b.op('neg', args, e.span);
+      return e.op === 'pos' ? args[0]! : b.op('neg', args, [e.span]);
     case 'binary':
-      return b.op(e.op, args, e.span);
+      return b.op(e.op, args, [e.span]);
     case 'call':
-      return b.op(e.fn, args, e.span);
+      return b.op(e.fn, args, [e.span]);
     case 'apply':
       return inlineCall(e, ctx, args);
   }
-}
-
-function buildTape(nodes: GraphNode[], inEdges: number[][]): Tape {
-  const n = nodes.length;
-  const tape: Tape = {
-    opIndex: new Int16Array(n),
-    arg0: new Int32Array(n).fill(-1),
-    arg1: new Int32Array(n).fill(-1),
-    constant: new Float64Array(n),
-    edge0: new Int32Array(n).fill(-1),
-    edge1: new Int32Array(n).fill(-1),
-  };
-  for (const node of nodes) {
-    const i = node.id;
-    if (node.kind === 'input') tape.opIndex[i] = OP_INPUT;
-    else if (node.kind === 'constant') {
-      tape.opIndex[i] = OP_CONSTANT;
-      tape.constant[i] = node.constant ?? NaN;
-    } else {
-      tape.opIndex[i] = OP_INDEX[node.op] ?? -3;
-      tape.arg0[i] = node.args[0] ?? -1;
-      tape.arg1[i] = node.args[1] ?? -1;
-      tape.edge0[i] = inEdges[i]![0] ?? -1;
-      tape.edge1[i] = inEdges[i]![1] ?? -1;
-    }
-  }
-  return tape;
 }
 
 const ANCESTORS = new WeakMap<Graph, Uint8Array>();

@@ -8,9 +8,9 @@
 // `rest`, so a drawing of a 200-row batch stays readable while its numbers stay the whole batch's.
 // A per-example graph's own bindings are not kept as blocks here: a row is the unit of the view.
 import { literalName } from '../format.ts';
-import { outputAncestors, OP_CONSTANT, OP_INPUT, wengertName } from '../graph.ts';
-import { OP_INDEX, OPS_BY_INDEX } from '../ops.ts';
-import type { Graph, GraphEdge, GraphNode, Span, Tape } from '../types.ts';
+import { buildTape, NodeBuilder, wireEdges } from '../graph-builder.ts';
+import { outputAncestors } from '../graph.ts';
+import type { Graph, GraphNode } from '../types.ts';
 import type { TrainModel } from './model.ts';
 
 /** Rows drawn as blocks of their own; later rows are summed in the block `rest`. */
@@ -37,104 +37,6 @@ export type BatchGraphResult =
 export function batchRowName(row: number): string {
   return `row${row + 1}`;
 }
-
-class TapeBuilder {
-  readonly nodes: GraphNode[] = [];
-  readonly edges: GraphEdge[] = [];
-  readonly inEdges: number[][] = [];
-  readonly outEdges: number[][] = [];
-  private ops = 0;
-
-  private push(node: Omit<GraphNode, 'id'>): number {
-    const id = this.nodes.length;
-    this.nodes.push({ id, ...node });
-    this.inEdges.push([]);
-    this.outEdges.push([]);
-    return id;
-  }
-
-  input(source: GraphNode, wengertIndex: number): number {
-    return this.push({
-      kind: 'input',
-      op: 'input',
-      args: [],
-      name: wengertName(wengertIndex),
-      wengertIndex,
-      label: source.label,
-      ...(source.variable !== undefined ? { variable: source.variable } : {}),
-      spans: [...source.spans],
-    });
-  }
-
-  constant(value: number, spans: readonly Span[], label?: string): number {
-    const name = label ?? literalName(value);
-    return this.push({
-      kind: 'constant',
-      op: 'const',
-      args: [],
-      name,
-      wengertIndex: null,
-      label: name,
-      constant: value,
-      spans: [...spans],
-    });
-  }
-
-  op(op: string, args: number[], label: string, spans: readonly Span[], binding?: string): number {
-    const wengertIndex = ++this.ops;
-    const id = this.push({
-      kind: 'op',
-      op,
-      args,
-      name: wengertName(wengertIndex),
-      wengertIndex,
-      label,
-      spans: [...spans],
-      ...(binding !== undefined ? { binding } : {}),
-    });
-    args.forEach((from, argIndex) => {
-      const edge = this.edges.length;
-      this.edges.push({ id: edge, from, to: id, argIndex: argIndex as 0 | 1 });
-      this.inEdges[id]!.push(edge);
-      this.outEdges[from]!.push(edge);
-    });
-    return id;
-  }
-
-  bind(id: number, name: string): void {
-    const node = this.nodes[id]!;
-    if (node.kind === 'op') node.binding = name;
-  }
-
-  tape(): Tape {
-    const n = this.nodes.length;
-    const tape: Tape = {
-      opIndex: new Int16Array(n),
-      arg0: new Int32Array(n).fill(-1),
-      arg1: new Int32Array(n).fill(-1),
-      constant: new Float64Array(n),
-      edge0: new Int32Array(n).fill(-1),
-      edge1: new Int32Array(n).fill(-1),
-    };
-    for (const node of this.nodes) {
-      const i = node.id;
-      if (node.kind === 'input') tape.opIndex[i] = OP_INPUT;
-      else if (node.kind === 'constant') {
-        tape.opIndex[i] = OP_CONSTANT;
-        tape.constant[i] = node.constant ?? NaN;
-      } else {
-        tape.opIndex[i] = OP_INDEX[node.op] ?? -3;
-        tape.arg0[i] = node.args[0] ?? -1;
-        tape.arg1[i] = node.args[1] ?? -1;
-        tape.edge0[i] = this.inEdges[i]![0] ?? -1;
-        tape.edge1[i] = this.inEdges[i]![1] ?? -1;
-      }
-    }
-    return tape;
-  }
-}
-
-const symbolOf = (op: string) => OPS_BY_INDEX[OP_INDEX[op] ?? -1]?.symbol ?? op;
 
 /**
  * The batch graph of `model` over `rows` (null: every row, in order). Refused, with the row count
@@ -171,11 +73,11 @@ export function batchGraph(
     };
   }
 
-  const b = new TapeBuilder();
+  const b = new NodeBuilder();
   const shared = new Int32Array(source.nodes.length).fill(-1);
   liveParams.forEach((name, i) => {
     const id = source.inputs[source.variables.indexOf(name)]!;
-    shared[id] = b.input(source.nodes[id]!, i + 1 - liveParams.length);
+    shared[id] = b.input(name, i + 1 - liveParams.length, source.nodes[id]!.spans);
   });
   const shownRows = order.length <= drawn + 1 ? order.length : drawn;
   const copy = new Int32Array(source.nodes.length);
@@ -186,25 +88,26 @@ export function batchGraph(
       if (shared[node.id]! >= 0) copy[node.id] = shared[node.id]!;
       else if (node.kind === 'input') {
         const column = dataColumn.get(node.id);
-        copy[node.id] = b.constant(column ? column[row]! : NaN, node.spans);
+        const value = column ? column[row]! : NaN;
+        copy[node.id] = b.constant(value, node.spans, literalName(value));
       } else if (node.kind === 'constant') {
         copy[node.id] = b.constant(node.constant ?? NaN, node.spans, node.label);
       } else {
         copy[node.id] = b.op(
           node.op,
           node.args.map((a) => copy[a]!),
-          node.label,
           node.spans,
         );
       }
     }
     const out = copy[source.output]!;
-    if (r < shownRows) b.bind(out, batchRowName(row));
+    const outNode = b.nodes[out]!;
+    if (r < shownRows && outNode.kind === 'op') outNode.binding = batchRowName(row);
     rowOutputs.push(out);
   });
   const sum = (ids: readonly number[]) => {
     let acc = ids[0]!;
-    for (let k = 1; k < ids.length; k++) acc = b.op('add', [acc, ids[k]!], symbolOf('add'), []);
+    for (let k = 1; k < ids.length; k++) acc = b.op('add', [acc, ids[k]!], []);
     return acc;
   };
   const blockNames = Array.from(order.subarray(0, shownRows), batchRowName).filter(
@@ -213,24 +116,26 @@ export function batchGraph(
   let sumAll = sum(rowOutputs.slice(0, shownRows));
   if (shownRows < order.length) {
     const rest = sum(rowOutputs.slice(shownRows));
-    b.bind(rest, BATCH_REST);
+    const restNode = b.nodes[rest]!;
+    if (restNode.kind === 'op') restNode.binding = BATCH_REST;
     blockNames.push(BATCH_REST);
-    sumAll = b.op('add', [sumAll, rest], symbolOf('add'), []);
+    sumAll = b.op('add', [sumAll, rest], []);
   }
-  const n = b.constant(order.length, []);
-  const mean = b.op('div', [sumAll, n], symbolOf('div'), [], BATCH_MEAN);
+  const n = b.constant(order.length, [], literalName(order.length));
+  const mean = b.op('div', [sumAll, n], [], BATCH_MEAN);
   blockNames.push(BATCH_MEAN);
   const inputs = liveParams.map((name) => shared[source.inputs[source.variables.indexOf(name)]!]!);
+  const wired = wireEdges(b.nodes);
   const graph: Graph = {
     nodes: b.nodes,
-    edges: b.edges,
+    edges: wired.edges,
     variables: liveParams,
     inputs,
     output: mean,
     outputs: [mean],
-    inEdges: b.inEdges,
-    outEdges: b.outEdges,
-    tape: b.tape(),
+    inEdges: wired.inEdges,
+    outEdges: wired.outEdges,
+    tape: buildTape(b.nodes, wired.inEdges),
   };
   return { ok: true, batch: { graph, rows: order, drawn: shownRows, blockNames } };
 }
