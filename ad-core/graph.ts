@@ -85,7 +85,8 @@ function collectVariables(program: Program): string[] | { error: BuildResult } {
   for (const statement of program.statements) {
     // A function's body names its parameters (local) and variables; a body never called adds none.
     if (statement.kind === 'define' && !called.has(statement.name)) continue;
-    const locals = statement.kind === 'define' ? new Set(statement.params.map((p) => p.name)) : null;
+    const locals =
+      statement.kind === 'define' ? new Set(statement.params.map((p) => p.name)) : null;
     const stack: Expr[] = [...statementExprs(statement)].reverse();
     while (stack.length > 0) {
       const e = stack.pop()!;
