@@ -84,8 +84,19 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
  * no UTF-8 form, so it is written as U+FFFD, which the lexer reports at the same place.
  */
 export function encodeText(text: string): string {
-  return encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+  if (text.length >= REMEMBER_ENCODED_FROM && text === lastEncoded.text) return lastEncoded.out;
+  const out = encodeURIComponent(text.replace(LONE_SURROGATE, '\uFFFD'));
+  if (text.length >= REMEMBER_ENCODED_FROM) lastEncoded = { text, out };
+  return out;
 }
+
+/**
+ * The last long text encoded, and its encoding: the hash writer runs after every step, slider and
+ * mode change, and encoding a pasted megabyte each time cost the page a long task for a formula
+ * that had not changed.
+ */
+const REMEMBER_ENCODED_FROM = 10_000;
+let lastEncoded = { text: '', out: '' };
 
 /** The formula as a link carries it (lone surrogates replaced). */
 export function linkText(text: string): string {
