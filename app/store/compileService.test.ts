@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BuildResult } from '../../ad-core/index.ts';
+import type { BuildResult, Graph } from '../../ad-core/index.ts';
 import { programs } from '../graph/layout-formulas.ts';
 import { compileSource } from './core.ts';
 import type { CompileRequest } from './compile.worker.ts';
@@ -202,7 +202,7 @@ describe('the store with a large formula', () => {
     FakeWorker.made = [];
   });
 
-  it('keeps the old graph while a huge paste compiles in the worker, then shows what compiling on the page shows', () => {
+  it('keeps the old graph while a huge paste compiles in the worker, then shows what compiling on the page shows', async () => {
     vi.stubGlobal('Worker', FakeWorker);
     const store = createAppStore();
     const before = store.getState().derived;
@@ -219,8 +219,9 @@ describe('the store with a large formula', () => {
     const worker = FakeWorker.lastPosted!;
     expect(worker.sent).toHaveLength(1);
     worker.answer();
+    // The graph is prepared (its blocks found) in a task of its own before it is shown.
+    await vi.waitFor(() => expect(store.getState().compiling).toBe(false));
     s = store.getState();
-    expect(s.compiling).toBe(false);
     expect(s.derived.source).toBe(big);
     const direct = compileSource(big);
     expect(direct.ok && s.derived.graph).toEqual(direct.ok && direct.graph);
@@ -244,5 +245,111 @@ describe('the store with a large formula', () => {
     worker.answer();
     expect(store.getState().derived).toBe(now);
     expect(now.source).toBe('x + 1');
+  });
+});
+
+describe('CompileService preparing a graph before handing it over', () => {
+  afterEach(() => {
+    FakeWorker.made = [];
+  });
+  /** Timers where only zero-delay ones (task hops) can be fired, one at a time. */
+  function hopTimers() {
+    const due = new Map<number, { fn: () => void; ms: number }>();
+    let next = 1;
+    return {
+      setTimeout: (fn: () => void, ms: number) => {
+        due.set(next, { fn, ms });
+        return next++;
+      },
+      clearTimeout: (h: unknown) => void due.delete(h as number),
+      /** Fires the oldest zero-delay timer; false when there is none. */
+      hop: () => {
+        for (const [h, t] of due) {
+          if (t.ms !== 0) continue;
+          due.delete(h);
+          t.fn();
+          return true;
+        }
+        return false;
+      },
+    };
+  }
+
+  it('runs each preparation in a task of its own, in order, on the graph it then hands over', () => {
+    const timers = hopTimers();
+    const seen: string[] = [];
+    const graphs: Graph[] = [];
+    const service = new CompileService(() => new FakeWorker(), timers, 1000, [
+      (g) => {
+        seen.push('a');
+        graphs.push(g);
+      },
+      (g) => {
+        seen.push('b');
+        graphs.push(g);
+      },
+    ]);
+    const settled = vi.fn();
+    expect(service.request('a = x*2\na + 1', false, settled)).toBe(PENDING);
+    FakeWorker.made[0]!.answer();
+    expect(seen).toEqual([]);
+    expect(settled).not.toHaveBeenCalled();
+    expect(timers.hop()).toBe(true);
+    expect(seen).toEqual(['a']);
+    expect(settled).not.toHaveBeenCalled();
+    expect(service.busy).toBe(true);
+    expect(timers.hop()).toBe(true);
+    expect(seen).toEqual(['a', 'b']);
+    expect(settled).toHaveBeenCalledTimes(1);
+    expect(timers.hop()).toBe(false);
+    const built = service.request('a = x*2\na + 1', false, settled);
+    expect(built).toEqual(compileSource('a = x*2\na + 1'));
+    expect(built !== PENDING && built.ok && built.graph).toBe(graphs[0]);
+    expect(graphs[1]).toBe(graphs[0]);
+  });
+
+  it('a newer edit during preparation stops it, and the old text never calls back', () => {
+    const timers = hopTimers();
+    const prepare = vi.fn();
+    const service = new CompileService(() => new FakeWorker(), timers, 1000, [prepare, prepare]);
+    const old = vi.fn();
+    service.request('x*2', false, old);
+    FakeWorker.made[0]!.answer();
+    expect(timers.hop()).toBe(true);
+    expect(prepare).toHaveBeenCalledTimes(1);
+    service.cancel();
+    while (timers.hop()) {
+      // drain
+    }
+    expect(prepare).toHaveBeenCalledTimes(1);
+    expect(old).not.toHaveBeenCalled();
+  });
+
+  it('a preparation that throws does not stop the graph being handed over', () => {
+    const timers = hopTimers();
+    const service = new CompileService(() => new FakeWorker(), timers, 1000, [
+      () => {
+        throw new Error('boom');
+      },
+    ]);
+    const settled = vi.fn();
+    service.request('x+1', false, settled);
+    FakeWorker.made[0]!.answer();
+    while (timers.hop()) {
+      // drain
+    }
+    expect(settled).toHaveBeenCalledTimes(1);
+    expect(service.request('x+1', false, settled)).toEqual(compileSource('x+1'));
+  });
+
+  it('a formula that does not compile is handed over at once (nothing to prepare)', () => {
+    const timers = hopTimers();
+    const prepare = vi.fn();
+    const service = new CompileService(() => new FakeWorker(), timers, 1000, [prepare]);
+    const settled = vi.fn();
+    service.request('x +', false, settled);
+    FakeWorker.made[0]!.answer();
+    expect(settled).toHaveBeenCalledTimes(1);
+    expect(prepare).not.toHaveBeenCalled();
   });
 });
