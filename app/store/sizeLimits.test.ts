@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compile } from '../../ad-core/index.ts';
-import { TYPESET_MAX_NODES, typesetRefusal } from './sizeLimits.ts';
+import fc from 'fast-check';
+import { grouped, TYPESET_MAX_NODES, typesetRefusal } from './sizeLimits.ts';
 
 const graphOf = (src: string) => {
   const r = compile(src);
@@ -24,6 +25,20 @@ describe('typesetRefusal', () => {
   it('refuses a single enormous name', () => {
     expect(typesetRefusal(graphOf(`2*${'x'.repeat(100_000)}`))).toMatch(
       /too large to typeset \(100,00\d characters of names and numbers\)/,
+    );
+  });
+});
+
+describe('grouped', () => {
+  it('writes whole numbers as toLocaleString en-US does', () => {
+    expect(grouped(0)).toBe('0');
+    expect(grouped(999)).toBe('999');
+    expect(grouped(1000)).toBe('1,000');
+    expect(grouped(1234567)).toBe('1,234,567');
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), (n) => {
+        expect(grouped(n)).toBe(n.toLocaleString('en-US'));
+      }),
     );
   });
 });

@@ -16,7 +16,16 @@ export function typesetRefusal(graph: Graph): string | null {
   if (nodes <= TYPESET_MAX_NODES && chars <= TYPESET_MAX_LABEL_CHARS) return null;
   const size =
     nodes > TYPESET_MAX_NODES
-      ? `${nodes.toLocaleString('en-US')} nodes`
-      : `${chars.toLocaleString('en-US')} characters of names and numbers`;
+      ? `${grouped(nodes)} nodes`
+      : `${grouped(chars)} characters of names and numbers`;
   return `This formula is too large to typeset (${size}); the graph, values and gradient check still use all of it.`;
+}
+
+/**
+ * `n.toLocaleString('en-US')` for a whole number, without it: the first toLocaleString of a page
+ * loads the locale data, a long task of its own in the very frame a big formula is shown.
+ */
+export function grouped(n: number): string {
+  const digits = String(Math.trunc(Math.abs(n)));
+  return (n < 0 ? '-' : '') + digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
