@@ -10,10 +10,12 @@ import {
   type Window,
 } from '../teach/slice.ts';
 import { useTraining } from '../store/training.ts';
+import { PlotAxes } from './PlotAxes.tsx';
 
 const W = 300;
 const H = 250;
 const M = { left: 56, right: 12, top: 12, bottom: 44 };
+const FRAME = { left: M.left, right: W - M.right, top: M.top, bottom: H - M.bottom };
 const MAX_PATH_POINTS = 400;
 
 /** The path's bounding box, padded, never narrower than `min` (a path that has not moved yet). */
@@ -145,35 +147,13 @@ export function DescentPath({ model }: { model: TrainModel }) {
         height={H - M.top - M.bottom}
         className="frame"
       />
-      {x.ticks(4).map((t) => (
-        <text key={`x${t}`} x={x(t)} y={H - M.bottom + 18} className="tick" textAnchor="middle">
-          {formatNumber(t)}
-        </text>
-      ))}
-      {y.ticks(4).map((t) => (
-        <text
-          key={`y${t}`}
-          x={M.left - 4}
-          y={y(t)}
-          className="tick"
-          textAnchor="end"
-          dominantBaseline="middle"
-        >
-          {formatNumber(t)}
-        </text>
-      ))}
-      <text x={(M.left + W - M.right) / 2} y={H - 4} className="tick" textAnchor="middle">
-        {xv}
-      </text>
-      <text
-        x={14}
-        y={(M.top + H - M.bottom) / 2}
-        className="tick"
-        textAnchor="middle"
-        transform={`rotate(-90 14 ${(M.top + H - M.bottom) / 2})`}
-      >
-        {yv}
-      </text>
+      <PlotAxes
+        frame={FRAME}
+        xTicks={{ at: x, values: x.ticks(4) }}
+        yTicks={{ at: y, values: y.ticks(4) }}
+        xTitle={{ text: xv, y: H - 4 }}
+        yTitle={yv}
+      />
     </svg>
   );
 }

@@ -2,6 +2,7 @@ import { scaleSymlog } from 'd3';
 import { useId, useMemo } from 'react';
 import { dataNumber, formatNumber, type ParamCheck } from '../../ad-core/index.ts';
 import { batchCheckNow, useTraining } from '../store/training.ts';
+import { PlotAxes } from './PlotAxes.tsx';
 
 const W = 300;
 const H = 230;
@@ -72,34 +73,14 @@ export function GradCheckScatter() {
           className="diagonal"
         />
         <rect x={M.left} y={M.top} width={side} height={side} className="frame" />
-        {ticks.map((t) => (
-          <g key={t}>
-            <text x={x(t)} y={M.top + side + 22} className="tick" textAnchor="middle">
-              {formatNumber(t)}
-            </text>
-            <text
-              x={M.left - 4}
-              y={y(t)}
-              className="tick"
-              textAnchor="end"
-              dominantBaseline="middle"
-            >
-              {formatNumber(t)}
-            </text>
-          </g>
-        ))}
-        <text x={M.left + side / 2} y={H - 4} className="tick" textAnchor="middle">
-          finite difference
-        </text>
-        <text
-          x={14}
-          y={M.top + side / 2}
-          className="tick"
-          textAnchor="middle"
-          transform={`rotate(-90 14 ${M.top + side / 2})`}
-        >
-          AD
-        </text>
+        <PlotAxes
+          frame={{ left: M.left, right: M.left + side, top: M.top, bottom: M.top + side }}
+          xTicks={{ at: x, values: ticks }}
+          xTickGap={22}
+          yTicks={{ at: y, values: ticks }}
+          xTitle={{ text: 'finite difference', y: H - 4 }}
+          yTitle="AD"
+        />
         {plotted.map((c) =>
           c.status === 'pass' ? (
             <circle

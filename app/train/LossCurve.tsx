@@ -1,5 +1,6 @@
 import { extent, line, scaleLinear, scaleLog } from 'd3';
 import { formatNumber } from '../../ad-core/index.ts';
+import { PlotAxes } from './PlotAxes.tsx';
 import { curvePoints } from './plotData.ts';
 
 const W = 300;
@@ -32,20 +33,11 @@ export function LossCurve({ losses, logScale }: { losses: readonly number[]; log
       data-losses={losses.slice(0, 2000).join(',')}
     >
       <title>{`Loss curve: ${steps} steps${steps > 0 ? `, last loss ${formatNumber(losses[steps - 1]!)}` : ''}`}</title>
-      <line x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} className="axis" />
-      <line x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} className="axis" />
-      {yTicks.map((t) => (
-        <text
-          key={t}
-          x={M.left - 4}
-          y={y(t)}
-          className="tick"
-          textAnchor="end"
-          dominantBaseline="middle"
-        >
-          {formatNumber(t)}
-        </text>
-      ))}
+      <PlotAxes
+        frame={{ left: M.left, right: W - M.right, top: M.top, bottom: H - M.bottom }}
+        lines
+        yTicks={{ at: y, values: yTicks }}
+      />
       <text x={M.left} y={H - 8} className="tick" textAnchor="start">
         1
       </text>

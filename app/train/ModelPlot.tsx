@@ -1,11 +1,13 @@
 import { scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import { findPrediction, predictMany, type TrainModel } from '../../ad-core/index.ts';
+import { PlotAxes } from './PlotAxes.tsx';
 import { linspace, paddedExtent } from './plotData.ts';
 
 const W = 300;
 const H = 190;
 const M = { left: 40, right: 10, top: 10, bottom: 30 };
+const FRAME = { left: M.left, right: W - M.right, top: M.top, bottom: H - M.bottom };
 const GRID = 36;
 
 /**
@@ -145,22 +147,5 @@ function isBinary(values: Float64Array): boolean {
 }
 
 function Axes({ xLabel, yLabel }: { xLabel: string; yLabel: string }) {
-  return (
-    <>
-      <line x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} className="axis" />
-      <line x1={M.left} x2={M.left} y1={M.top} y2={H - M.bottom} className="axis" />
-      <text x={(M.left + W - M.right) / 2} y={H - 8} className="tick" textAnchor="middle">
-        {xLabel}
-      </text>
-      <text
-        x={14}
-        y={(M.top + H - M.bottom) / 2}
-        className="tick"
-        textAnchor="middle"
-        transform={`rotate(-90 14 ${(M.top + H - M.bottom) / 2})`}
-      >
-        {yLabel}
-      </text>
-    </>
-  );
+  return <PlotAxes frame={FRAME} lines xTitle={{ text: xLabel, y: H - 8 }} yTitle={yLabel} />;
 }
