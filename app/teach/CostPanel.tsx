@@ -1,5 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import type { Graph } from '../../ad-core/index.ts';
+import { ComparisonTable } from './ComparisonTable.tsx';
 import { compareMerge, compareModes } from './cost.ts';
 import { useSafeId } from './use-safe-id.ts';
 import './teach.css';
@@ -24,8 +25,28 @@ export function CostPanel({ tree, merged, mergeOn, passes }: CostPanelProps) {
   const cost = useMemo(() => compareModes(current), [current]);
   const merge = useMemo(() => (merged ? compareMerge(tree, merged) : null), [tree, merged]);
   const n = cost.inputs;
+  const modes = [
+    {
+      mode: 'forward',
+      name: 'Forward',
+      passes: fmt(cost.forward.passes),
+      aside: 'one per input',
+      counts: cost.forward,
+    },
+    {
+      mode: 'reverse',
+      name: 'Reverse',
+      passes: '1 + 1',
+      aside: 'forward, then back',
+      counts: cost.reverse,
+    },
+  ] as const;
   const verdict =
-    cost.cheaper === 'tie' ? 'Same cost' : cost.cheaper === 'reverse' ? 'Reverse mode is cheaper' : 'Forward mode is cheaper';
+    cost.cheaper === 'tie'
+      ? 'Same cost'
+      : cost.cheaper === 'reverse'
+        ? 'Reverse mode is cheaper'
+        : 'Forward mode is cheaper';
 
   return (
     <section className="teach-panel teach-cost" aria-labelledby={titleId}>
@@ -35,72 +56,66 @@ export function CostPanel({ tree, merged, mergeOn, passes }: CostPanelProps) {
         <strong>{verdict}.</strong> {cost.explanation}
       </p>
       <p className="teach-note">
-        {fmt(cost.ops)} operations and {fmt(cost.edges)} derivative-carrying edges on the {mergeOn && merged ? 'merged' : ''}{' '}
-        tape; {n} {n === 1 ? 'input' : 'inputs'}, 1 output. One operation = one op evaluated or one multiply-add
-        along an edge.
+        {fmt(cost.ops)} operations and {fmt(cost.edges)} derivative-carrying edges on the{' '}
+        {mergeOn && merged ? 'merged' : ''} tape; {n} {n === 1 ? 'input' : 'inputs'}, 1 output. One
+        operation = one op evaluated or one multiply-add along an edge.
       </p>
-      <table aria-label="Cost by mode">
-        <thead>
-          <tr>
-            <th scope="col">Mode</th>
-            <th scope="col">Passes</th>
-            <th scope="col">Op evaluations</th>
-            <th scope="col">Multiply-adds</th>
-            <th scope="col">Total</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr className={cost.cheaper === 'forward' ? 'is-cheaper' : undefined} data-mode="forward">
-            <th scope="row">Forward{cost.cheaper === 'forward' ? ' ✓' : ''}</th>
-            <td>
-              <span className="teach-num">{fmt(cost.forward.passes)}</span>
-              <span className="teach-aside">one per input</span>
-            </td>
-            <td className="teach-num">{fmt(cost.forward.evaluations)}</td>
-            <td className="teach-num">{fmt(cost.forward.multiplyAdds)}</td>
-            <td className="teach-num" data-total={cost.forward.total}>
-              {fmt(cost.forward.total)}
-            </td>
-          </tr>
-          <tr className={cost.cheaper === 'reverse' ? 'is-cheaper' : undefined} data-mode="reverse">
-            <th scope="row">Reverse{cost.cheaper === 'reverse' ? ' ✓' : ''}</th>
-            <td>
-              <span className="teach-num">1 + 1</span>
-              <span className="teach-aside">forward, then back</span>
-            </td>
-            <td className="teach-num">{fmt(cost.reverse.evaluations)}</td>
-            <td className="teach-num">{fmt(cost.reverse.multiplyAdds)}</td>
-            <td className="teach-num" data-total={cost.reverse.total}>
-              {fmt(cost.reverse.total)}
-            </td>
-          </tr>
-        </tbody>
-      </table>
+      <ComparisonTable
+        aria-label="Cost by mode"
+        columns={['Mode', 'Passes', 'Op evaluations', 'Multiply-adds', 'Total']}
+        rows={modes.map(({ mode, name, passes, aside, counts }) => ({
+          key: mode,
+          head: `${name}${cost.cheaper === mode ? ' ✓' : ''}`,
+          attrs: { className: cost.cheaper === mode ? 'is-cheaper' : undefined, 'data-mode': mode },
+          cells: (
+            <>
+              <td>
+                <span className="teach-num">{passes}</span>
+                <span className="teach-aside">{aside}</span>
+              </td>
+              <td className="teach-num">{fmt(counts.evaluations)}</td>
+              <td className="teach-num">{fmt(counts.multiplyAdds)}</td>
+              <td className="teach-num" data-total={counts.total}>
+                {fmt(counts.total)}
+              </td>
+            </>
+          ),
+        }))}
+      />
       {passes}
       {merge && (
         <>
           <h3>Merging common subexpressions</h3>
-          <table aria-label="Node counts with and without merging">
-            <thead>
-              <tr>
-                <th scope="col">Graph</th>
-                <th scope="col">Nodes</th>
-                <th scope="col">Operations</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr className={!mergeOn ? 'is-shown' : undefined}>
-                <th scope="row">As written (tree){!mergeOn ? ' — shown' : ''}</th>
-                <td className="teach-num">{fmt(merge.treeNodes)}</td>
-                <td className="teach-num">{fmt(merge.treeOps)}</td>
-              </tr>
-              <tr className={mergeOn ? 'is-shown' : undefined}>
-                <th scope="row">Merged (shared DAG){mergeOn ? ' — shown' : ''}</th>
-                <td className="teach-num">{fmt(merge.mergedNodes)}</td>
-                <td className="teach-num">{fmt(merge.mergedOps)}</td>
-              </tr>
-            </tbody>
-          </table>
+          <ComparisonTable
+            aria-label="Node counts with and without merging"
+            columns={['Graph', 'Nodes', 'Operations']}
+            rows={[
+              {
+                key: 'tree',
+                name: 'As written (tree)',
+                shown: !mergeOn,
+                nodes: merge.treeNodes,
+                ops: merge.treeOps,
+              },
+              {
+                key: 'merged',
+                name: 'Merged (shared DAG)',
+                shown: mergeOn,
+                nodes: merge.mergedNodes,
+                ops: merge.mergedOps,
+              },
+            ].map(({ key, name, shown, nodes, ops }) => ({
+              key,
+              head: `${name}${shown ? ' — shown' : ''}`,
+              attrs: { className: shown ? 'is-shown' : undefined },
+              cells: (
+                <>
+                  <td className="teach-num">{fmt(nodes)}</td>
+                  <td className="teach-num">{fmt(ops)}</td>
+                </>
+              ),
+            }))}
+          />
           <p>
             {merge.saved > 0
               ? `Merging computes each repeated subexpression once: ${fmt(merge.saved)} fewer ${merge.saved === 1 ? 'node' : 'nodes'}. The shared node then has several consumers, so in the reverse pass its adjoint is the sum of their contributions.`

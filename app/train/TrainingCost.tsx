@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react';
 import { gradientCost, graphSize, paramsAt, type GradientCost } from '../../ad-core/index.ts';
 import { useTraining } from '../store/training.ts';
+import { ComparisonTable } from '../teach/ComparisonTable.tsx';
 
 const count = (n: number) => {
   if (n < 1e7) return Math.round(n).toLocaleString('en');
@@ -71,26 +72,23 @@ function CostTable({ cost, caption }: { cost: GradientCost; caption: string }) {
     ['Central differences', cost.fdPasses, cost.fdOps],
   ];
   return (
-    <table className="train-table train-cost-table">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Method</th>
-          <th scope="col">Passes</th>
-          <th scope="col">Operations</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(([name, passes, ops]) => (
-          <tr key={name} data-method={name}>
-            <th scope="row">{name}</th>
+    <ComparisonTable
+      className="train-table train-cost-table"
+      caption={caption}
+      columns={['Method', 'Passes', 'Operations']}
+      rows={rows.map(([name, passes, ops]) => ({
+        key: name,
+        head: name,
+        attrs: { 'data-method': name },
+        cells: (
+          <>
             <td className="num">{count(passes)}</td>
             <td className="num" data-ops={String(ops)}>
               {count(ops)}
             </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+          </>
+        ),
+      }))}
+    />
   );
 }
