@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 import { appStore } from '../store/appStore.ts';
 import { hashOf } from '../url/urlSync.ts';
-import { copyText } from '../teach/clipboard.ts';
 import { embedCode } from './share.ts';
 import { ExportButtons } from '../export/ExportButtons.tsx';
 import { PrintButtons } from '../print/PrintButtons.tsx';
 import { CodeExportButton } from '../export/CodeExport.tsx';
+import { copyWithStatus, DialogFrame } from '../export/DialogFrame.tsx';
 
 function currentUrl(): string {
   return `${window.location.origin}${window.location.pathname}${hashOf(appStore.getState())}`;
@@ -22,21 +22,19 @@ export function ShareButton() {
     setStatus('');
     dialog.current?.showModal();
   };
-  const copy = async (text: string, what: string) => {
-    const ok = await copyText(text);
-    setStatus(
-      ok
-        ? `${what} copied.`
-        : `Could not reach the clipboard: select the ${what.toLowerCase()} above and copy it.`,
-    );
-  };
+  const copy = (text: string, what: string) => copyWithStatus(text, what, setStatus);
   return (
     <>
       <button type="button" onClick={open}>
         Share
       </button>
-      <dialog ref={dialog} className="share-dialog" aria-labelledby="share-title">
-        <h2 id="share-title">Share this view</h2>
+      <DialogFrame
+        dialogRef={dialog}
+        className="share-dialog"
+        titleId="share-title"
+        title="Share this view"
+        status={status}
+      >
         <label className="field-label" htmlFor="share-link">
           Link
         </label>
@@ -69,13 +67,7 @@ export function ShareButton() {
         <ExportButtons onStatus={setStatus} />
         <CodeExportButton />
         <PrintButtons />
-        <p role="status" className="note">
-          {status}
-        </p>
-        <form method="dialog">
-          <button type="submit">Close</button>
-        </form>
-      </dialog>
+      </DialogFrame>
     </>
   );
 }

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { useApp } from '../store/appStore.ts';
-import { copyText } from '../teach/clipboard.ts';
+import { copyWithStatus, DialogFrame } from './DialogFrame.tsx';
 import { downloadText } from './saveFile.ts';
 import {
   EXPORT_TARGETS,
@@ -35,12 +35,7 @@ export function CodeExportButton() {
     setOpen(false);
     opener.current?.focus();
   };
-  const copy = async (code: string) => {
-    const ok = await copyText(code);
-    setStatus(
-      ok ? 'Code copied.' : 'Could not reach the clipboard: select the code above and copy it.',
-    );
-  };
+  const copy = (code: string) => copyWithStatus(code, 'Code', setStatus);
 
   return (
     <>
@@ -50,13 +45,14 @@ export function CodeExportButton() {
       <button type="button" ref={opener} onClick={show}>
         Export code
       </button>
-      <dialog
-        ref={dialog}
+      <DialogFrame
+        dialogRef={dialog}
         className="code-export-dialog"
-        aria-labelledby={titleId}
+        titleId={titleId}
+        title="Export code"
+        status={status}
         onClose={onClose}
       >
-        <h2 id={titleId}>Export code</h2>
         <p className="note">
           A program that computes this formula’s value and gradient at the current point, generated
           from the graph.
@@ -111,13 +107,7 @@ export function CodeExportButton() {
             </div>
           </>
         )}
-        <p role="status" className="note">
-          {status}
-        </p>
-        <form method="dialog">
-          <button type="submit">Close</button>
-        </form>
-      </dialog>
+      </DialogFrame>
     </>
   );
 }
