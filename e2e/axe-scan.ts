@@ -6,8 +6,14 @@ import { expect } from './fixtures.ts';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-export async function expectNoAxeViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+/** `include`: a selector to scan only part of the page (a panel with its own walkthrough). */
+export async function expectNoAxeViolations(
+  page: Page,
+  where: string,
+  include?: string,
+): Promise<void> {
+  const builder = new AxeBuilder({ page }).withTags(TAGS);
+  const results = await (include ? builder.include(include) : builder).analyze();
   const text = results.violations
     .map(
       (v) =>

@@ -89,12 +89,25 @@ function settle(page: Page): Promise<void> {
   );
 }
 
-async function horizontalOverflow(page: Page): Promise<{ scroll: number; client: number }> {
-  return page.evaluate(() => {
+/** The page is no wider than the screen: no horizontal scrollbar. */
+async function expectNoHorizontalScroll(page: Page, where = ''): Promise<void> {
+  const { scroll, client } = await page.evaluate(() => {
     const el = document.scrollingElement ?? document.documentElement;
     return { scroll: el.scrollWidth, client: el.clientWidth };
   });
+  expect(scroll, `page as wide as the screen ${where}`).toBeLessThanOrEqual(client);
 }
+
+/** The page's viewport, pixel ratio and touch as on `screen`. */
+function useScreen(screen: Pick<Screen, 'width' | 'height' | 'deviceScaleFactor' | 'touch'>) {
+  test.use({
+    viewport: { width: screen.width, height: screen.height },
+    deviceScaleFactor: screen.deviceScaleFactor,
+    hasTouch: screen.touch,
+  });
+}
+
+const screenNamed = (name: string): Screen => SCREENS.find((s) => s.name === name)!;
 
 async function expectPlayerInView(playground: PlaygroundPage, where: string): Promise<void> {
   for (const name of PLAYER_BUTTONS) {
@@ -116,6 +129,19 @@ async function scrollTo(page: Page, fraction: number): Promise<void> {
     el.scrollTop = Math.round((el.scrollHeight - el.clientHeight) * f);
   }, fraction);
   await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => r())));
+}
+
+/** Scrolled to the top, the middle and the end: `check` there, then the player still on screen. */
+async function atEveryScroll(
+  playground: PlaygroundPage,
+  check: (where: string) => Promise<void>,
+): Promise<void> {
+  for (const fraction of [0, 0.5, 1]) {
+    const where = `scrolled to ${fraction * 100} %`;
+    await scrollTo(playground.page, fraction);
+    await check(where);
+    await expectPlayerInView(playground, where);
+  }
 }
 
 /** Visible controls (or, for a checkbox or radio, its label) smaller than 44 × 44 CSS px. */
@@ -148,26 +174,14 @@ function smallTargets(page: Page): Promise<string[]> {
 
 for (const screen of SCREENS) {
   test.describe(screen.name, () => {
-    test.use({
-      viewport: { width: screen.width, height: screen.height },
-      deviceScaleFactor: screen.deviceScaleFactor,
-      hasTouch: screen.touch,
-    });
+    useScreen(screen);
 
     test(`no horizontal scrollbar, player always on screen, no axe violation (${screen.name})`, async ({
       playground,
       page,
     }) => {
       await openBusyScreen(playground);
-      for (const fraction of [0, 0.5, 1]) {
-        await scrollTo(page, fraction);
-        const { scroll, client } = await horizontalOverflow(page);
-        expect(
-          scroll,
-          `page as wide as the screen, scrolled to ${fraction * 100} %`,
-        ).toBeLessThanOrEqual(client);
-        await expectPlayerInView(playground, `scrolled to ${fraction * 100} %`);
-      }
+      await atEveryScroll(playground, (where) => expectNoHorizontalScroll(page, where));
       // The player works from wherever the page is scrolled.
       await scrollTo(page, 1);
       await playground.stepForward();
@@ -183,8 +197,7 @@ for (const screen of SCREENS) {
       await playground.openDrawerTab('Trace table');
       await settle(page);
       await scrollTo(page, 1);
-      const { scroll, client } = await horizontalOverflow(page);
-      expect(scroll).toBeLessThanOrEqual(client);
+      await expectNoHorizontalScroll(page, 'with the drawer open');
       await expectPlayerInView(playground, 'with the drawer open');
     });
 
@@ -230,22 +243,17 @@ function stuckBand(page: Page): Promise<{ top: number; bottom: number }> {
 }
 
 test.describe('phone 390×844: only the step buttons and the counter stay on screen', () => {
-  test.use({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true });
+  useScreen(screenNamed('phone 390×844'));
 
   test('the band that stays is one row; the timeline, speed and mode scroll with the page', async ({
     playground,
     page,
   }) => {
     await openBusyScreen(playground);
-    for (const fraction of [0, 0.5, 1]) {
-      await scrollTo(page, fraction);
+    await atEveryScroll(playground, async (where) => {
       const band = await stuckBand(page);
-      expect(
-        band.bottom - band.top,
-        `height kept on screen at ${fraction * 100} %`,
-      ).toBeLessThanOrEqual(72);
-      await expectPlayerInView(playground, `scrolled to ${fraction * 100} %`);
-    }
+      expect(band.bottom - band.top, `height kept on screen ${where}`).toBeLessThanOrEqual(72);
+    });
     // The rest of the player is in the page, under the graph: scrolled away at the end.
     await scrollTo(page, 1);
     await expect(page.getByRole('slider', { name: 'Timeline' })).not.toBeInViewport();
@@ -284,7 +292,7 @@ test.describe('phone 390×844: A+ magnifies the graph’s text too', () => {
 });
 
 test.describe('tablet 768×1024: the graph above the fold', () => {
-  test.use({ viewport: { width: 768, height: 1024 }, deviceScaleFactor: 2, hasTouch: true });
+  useScreen(screenNamed('tablet 768×1024'));
 
   test('on opening, the whole graph box is on screen above the player’s band', async ({
     playground,
@@ -358,7 +366,6 @@ test('a broken link’s notice sits in the layout: the header stays one row at 1
   expect(header?.height ?? 0).toBeLessThan(80);
   const notice = await playground.linkNotice().boundingBox();
   expect((notice?.x ?? 0) + (notice?.width ?? 0)).toBeLessThanOrEqual(1280);
-  const { scroll, client } = await horizontalOverflow(page);
-  expect(scroll).toBeLessThanOrEqual(client);
+  await expectNoHorizontalScroll(page, 'under a notice');
   await expectPlayerInView(playground, 'under a notice');
 });

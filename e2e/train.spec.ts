@@ -1,21 +1,47 @@
 // Training walkthroughs: each preset trains, pauses, shows one step's backward pass on the graph
 // (whose leaf adjoints are the parameter table's gradient for the shown row), and a reset
 // reproduces the same loss curve.
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { expectNoAxeViolations } from './axe-scan.ts';
 import { compileOrThrow } from './oracle.ts';
 import { expect, test } from './fixtures.ts';
+import type { PlaygroundPage } from './pages/playground-page.ts';
 import { TrainPage } from './pages/train.ts';
 import { TRAIN_PRESETS } from '../app/train/presets.ts';
+
+/** A fresh page on the Train tab with the example `title` loaded. */
+async function openExample(
+  page: Page,
+  playground: PlaygroundPage,
+  title: string,
+): Promise<TrainPage> {
+  await playground.gotoHash('');
+  await playground.chooseExample(title);
+  return new TrainPage(page);
+}
+
+/** `Show this step's backward pass`, then the player to its end (every adjoint on the graph). */
+async function showBackwardPass(train: TrainPage, playground: PlaygroundPage): Promise<void> {
+  await train.button("Show this step's backward pass").click();
+  await playground.expectStep(0);
+  await playground.button('Go to end').click();
+}
+
+const close = (a: number, b: number) =>
+  expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+
+/** The graph's collapsed block `name` (`mean`, `rest`, `row7`). */
+const block = (page: Page, name: string) =>
+  page.locator(`[data-testid="graph-node"][data-block="${name}"]`);
+
+const batchRadio = (train: TrainPage) => train.panel().getByRole('radio', { name: 'Batch' });
 
 for (const preset of TRAIN_PRESETS) {
   test(`${preset.title}: train, pause, show a step's backward pass, reset reproduces the curve`, async ({
     page,
     playground,
   }) => {
-    const train = new TrainPage(page);
-    await playground.gotoHash('');
-    await playground.chooseExample(preset.title);
+    const train = await openExample(page, playground, preset.title);
     await expect(train.panel()).toBeVisible();
     await expect(train.dataTable().locator('tbody tr')).toHaveCount(preset.setup.rows.length);
     await expect(train.learningRate()).toHaveValue(String(preset.setup.lr));
@@ -39,9 +65,7 @@ for (const preset of TRAIN_PRESETS) {
     expect(await train.loss()).toBeLessThan(start);
 
     // This step's backward pass: the shown row at the current parameters, in the player from 0.
-    await train.button("Show this step's backward pass").click();
-    await playground.expectStep(0);
-    await playground.button('Go to end').click();
+    await showBackwardPass(train, playground);
     const graph = compileOrThrow(preset.formula);
     const rows = await train.parameterRows();
     expect(rows.map((r) => r.name).sort()).toEqual([...preset.setup.params!].sort());
@@ -52,10 +76,7 @@ for (const preset of TRAIN_PRESETS) {
       expect(node, `graph node of ${r.name}`).toBeDefined();
       expect(Number(node!.value)).toBe(r.value);
       const adjoint = Number(node!.adjoint);
-      expect(
-        Math.abs(adjoint - r.row),
-        `${r.name}: graph adjoint ${adjoint} vs table ${r.row}`,
-      ).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(r.row)));
+      close(adjoint, r.row);
     }
 
     // Reset: back to step 0, and the same steps give the same losses.
@@ -71,9 +92,7 @@ test('a cell that is not a number is named by row and column, and fixing it trai
   page,
   playground,
 }) => {
-  const train = new TrainPage(page);
-  await playground.gotoHash('');
-  await playground.chooseExample('Fit a line');
+  const train = await openExample(page, playground, 'Fit a line');
   const cell = train.dataTable().getByRole('textbox', { name: 'Row 2, y' });
   await cell.fill('abc');
   const alert = train.panel().getByTestId('data-diagnostic');
@@ -88,9 +107,7 @@ test('rows can be added and removed, and a row picked for the graph', async ({
   page,
   playground,
 }) => {
-  const train = new TrainPage(page);
-  await playground.gotoHash('');
-  await playground.chooseExample('Fit a line');
+  const train = await openExample(page, playground, 'Fit a line');
   const rows = train.dataTable().locator('tbody tr');
   const n = TRAIN_PRESETS[0]!.setup.rows.length;
   await expect(rows).toHaveCount(n);
@@ -110,9 +127,7 @@ test('a link carries the training set-up and the steps taken; a hostile one fall
   page,
   playground,
 }) => {
-  const train = new TrainPage(page);
-  await playground.gotoHash('');
-  await playground.chooseExample('Logistic regression');
+  const train = await openExample(page, playground, 'Logistic regression');
   await train.learningRate().fill('0.2');
   await train.trainSteps(12);
   const losses = await train.losses();
@@ -135,23 +150,9 @@ test('a link carries the training set-up and the steps taken; a hostile one fall
   await expect(page.getByText(/Could not open that link/)).toBeVisible();
 });
 
-/** An axe scan (WCAG 2.2 AA) of the Train tab's panel: the main screen has its own scans. */
-async function expectTrainTabAccessible(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .include('.train-tab')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  const text = results.violations
-    .map(
-      (v) =>
-        `${v.id}: ${v.help}\n${v.nodes
-          .slice(0, 6)
-          .map((n) => `  - ${n.target.join(' ')}`)
-          .join('\n')}`,
-    )
-    .join('\n');
-  expect(results.violations.length, `axe violations ${where}:\n${text}`).toBe(0);
-}
+/** An axe scan of the Train tab's panel: the main screen has its own scans. */
+const expectTrainTabAccessible = (page: Page, where: string) =>
+  expectNoAxeViolations(page, where, '.train-tab');
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} colour scheme`, () => {
@@ -159,9 +160,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     test(`the Train tab has no axe violations (${colorScheme})`, async ({ page, playground }) => {
       // Two full axe scans on a shared two-core machine outlast the default minute.
       test.slow();
-      const train = new TrainPage(page);
-      await playground.gotoHash('');
-      await playground.chooseExample('XOR with a 2-2-1 network');
+      const train = await openExample(page, playground, 'XOR with a 2-2-1 network');
       await train.trainSteps(3);
       await expectTrainTabAccessible(page, `on the Train tab (${colorScheme})`);
       await playground.chooseExample('Curve fit with a small MLP');
@@ -193,14 +192,12 @@ test('the batch view: each row a collapsed block feeding the mean, with the trai
   page,
   playground,
 }) => {
-  const train = new TrainPage(page);
   const preset = TRAIN_PRESETS.find((p) => p.id === 'mlp-curve')!;
   const rowCount = preset.setup.rows.length;
   expect(rowCount).toBeGreaterThan(21);
-  await playground.gotoHash('');
-  await playground.chooseExample(preset.title);
+  const train = await openExample(page, playground, preset.title);
   await train.trainSteps(3);
-  await train.panel().getByRole('radio', { name: 'Batch' }).check();
+  await batchRadio(train).check();
 
   // The first 20 rows are blocks of their own, the others summed in `rest`, all feeding `mean`.
   const blocks = page.locator('[data-testid="graph-node"][data-collapsed="true"]');
@@ -214,22 +211,11 @@ test('the batch view: each row a collapsed block feeding the mean, with the trai
   // Its value is the training loss, and its reverse pass ends with the batch gradient: the mean's
   // adjoint 1 reaches each row as 1/N.
   const loss = await train.loss();
-  const mean = page.locator('[data-testid="graph-node"][data-block="mean"]');
-  const close = (a: number, b: number) =>
-    expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));
+  const mean = block(page, 'mean');
   close(Number(await mean.getAttribute('data-value')), loss);
-  await train.button("Show this step's backward pass").click();
-  await playground.expectStep(0);
-  await playground.button('Go to end').click();
+  await showBackwardPass(train, playground);
   await expect(mean).toHaveAttribute('data-adjoint', '1');
-  close(
-    Number(
-      await page
-        .locator('[data-testid="graph-node"][data-block="row7"]')
-        .getAttribute('data-adjoint'),
-    ),
-    1 / rowCount,
-  );
+  close(Number(await block(page, 'row7').getAttribute('data-adjoint')), 1 / rowCount);
   const params = compileOrThrow(preset.formula).variables.filter((v) =>
     preset.setup.params!.includes(v),
   );
@@ -252,18 +238,16 @@ test('the batch view: each row a collapsed block feeding the mean, with the trai
 });
 
 test('a link opens the batch view at the steps it carries', async ({ page, playground }) => {
-  const train = new TrainPage(page);
-  await playground.gotoHash('');
-  await playground.chooseExample('Fit a line');
-  await train.panel().getByRole('radio', { name: 'Batch' }).check();
+  const train = await openExample(page, playground, 'Fit a line');
+  await batchRadio(train).check();
   await train.trainSteps(4);
   await expect.poll(() => playground.hash()).toContain('train=4');
   const hash = await playground.hash();
   await playground.gotoHash('');
   await playground.gotoHash(hash);
   await train.expectSteps(4);
-  await expect(train.panel().getByRole('radio', { name: 'Batch' })).toBeChecked();
-  const mean = page.locator('[data-testid="graph-node"][data-block="mean"]');
+  await expect(batchRadio(train)).toBeChecked();
+  const mean = block(page, 'mean');
   await expect(mean).toBeVisible();
   expect(Number(await mean.getAttribute('data-value'))).toBeCloseTo(await train.loss(), 12);
 });
@@ -272,9 +256,7 @@ test('a mini-batch too big to draw says how many rows the batch view can draw', 
   page,
   playground,
 }) => {
-  const train = new TrainPage(page);
-  await playground.gotoHash('');
-  await playground.chooseExample('Curve fit with a small MLP');
+  const train = await openExample(page, playground, 'Curve fit with a small MLP');
   // 25 copies of the MLP fit; the limit is about the graph's size, so a big paste goes over it.
   const rows = Array.from(
     { length: 400 },
@@ -290,14 +272,14 @@ test('a mini-batch too big to draw says how many rows the batch view can draw', 
     .fill(['x,y', ...rows].join('\n'));
   await train.panel().getByRole('button', { name: /^Use/ }).click();
   await expect(train.dataTable().locator('tbody tr')).toHaveCount(400);
-  await train.panel().getByRole('radio', { name: 'Batch' }).check();
+  await batchRadio(train).check();
   const note = train.panel().getByTestId('batch-note');
   await expect(note).toContainText('choose a smaller batch size');
   const fits = Number(/draws up to (\d+) rows/.exec((await note.textContent()) ?? '')![1]);
   expect(fits).toBeGreaterThan(30);
   expect(fits).toBeLessThan(400);
   await train.panel().getByRole('spinbutton', { name: 'Batch size' }).fill('30');
-  await expect(page.locator('[data-testid="graph-node"][data-block="mean"]')).toBeVisible();
+  await expect(block(page, 'mean')).toBeVisible();
   await expect(note).toContainText('as blocks');
 });
 
@@ -305,10 +287,8 @@ test('gradient check at scale: one dot per parameter on the diagonal, with the n
   page,
   playground,
 }) => {
-  const train = new TrainPage(page);
   const preset = TRAIN_PRESETS.find((p) => p.id === 'xor')!;
-  await playground.gotoHash('');
-  await playground.chooseExample(preset.title);
+  const train = await openExample(page, playground, preset.title);
   await train.trainSteps(2);
   const scatter = train.panel().getByTestId('gradcheck-scatter');
   const n = preset.setup.params!.length;
@@ -329,9 +309,7 @@ test('the descent path of two parameters, and what reverse mode saved up to a mi
   page,
   playground,
 }) => {
-  const train = new TrainPage(page);
-  await playground.gotoHash('');
-  await playground.chooseExample('Fit a line');
+  const train = await openExample(page, playground, 'Fit a line');
   const path = train.panel().getByTestId('descent-path');
   await expect(path).toHaveAttribute('data-steps', '0');
   await train.trainSteps(6);
