@@ -2,17 +2,10 @@
 // previous binding and a few earlier ones, so the graph has real fan-out (shared nodes whose
 // adjoints sum several contributions), as a neural network or an unrolled loop does.
 
+import { mulberry32 } from '../train/prng.ts';
+
 /** mulberry32: a tiny seeded PRNG, so every run benchmarks the same formulas. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export interface RandomFormula {
   source: string;

@@ -2,25 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { blocksOf, viewGraph } from '../blocks.ts';
 import { evaluate } from '../evaluate.ts';
 import { reverse, gradient } from '../reverse.ts';
-import { graphOf } from '../test-support.ts';
 import { batchGraph, BATCH_MEAN, BATCH_REST } from './batchGraph.ts';
-import { tableOf } from './data.ts';
-import { batchLossAndGradient, buildModel, type TrainModel } from './model.ts';
-import { mulberry32 } from './prng.ts';
-
-function modelOf(formula: string, params: string[], rows: number[][]): TrainModel {
-  const built = buildModel(graphOf(formula), params, tableOf(['x', 'y'], rows));
-  if (!built.ok) throw new Error(built.diagnostics[0]!.message);
-  return built.model;
-}
-
-const MLP = 'h1 = tanh(a1*x + c1); h2 = tanh(a2*x + c2); p = v1*h1 + v2*h2 + d; (p - y)^2';
-const MLP_PARAMS = ['a1', 'c1', 'a2', 'c2', 'v1', 'v2', 'd'];
-
-function randomRows(n: number, seed: number): number[][] {
-  const next = mulberry32(seed);
-  return Array.from({ length: n }, () => [4 * next() - 2, 2 * next() - 1]);
-}
+import { batchLossAndGradient } from './model.ts';
+import { MLP, MLP_PARAMS, modelOf, randomRows } from './test-models.ts';
 
 const close = (a: number, b: number) =>
   expect(Math.abs(a - b), `${a} vs ${b}`).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(b)));

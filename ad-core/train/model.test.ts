@@ -2,30 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { gradient } from '../reverse.ts';
 import { graphOf } from '../test-support.ts';
 import { tableOf } from './data.ts';
-import { batchLoss, batchLossAndGradient, buildModel, rowPoint, type TrainModel } from './model.ts';
-import { mulberry32 } from './prng.ts';
-
-function modelOf(
-  formula: string,
-  params: string[],
-  columns: string[],
-  rows: number[][],
-): TrainModel {
-  const built = buildModel(graphOf(formula), params, tableOf(columns, rows));
-  if (!built.ok) throw new Error(built.diagnostics[0]!.message);
-  return built.model;
-}
-
-const MLP = 'h1 = tanh(a1*x + c1); h2 = tanh(a2*x + c2); p = v1*h1 + v2*h2 + d; (p - y)^2';
-const MLP_PARAMS = ['a1', 'c1', 'a2', 'c2', 'v1', 'v2', 'd'];
-
-function randomRows(n: number, seed: number): number[][] {
-  const next = mulberry32(seed);
-  return Array.from({ length: n }, () => [4 * next() - 2, 2 * next() - 1]);
-}
+import { batchLoss, batchLossAndGradient, buildModel, rowPoint } from './model.ts';
+import { MLP, MLP_PARAMS, modelOf, randomRows } from './test-models.ts';
 
 describe('batch loss and gradient', () => {
-  const model = modelOf(MLP, MLP_PARAMS, ['x', 'y'], randomRows(17, 7));
+  const model = modelOf(MLP, MLP_PARAMS, randomRows(17, 7));
   const params = Float64Array.from([0.3, -0.2, -0.7, 0.5, 1.1, -0.4, 0.05]);
 
   it('equals the mean over rows of one reverse pass per row', () => {
@@ -82,14 +63,14 @@ describe('buildModel', () => {
   });
 
   it('gives a parameter the formula does not use a zero gradient', () => {
-    const model = modelOf('(w*x-y)^2', ['w', 'unused'], ['x', 'y'], [[1, 2]]);
+    const model = modelOf('(w*x-y)^2', ['w', 'unused'], [[1, 2]]);
     const grad = new Float64Array(2);
     batchLossAndGradient(model, Float64Array.from([0, 9]), null, grad);
     expect([...grad]).toEqual([-4, 0]);
   });
 
   it('lets a name be a parameter even when a column has that name', () => {
-    const model = modelOf('(w*x-y)^2', ['w'], ['w', 'x', 'y'], [[100, 1, 2]]);
+    const model = modelOf('(w*x-y)^2', ['w'], [[100, 1, 2]], ['w', 'x', 'y']);
     expect(model.dataNames).toEqual(['x', 'y']);
     expect(batchLoss(model, Float64Array.from([2]), null)).toBe(0);
   });

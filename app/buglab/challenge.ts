@@ -5,6 +5,7 @@ import {
   bugNode,
   bugSites,
   formatNumber,
+  mulberry32,
   OPS_BY_ID,
   wrongRuleFor,
 } from '../../ad-core/index.ts';
@@ -15,16 +16,7 @@ import { operationText } from '../teach/trace-rows.ts';
 export const HIDEABLE: readonly BugKind[] = ['assign', 'drop', 'wrong-rule', 'no-chain'];
 
 /** A small seeded generator (mulberry32): the same seed gives the same round. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom: (seed: number) => () => number = mulberry32;
 
 /**
  * A hidden bug for `correct` (a reverse trace): a kind, then a site where it changes the gradient,
