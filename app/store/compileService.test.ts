@@ -5,7 +5,7 @@ import { programs } from '../graph/layout-formulas.ts';
 import { compileSource } from './core.ts';
 import type { CompileRequest } from './compile.worker.ts';
 import { CompileService, COMPILE_WORKER_CHARS, PENDING, type CompileWorker } from './compileService.ts';
-import { GraphAssembler, replyMessages, type CompileReply } from './compileTransfer.ts';
+import { GraphAssembler, packEdges, replyMessages, unpackEdges, type CompileReply } from './compileTransfer.ts';
 import { createAppStore } from './store.ts';
 
 /** What the page gets back for `source`: the worker's messages, cloned as postMessage would. */
@@ -351,5 +351,30 @@ describe('CompileService preparing a graph before handing it over', () => {
     FakeWorker.made[0]!.answer();
     expect(settled).toHaveBeenCalledTimes(1);
     expect(prepare).not.toHaveBeenCalled();
+  });
+});
+
+describe('packed edges', () => {
+  it('unpack to the very edges that were packed', () => {
+    const built = compileSource('a = x*x\nb = a + sin(a)\nb*y - 2');
+    if (!built.ok) throw new Error('does not compile');
+    const packed = packEdges(built.graph.edges);
+    expect(packed).toBeInstanceOf(Int32Array);
+    expect(unpackEdges(packed)).toEqual(built.graph.edges);
+    expect(unpackEdges(packEdges([]))).toEqual([]);
+  });
+
+  it('travel as one moved Int32Array per part', () => {
+    const built = compileSource(sumOf(3_000));
+    const parts = [...replyMessages(1, built)].filter(
+      (o) => o.message.kind === 'part' && o.message.key === 'edges',
+    );
+    expect(parts.length).toBeGreaterThan(0);
+    for (const { message, transfer } of parts) {
+      if (message.kind !== 'part') continue;
+      expect(message.items).toHaveLength(1);
+      expect(message.items[0]).toBeInstanceOf(Int32Array);
+      expect(transfer).toEqual([(message.items[0] as Int32Array).buffer]);
+    }
   });
 });

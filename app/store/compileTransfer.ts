@@ -3,15 +3,31 @@
 // travels in parts of bounded weight: each part is its own message, hence its own short task, and
 // the page reassembles the very same Graph (the parts concatenated, the typed arrays moved, not
 // copied). A node whose spans run into the thousands (`x` used 500,000 times) sends them packed
-// in an Int32Array, which is cheap to clone, and they are unpacked on arrival.
-import type { BuildResult, Diagnostic, Graph, GraphNode, Span } from '../../ad-core/index.ts';
+// in an Int32Array, which is cheap to clone, and they are unpacked on arrival. Edges, four numbers
+// each, always travel packed (a part of edges is one Int32Array, moved): cloning 12,000 small
+// objects cost the page several times more than making them again from the numbers.
+import type {
+  BuildResult,
+  Diagnostic,
+  Graph,
+  GraphEdge,
+  GraphNode,
+  Span,
+} from '../../ad-core/index.ts';
 
 /** The Graph's arrays that are sent in parts (everything else rides in the final message). */
 export const PART_KEYS = ['nodes', 'edges', 'inEdges', 'outEdges'] as const;
 export type PartKey = (typeof PART_KEYS)[number];
 
-/** A part's weight limit: items plus the spans and arguments inside them. */
+/**
+ * A part's weight limit, in roughly "values the page must deserialize": a node counts its
+ * fields, its spans and its arguments (see weightOf); a packed edge counts 1.
+ */
 export const PART_WEIGHT = 12_000;
+/** What a node's fixed fields weigh (id, kind, op, name, label, … and its two arrays). */
+const NODE_FIELDS = 10;
+/** Numbers per packed edge: id, from, to, argIndex. */
+const EDGE_INTS = 4;
 /** Nodes with more spans than this send them packed. */
 const PACK_SPANS_OVER = 256;
 
@@ -23,8 +39,7 @@ export type CompileReply =
   | { id: number; kind: 'error'; error: string };
 
 export type WireResult =
-  | { ok: true; graph: Omit<Graph, PartKey> }
-  | { ok: false; diagnostics: Diagnostic[] };
+  { ok: true; graph: Omit<Graph, PartKey> } | { ok: false; diagnostics: Diagnostic[] };
 
 export interface Outgoing {
   message: CompileReply;
@@ -45,18 +60,50 @@ function unpackNode(node: WireNode): GraphNode {
   if (!(node.spans instanceof Int32Array)) return node as GraphNode;
   const packed = node.spans;
   const spans: Span[] = new Array<Span>(packed.length / 2);
-  for (let i = 0; i < spans.length; i++) spans[i] = { start: packed[2 * i]!, end: packed[2 * i + 1]! };
+  for (let i = 0; i < spans.length; i++)
+    spans[i] = { start: packed[2 * i]!, end: packed[2 * i + 1]! };
   return { ...node, spans };
 }
 
-function weightOf(item: unknown): number {
+function weightOf(key: PartKey, item: unknown): number {
+  if (key === 'edges') return 1;
   if (Array.isArray(item)) return 1 + item.length;
   if (item && typeof item === 'object') {
     const n = item as { spans?: unknown; args?: unknown[] };
-    const spans = n.spans instanceof Int32Array ? 1 : Array.isArray(n.spans) ? n.spans.length : 0;
-    return 1 + spans + (Array.isArray(n.args) ? n.args.length : 0);
+    // A span is an object of two numbers: three values to deserialize.
+    const spans =
+      n.spans instanceof Int32Array ? 1 : Array.isArray(n.spans) ? 3 * n.spans.length : 0;
+    return NODE_FIELDS + spans + (Array.isArray(n.args) ? n.args.length : 0);
   }
   return 1;
+}
+
+/** A run of edges as one Int32Array (moved, not cloned): the part's only item. */
+export function packEdges(edges: readonly GraphEdge[]): Int32Array {
+  const packed = new Int32Array(edges.length * EDGE_INTS);
+  for (let i = 0; i < edges.length; i++) {
+    const e = edges[i]!;
+    const o = i * EDGE_INTS;
+    packed[o] = e.id;
+    packed[o + 1] = e.from;
+    packed[o + 2] = e.to;
+    packed[o + 3] = e.argIndex;
+  }
+  return packed;
+}
+
+export function unpackEdges(packed: Int32Array): GraphEdge[] {
+  const edges = new Array<GraphEdge>(packed.length / EDGE_INTS);
+  for (let i = 0; i < edges.length; i++) {
+    const o = i * EDGE_INTS;
+    edges[i] = {
+      id: packed[o]!,
+      from: packed[o + 1]!,
+      to: packed[o + 2]!,
+      argIndex: packed[o + 3]! as 0 | 1,
+    };
+  }
+  return edges;
 }
 
 /** The messages that carry `built` for request `id`, in order; the last is `done`. */
@@ -66,6 +113,12 @@ export function* replyMessages(id: number, built: BuildResult): Generator<Outgoi
     return;
   }
   const { graph } = built;
+  const part = (key: PartKey, items: unknown[]): Outgoing => {
+    if (key !== 'edges')
+      return { message: { id, kind: 'part', key, items }, transfer: transfersOf(items) };
+    const packed = packEdges(items as GraphEdge[]);
+    return { message: { id, kind: 'part', key, items: [packed] }, transfer: [packed.buffer] };
+  };
   for (const key of PART_KEYS) {
     const list: readonly unknown[] = graph[key];
     let items: unknown[] = [];
@@ -73,15 +126,14 @@ export function* replyMessages(id: number, built: BuildResult): Generator<Outgoi
     for (const raw of list) {
       const item = key === 'nodes' ? packNode(raw as GraphNode) : raw;
       items.push(item);
-      weight += weightOf(item);
+      weight += weightOf(key, item);
       if (weight >= PART_WEIGHT) {
-        yield { message: { id, kind: 'part', key, items }, transfer: transfersOf(items) };
+        yield part(key, items);
         items = [];
         weight = 0;
       }
     }
-    if (items.length > 0)
-      yield { message: { id, kind: 'part', key, items }, transfer: transfersOf(items) };
+    if (items.length > 0) yield part(key, items);
   }
   const rest: Partial<Graph> = { ...graph };
   for (const key of PART_KEYS) delete rest[key];
@@ -110,7 +162,12 @@ export class GraphAssembler {
   private readonly parts = new Map<PartKey, unknown[][]>();
 
   add(key: PartKey, items: unknown[]): void {
-    const list = key === 'nodes' ? items.map((n) => unpackNode(n as WireNode)) : items;
+    const list =
+      key === 'nodes'
+        ? items.map((n) => unpackNode(n as WireNode))
+        : key === 'edges' && items[0] instanceof Int32Array
+          ? unpackEdges(items[0])
+          : items;
     const known = this.parts.get(key);
     if (known) known.push(list);
     else this.parts.set(key, [list]);
