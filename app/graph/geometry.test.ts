@@ -52,3 +52,14 @@ describe('glyphCount', () => {
     expect(textWidth('x'.repeat(1_000_000), 10)).toBeCloseTo(1_000_000 * 10 * 0.62);
   });
 });
+
+describe('glyphCount on long text', () => {
+  it('answers each long text for itself, measured again or not', () => {
+    const a = `${'x'.repeat(20_000)}\u0302`;
+    const b = `${'x'.repeat(20_000)}é`;
+    expect(glyphCount(a)).toBe(20_000);
+    expect(glyphCount(a)).toBe(20_000);
+    expect(glyphCount(b)).toBe(20_001);
+    expect(glyphCount(a)).toBe(20_000);
+  });
+});

@@ -60,6 +60,17 @@ const FIRST_MARK = 0x300;
  * from U+0300 on, so a pasted megabyte of a name is measured in a millisecond, not a second.
  */
 export function glyphCount(text: string): number {
+  // The layout, the canvas and each drawn node measure the same label: a long one is counted once.
+  if (text.length >= REMEMBER_FROM && text === last.text) return last.count;
+  const count = countGlyphs(text);
+  if (text.length >= REMEMBER_FROM) last = { text, count };
+  return count;
+}
+
+const REMEMBER_FROM = 10_000;
+let last = { text: '', count: 0 };
+
+function countGlyphs(text: string): number {
   let simple = true;
   for (let i = 0; i < text.length; i++) {
     if (text.charCodeAt(i) >= FIRST_MARK) {
