@@ -300,6 +300,9 @@ describe('CompileService preparing a graph before handing it over', () => {
     expect(service.busy).toBe(true);
     expect(timers.hop()).toBe(true);
     expect(seen).toEqual(['a', 'b']);
+    // Handed over in a task of its own, not in the last preparation's.
+    expect(settled).not.toHaveBeenCalled();
+    expect(timers.hop()).toBe(true);
     expect(settled).toHaveBeenCalledTimes(1);
     expect(timers.hop()).toBe(false);
     const built = service.request('a = x*2\na + 1', false, settled);

@@ -160,15 +160,22 @@ export class CompileService {
     this.prepareThenSettle(p, built, 0);
   }
 
-  /** Runs `prepare[k…]` on the graph one task each (while `p` is still wanted), then settles. */
+  /**
+   * Runs `prepare[k…]` on the graph one task each (while `p` is still wanted), then settles in a
+   * task of its own after the last.
+   */
   private prepareThenSettle(p: Request, built: BuildResult, k: number): void {
     if (this.pending !== p) return;
-    if (!built.ok || k >= this.prepare.length) {
+    if (!built.ok || this.prepare.length === 0) {
       this.settle(p, built);
       return;
     }
     this.timers.setTimeout(() => {
       if (this.pending !== p) return;
+      if (k >= this.prepare.length) {
+        this.settle(p, built);
+        return;
+      }
       try {
         this.prepare[k]!(built.graph);
       } catch {
