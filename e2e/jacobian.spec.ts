@@ -5,6 +5,7 @@ import type { Locator, Page } from '@playwright/test';
 import { test, expect } from './fixtures.ts';
 import { expectNoAxeViolations } from './axe-scan.ts';
 import { compileOrThrow, numbersAgree, parseAttr } from './oracle.ts';
+import { QuizPanel } from './pages/teaching.ts';
 
 const FORMULA = 'x*y, sin(x), x + y';
 const AT = { x: 2, y: 3 };
@@ -136,6 +137,71 @@ test('a link with out=2 opens on y₂: the reverse pass and the check follow it'
   await expect(page.getByText('Output y₂ =')).toBeVisible();
   const rowY = playground.gradientCheck().locator('tr[data-variable="y"]');
   await expect(rowY).toHaveAttribute('data-ad', '0');
+});
+
+/** The line above a result that says which output it is about: `Output 2 of 3: y₂ = sin(x)`. */
+async function expectFollowed(scope: Locator, output: number, text: string): Promise<void> {
+  const line = scope.getByTestId('followed-output');
+  await expect(line).toHaveAttribute('data-output', String(output));
+  await expect(line.locator('.followed-output-text')).toHaveText(text);
+}
+
+const LABELS = [
+  'Output 1 of 3: y₁ = x*y',
+  'Output 2 of 3: y₂ = sin(x)',
+  'Output 3 of 3: y₃ = x + y',
+];
+
+test('three outputs: the Hessian, the function slice, the bug lab, the quiz and the exported program each say which output they are about, and switch it with the Jacobian panel', async ({
+  playground,
+  page,
+}) => {
+  const graph = compileOrThrow(FORMULA);
+  await playground.goto(FORMULA, AT, 'reverse');
+  await playground.waitForNodeCount(graph.nodes.length);
+  const jacobianChooser = panel(page).getByRole('combobox', { name: 'Output' });
+  await jacobianChooser.selectOption({ index: 1 });
+
+  // The function slice and the Hessian are of y₂ = sin(x): ∂²/∂x² = −sin 2.
+  await playground.openDrawerTab('Function slice');
+  const slice = page.getByRole('region', { name: 'Function slice' });
+  const hessian = page.getByRole('region', { name: 'Hessian' });
+  await expectFollowed(slice, 2, LABELS[1]!);
+  await expectFollowed(hessian, 2, LABELS[1]!);
+  const xx = hessian.locator('td[data-row="x"][data-column="x"]');
+  expect(numbersAgree(parseAttr(await attr(xx, 'data-ad')), -Math.sin(2))).toBe(true);
+
+  // Switched from the slice: the Hessian and the Jacobian panel follow y₁ = x*y (∂²/∂x∂y = 1).
+  await slice.getByRole('combobox', { name: 'Show output' }).selectOption({ index: 0 });
+  await expectFollowed(slice, 1, LABELS[0]!);
+  await expectFollowed(hessian, 1, LABELS[0]!);
+  await expect(jacobianChooser).toHaveValue('0');
+  await expect(hessian.locator('td[data-row="x"][data-column="y"]')).toHaveAttribute(
+    'data-ad',
+    '1',
+  );
+
+  // The bug lab says it too, and switches the same state.
+  await page.getByRole('tab', { name: 'Bug lab', exact: true }).click();
+  const lab = page.getByRole('region', { name: 'Bug lab' });
+  await expectFollowed(lab, 1, LABELS[0]!);
+  await lab.getByRole('combobox', { name: 'Show output' }).selectOption({ index: 2 });
+  await expectFollowed(lab, 3, LABELS[2]!);
+  await expect(jacobianChooser).toHaveValue('2');
+  await expect(playground.node(graph.outputs[2]!)).toHaveAttribute('data-adjoint', '1');
+
+  // The quiz asks about the followed output.
+  const quizPanel = new QuizPanel(page);
+  await quizPanel.switch().check();
+  const quiz = page.getByRole('region', { name: 'Quiz', exact: true });
+  await expectFollowed(quiz, 3, LABELS[2]!);
+  await quizPanel.switch().uncheck();
+
+  // The exported program computes it, in the same words.
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Export code' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export code' });
+  await expect(dialog.getByText(`${LABELS[2]!}. The program computes this output`)).toBeVisible();
 });
 
 test('single-output formulas are untouched: no Jacobian panel, no out= in the link', async ({

@@ -2,6 +2,7 @@ import { useId, useMemo } from 'react';
 import { BUGS, bugSites, isBugKind, type BugKind } from '../../ad-core/index.ts';
 import { appStore, useApp } from '../store/appStore.ts';
 import { departureText, siteLabel } from './labels.ts';
+import { FollowedOutputLine } from '../panels/JacobianOutputChoice.tsx';
 import { FindTheBug } from './FindTheBug.tsx';
 import { mismatchSentence } from './bugMismatches.ts';
 import { useBugMismatches } from './useBugMismatches.ts';
@@ -51,6 +52,7 @@ export function BugLabTab() {
         <p className="buglab-intro">
           Run the reverse pass with one classic mistake and see what every panel makes of it.
         </p>
+        <FollowedOutputLine />
         {secret ? (
           <p className="buglab-note">
             A Find-the-bug challenge is running: finish or end it to plant your own bug.

@@ -3,6 +3,7 @@ import { plotVariableOf, selectGradient } from '../store/teachData.ts';
 import { FunctionSlice } from '../teach/FunctionSlice.tsx';
 import { fitPlotHeight } from './use-height.ts';
 import { HessianSection, useHessian } from '../teach/HessianSection.tsx';
+import { FollowedOutputLine } from '../panels/JacobianOutputChoice.tsx';
 
 const choose = (v: string) => appStore.getState().setPlotVariable(v);
 
@@ -29,8 +30,9 @@ export function SlicePanel({ available }: { available: number }) {
         onVariableChange={choose}
         height={fitPlotHeight(available, 100, 180, 300)}
         hessian={hess?.ok ? hess.matrix : null}
+        output={<FollowedOutputLine />}
       />
-      <HessianSection result={hess} />
+      <HessianSection result={hess} output={<FollowedOutputLine switchable={false} />} />
     </>
   );
 }

@@ -68,8 +68,12 @@ describe('codeExportOf', () => {
     store.getState().setOutput(1);
     const second = codeExportOf(store.getState(), 'jax');
     if (!first.ok || !second.ok) throw new Error('expected programs');
-    expect(first.outputNote).toMatch(/2 outputs; the program computes output 1/);
-    expect(second.outputNote).toMatch(/2 outputs; the program computes output 2/);
+    expect(first.outputNote).toMatch(
+      /^Output 1 of 2: y₁ = x\*y\. The program computes this output/,
+    );
+    expect(second.outputNote).toMatch(
+      /^Output 2 of 2: y₂ = sin\(x\)\. The program computes this output/,
+    );
     expect(second.code).not.toBe(first.code);
   });
 });

@@ -6,7 +6,9 @@ import {
   EXPORT_TARGETS,
   exportProgram,
   type ExportTarget,
+  type Graph,
 } from '../../ad-core/index.ts';
+import { followedOutputOf } from '../panels/JacobianOutputs.ts';
 import type { AppState } from '../store/store.ts';
 
 export { EXPORT_TARGETS, EXPORT_TARGET_LABELS, type ExportTarget };
@@ -40,15 +42,16 @@ export function codeExportOf(
     ok: true,
     code,
     fileName: codeFileName(target),
-    outputNote: outputNote(graph.outputs, graph.output),
+    outputNote: outputNote(graph, d.source),
   };
 }
 
-function outputNote(outputs: readonly number[], output: number): string | null {
-  if (outputs.length < 2) return null;
-  const k = outputs.indexOf(output);
+/** Which output the program computes, in the words of every panel about one output. */
+function outputNote(graph: Graph, source: string): string | null {
+  const followed = followedOutputOf(graph, source);
+  if (!followed) return null;
   return (
-    `This formula has ${outputs.length} outputs; the program computes output ${k + 1} ` +
-    `and its gradient (the output the app follows — choose another in the app to export it).`
+    `${followed.text}. The program computes this output and its gradient ` +
+    `(the output the app follows — choose another in the app to export it).`
   );
 }

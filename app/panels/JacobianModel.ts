@@ -9,7 +9,6 @@ import {
   jacobian,
   jacobianCost,
   outputName,
-  parse,
 } from '../../ad-core/index.ts';
 import type {
   CheckRow,
@@ -20,10 +19,10 @@ import type {
   Mode,
   Point,
 } from '../../ad-core/index.ts';
+import { outputLabels } from './JacobianOutputs.ts';
 
 /** Past this many entries the panel shows the pass counts but not the matrix. */
 export const JACOBIAN_PANEL_MAX_ENTRIES = 144;
-const LABEL_LIMIT = 24;
 
 export interface JacobianOutput {
   index: number;
@@ -45,20 +44,6 @@ export interface JacobianView {
   followed: number;
   /** What the pass on screen fills: a row (reverse), a column (forward, unit seed) or nothing. */
   fills: { kind: 'row'; output: number } | { kind: 'column'; variable: number } | { kind: 'none' };
-}
-
-/** The text of each output on the last line, shortened; names only when it cannot be read. */
-function outputTexts(source: string, count: number): string[] | null {
-  if (source.length > 5_000) return null;
-  const parsed = parse(source);
-  if (!parsed.ok) return null;
-  const last = parsed.program.statements[parsed.program.statements.length - 1];
-  if (last?.kind !== 'expr' || !last.outputs || last.outputs.length !== count) return null;
-  return last.outputs.map((e) => {
-    const text = source.slice(e.span.start, e.span.end).replace(/\s+/g, ' ');
-    const chars = Array.from(text);
-    return chars.length > LABEL_LIMIT ? `${chars.slice(0, LABEL_LIMIT - 1).join('')}…` : text;
-  });
 }
 
 function evaluatedOutputs(graph: Graph, point: Point): number[] {
@@ -100,12 +85,13 @@ export function jacobianView(input: JacobianInputs): JacobianView | null {
   const J = show
     ? jacobian(built, point, cost.cheaper === 'reverse' ? 'reverse' : 'forward')
     : { values: evaluatedOutputs(built, point), rows: null };
-  const texts = outputTexts(input.source, m);
-  const outputs = J.values.map((value, j) => {
-    const name = outputName(j);
-    const text = texts?.[j];
-    return { index: j, name, label: text ? `${name} = ${text}` : name, value };
-  });
+  const labels = outputLabels(input.source, m);
+  const outputs = J.values.map((value, j) => ({
+    index: j,
+    name: outputName(j),
+    label: labels[j]!,
+    value,
+  }));
   const followed = focusedIndex(graph);
   const seedIndex = unitSeedIndex(built.variables, input.seedVector);
   return {

@@ -5,10 +5,11 @@
 import { useId, useMemo } from 'react';
 import { dataNumber, jacobianCost } from '../../ad-core/index.ts';
 import type { JacobianCost } from '../../ad-core/index.ts';
-import { appStore, useApp } from '../store/appStore.ts';
+import { useApp } from '../store/appStore.ts';
 import { displayName } from '../store/listWindow.ts';
 import { STATUS_TEXT } from './GradientCheck.tsx';
 import { entrySoFar, jacobianView, type JacobianView } from './JacobianModel.ts';
+import { OutputSelect } from './JacobianOutputChoice.tsx';
 import { Num } from './Num.tsx';
 import './jacobian.css';
 
@@ -60,7 +61,6 @@ export function JacobianPanel() {
   const stale = useApp((s) => s.derived.stale);
   const frame = useApp((s) => s.frame);
   const headingId = useId();
-  const selectId = useId();
   const view = useMemo(
     () => (graph ? jacobianView({ graph, source, point, mode, seedVector, method, h }) : null),
     [graph, source, point, mode, seedVector, method, h],
@@ -81,18 +81,7 @@ export function JacobianPanel() {
         above is the followed output&apos;s row.
       </p>
       <div className="jacobian-follow">
-        <label htmlFor={selectId}>Output</label>
-        <select
-          id={selectId}
-          value={view.followed}
-          onChange={(e) => appStore.getState().setOutput(Number(e.target.value))}
-        >
-          {view.outputs.map((o) => (
-            <option key={o.index} value={o.index}>
-              {o.label}
-            </option>
-          ))}
-        </select>
+        <OutputSelect index={view.followed} labels={view.outputs.map((o) => o.label)} />
         <span className="note">followed by the reverse pass and the check</span>
       </div>
       {view.rows && view.check ? (

@@ -1,6 +1,7 @@
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { dataNumber, explainStep, formatNumber, type Trace } from '../../ad-core/index.ts';
 import { useApp } from '../store/appStore.ts';
+import { FollowedOutputLine } from '../panels/JacobianOutputChoice.tsx';
 import { quizStore, useQuiz } from './quiz.ts';
 import { feedbackLead, questionsFor, workedLines, type Question } from './questions.ts';
 import { currentQuestion, isFinished, type Feedback, type QuizSession } from './session.ts';
@@ -156,6 +157,7 @@ export function QuizPanel() {
           Stop quiz
         </button>
       </div>
+      <FollowedOutputLine />
       {!trace || !session ? (
         <p className="note">Type a valid formula to be quizzed on it.</p>
       ) : (

@@ -1,4 +1,4 @@
-import { useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useMemo, useRef, useState, type ReactNode } from 'react';
 import { geoPath, geoTransform, line, scaleLinear } from 'd3';
 import { evaluate, formatNumber } from '../../ad-core/index.ts';
 import type { Graph, Point } from '../../ad-core/index.ts';
@@ -34,6 +34,8 @@ export interface FunctionSliceProps {
   height?: number;
   /** The Hessian at `point` (rows and columns in `graph.variables` order), for the second-order views. */
   hessian?: number[][] | null;
+  /** For a formula of several outputs: which one f is (the followed output), and its chooser. */
+  output?: ReactNode;
 }
 
 const DEFAULT_SLICE_HEIGHT = 260;
@@ -132,6 +134,7 @@ export function FunctionSlice(props: FunctionSliceProps) {
           </label>
         )}
       </div>
+      {props.output}
       <p className="teach-note">
         f along {variable}, the other variables held at the current point. Dashed: the tangent line,
         slope = ∂f/∂{variable} from AD.

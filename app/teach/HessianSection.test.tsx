@@ -30,3 +30,18 @@ describe('HessianSection', () => {
     expect(html).toContain('up to 8 variables');
   });
 });
+
+describe('HessianSection of one of several outputs', () => {
+  it('says which output f is, under the heading, both with a matrix and without', () => {
+    const line = <p data-testid="followed-output">Output 2 of 2: y₂ = x*y</p>;
+    const graph = graphOf('x^2, x*y');
+    const html = renderToStaticMarkup(
+      <HessianSection result={hessian(graph, { x: 1, y: 2 })} output={line} />,
+    );
+    expect(html).toMatch(/<h3[^>]*>Hessian<\/h3><p data-testid="followed-output">Output 2 of 2/);
+    const tooMany = hessian(graphOf('a+b+c+d+f+g+h+i+j, a'), {});
+    expect(renderToStaticMarkup(<HessianSection result={tooMany} output={line} />)).toContain(
+      'Output 2 of 2',
+    );
+  });
+});

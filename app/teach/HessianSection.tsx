@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import { dataNumber, formatNumber, hessian, HESSIAN_MAX_VARIABLES } from '../../ad-core/index.ts';
 import type { Graph, HessianResult, Point } from '../../ad-core/index.ts';
 import { useSafeId } from './use-safe-id.ts';
@@ -19,13 +19,21 @@ export function useHessian(graph: Graph | null, point: Point): HessianResult | n
 const MARK = { pass: '✓', mismatch: '✗', nonfinite: '!' } as const;
 
 /** The matrix of second partials by forward-over-reverse, each entry beside its finite difference. */
-export function HessianSection({ result }: { result: HessianResult | null }) {
+export function HessianSection({
+  result,
+  output,
+}: {
+  result: HessianResult | null;
+  /** For a formula of several outputs: which one f is (the followed output). */
+  output?: ReactNode;
+}) {
   const titleId = useSafeId('teach-hessian');
   if (!result) return null;
   if (!result.ok) {
     return (
       <section className="teach-panel teach-hessian" aria-labelledby={titleId}>
         <h3 id={titleId}>Hessian</h3>
+        {output}
         <p className="teach-note">
           {result.message} The Hessian is shown for up to {HESSIAN_MAX_VARIABLES} variables.
         </p>
@@ -37,6 +45,7 @@ export function HessianSection({ result }: { result: HessianResult | null }) {
   return (
     <section className="teach-panel teach-hessian" aria-labelledby={titleId}>
       <h3 id={titleId}>Hessian</h3>
+      {output}
       <p className="teach-note">
         ∂²f/∂xᵢ∂xⱼ at the point: column j is one forward-over-reverse pass (the tangent of the
         gradient along xⱼ). Under each entry: the central difference of the gradient and the check
