@@ -1,4 +1,4 @@
-import { geoPath, geoTransform, scaleLinear } from 'd3';
+import { geoPath, geoTransform } from 'd3';
 import { useId, useMemo, useState } from 'react';
 import { batchLoss, formatNumber, type TrainModel } from '../../ad-core/index.ts';
 import {
@@ -10,7 +10,7 @@ import {
   type Window,
 } from '../teach/slice.ts';
 import { useTraining } from '../store/training.ts';
-import { PlotAxes } from './PlotAxes.tsx';
+import { frameScales, PlotAxes } from './PlotAxes.tsx';
 
 const W = 300;
 const H = 250;
@@ -83,12 +83,7 @@ export function DescentPath({ model }: { model: TrainModel }) {
     return sampleGrid(f, {}, xv, yv, xw, yw, n);
   }, [model, xv, yv, xw, yw, n]);
   const polygons = useMemo(() => contourPolygons(grid, contourLevels(grid.values, 10)), [grid]);
-  const x = scaleLinear()
-    .domain([xw.lo, xw.hi])
-    .range([M.left, W - M.right]);
-  const y = scaleLinear()
-    .domain([yw.lo, yw.hi])
-    .range([H - M.bottom, M.top]);
+  const { x, y } = frameScales(FRAME, [xw.lo, xw.hi], [yw.lo, yw.hi]);
   const project = geoTransform({
     point(gx, gy) {
       this.stream.point(x(gridToData(gx, grid.nx, xw)), y(gridToData(gy, grid.ny, yw)));

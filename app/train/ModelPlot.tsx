@@ -1,7 +1,6 @@
-import { scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import { findPrediction, predictMany, type TrainModel } from '../../ad-core/index.ts';
-import { PlotAxes } from './PlotAxes.tsx';
+import { frameScales, PlotAxes } from './PlotAxes.tsx';
 import { linspace, paddedExtent } from './plotData.ts';
 
 const W = 300;
@@ -37,12 +36,7 @@ export function ModelPlot({
     const gy = new Float64Array(gx.length);
     predictMany(model, prediction, params, [gx], gy);
     const [y0, y1] = paddedExtent([...target, ...gy.filter((v) => Math.abs(v) < 1e6)]);
-    const x = scaleLinear()
-      .domain([x0, x1])
-      .range([M.left, W - M.right]);
-    const y = scaleLinear()
-      .domain([y0, y1])
-      .range([H - M.bottom, M.top]);
+    const { x, y } = frameScales(FRAME, [x0, x1], [y0, y1]);
     let d = '';
     gx.forEach((v, i) => {
       if (Number.isFinite(gy[i]!))
@@ -75,12 +69,7 @@ export function ModelPlot({
     const b = col(prediction.inputs[1]!);
     const [a0, a1] = paddedExtent(a, 0.15);
     const [b0, b1] = paddedExtent(b, 0.15);
-    const x = scaleLinear()
-      .domain([a0, a1])
-      .range([M.left, W - M.right]);
-    const y = scaleLinear()
-      .domain([b0, b1])
-      .range([H - M.bottom, M.top]);
+    const { x, y } = frameScales(FRAME, [a0, a1], [b0, b1]);
     const ga = new Float64Array(GRID * GRID);
     const gb = new Float64Array(GRID * GRID);
     const ca = linspace(a0, a1, GRID);

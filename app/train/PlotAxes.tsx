@@ -1,5 +1,6 @@
 // The axes of the training tab's small SVG plots: d3 scales and ticks come in, React draws the
 // axis lines, the tick numbers and the axis titles, the same way in every plot.
+import { scaleLinear } from 'd3';
 import { formatNumber } from '../../ad-core/index.ts';
 
 /** The plot area's edges in SVG units. */
@@ -14,6 +15,18 @@ export interface PlotFrame {
 export interface AxisTicks {
   at: (value: number) => number;
   values: readonly number[];
+}
+
+/** Linear x and y scales from data to the frame (y grows upwards, as on paper). */
+export function frameScales(
+  frame: PlotFrame,
+  xDomain: [number, number],
+  yDomain: [number, number],
+) {
+  return {
+    x: scaleLinear().domain(xDomain).range([frame.left, frame.right]),
+    y: scaleLinear().domain(yDomain).range([frame.bottom, frame.top]),
+  };
 }
 
 const Y_TITLE_X = 14;
