@@ -47,24 +47,16 @@ export function unstorableNotice(reason: string): string {
 /** Keeps `hash` in storage; false when the browser refuses. */
 export function storeWork(storage: WorkStorage | null, hash: string): boolean {
   if (!storage) return false;
-  // Stored work can be megabytes, and a step or a slider rewrites it: write only a change, and
-  // know what was last written here without reading megabytes back from storage to compare.
-  if (lastStored.get(storage) === hash) return true;
   try {
-    if (storage.getItem(STORAGE_KEY) !== hash) storage.setItem(STORAGE_KEY, hash);
-    const kept = storage.getItem(STORAGE_KEY) === hash;
-    if (kept) lastStored.set(storage, hash);
-    else lastStored.delete(storage);
-    return kept;
+    // Stored work can be megabytes, and a step or a slider rewrites it: write only a change
+    // (read back from storage, not remembered here: another tab may have stored its own work).
+    if (storage.getItem(STORAGE_KEY) === hash) return true;
+    storage.setItem(STORAGE_KEY, hash);
+    return storage.getItem(STORAGE_KEY) === hash;
   } catch {
-    lastStored.delete(storage);
     return false;
   }
 }
-
-/** What this page last kept in each storage: the same work again is not rewritten (another tab's
- * work in the same storage is replaced at this page's next change, as before). */
-const lastStored = new WeakMap<WorkStorage, string>();
 
 /** The stored work, decoded like a link but without a link's size limits. */
 export function readStoredWork(storage: WorkStorage | null): DecodeResult {
