@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   blockLabel,
+  blockPartials,
   blocksOf,
   explainBlockStep,
   groupSteps,
@@ -40,6 +41,19 @@ describe('blocksOf', () => {
     expect(y!.operations).toBe(4);
   });
 
+  it('takes as its parameters the inputs it alone reads, never a shared input or an output', () => {
+    const g = graphOf(NET);
+    const [h1, h2, y] = blocksOf(g);
+    expect(h1!.params.map((a) => nameOf(g, a))).toEqual(['w11', 'w12', 'b1']);
+    expect(h2!.params.map((a) => nameOf(g, a))).toEqual(['w21', 'w22', 'b2']);
+    expect(y!.params.map((a) => nameOf(g, a))).toEqual(['w1', 'w2', 'b']);
+    // w is read outside the block too; x is the output.
+    const shared = graphOf('h = tanh(w*x + b)\nh + w');
+    expect(blocksOf(shared)[0]!.params.map((a) => nameOf(shared, a))).toEqual(['x', 'b']);
+    const out = graphOf('z = w*x + b\nx');
+    expect(blocksOf(out)[0]!.params.map((a) => nameOf(out, a))).toEqual(['w', 'b']);
+  });
+
   it('leaves a subexpression shared by two bindings outside both (merge on)', () => {
     const g = graphOf('a = sin(x)*2\nb = sin(x)+1\na*b', { mergeCommonSubexpressions: true });
     const [a, b] = blocksOf(g);
@@ -70,17 +84,33 @@ describe('viewGraph', () => {
     const node = view.graph.nodes[v]!;
     expect(node.op).toBe('block');
     expect(node.label).toBe('h₁');
+    // Its parameters are written on it; x1 and x2, read by h2 too, stay nodes of their own.
     expect(
       view.graph.inEdges[v]!.map((e) => nameOf(view.graph, view.graph.edges[e]!.from)),
-    ).toEqual(['w11', 'x1', 'w12', 'x2', 'b1']);
-    expect(view.graph.nodes.length).toBe(g.nodes.length - 4);
+    ).toEqual(['x1', 'x2']);
+    expect(node.folded!.map((id) => nameOf(g, id))).toEqual(['w11', 'w12', 'b1']);
+    expect(view.graph.nodes.length).toBe(g.nodes.length - 4 - 3);
+    for (const id of node.folded!) {
+      expect(view.fromSource[id]).toBe(-1);
+      expect(view.foldedAt[id]).toBe(v);
+      // The trace table keeps a parameter's row: it is not inside the block.
+      expect(view.ownerOf[id]).toBe(-1);
+    }
+    expect(view.graph.variables).toEqual(
+      g.variables.filter((x) => !['w11', 'w12', 'b1'].includes(x)),
+    );
+    expect(view.graph.inputs.map((id) => view.graph.nodes[id]!.variable)).toEqual(
+      view.graph.variables,
+    );
+    // Expanded again, the parameters are nodes again.
+    expect(viewGraph(g, []).graph.nodes.length).toBe(g.nodes.length);
   });
 
   it('block partials are the derivative through the block', () => {
-    const g = graphOf('h = x*x + 3*y\nh');
+    const g = graphOf('h = x*x + 3*y\nh + 0*(x + y)');
     const view = viewGraph(g, ['h']);
     const ev = viewEvaluation(view, evaluate(g, { x: 2, y: 5 }));
-    const v = view.fromSource[g.output]!;
+    const v = view.fromSource[blocksOf(g)[0]!.node]!;
     const byArg = new Map(
       view.graph.inEdges[v]!.map((e) => [
         nameOf(view.graph, view.graph.edges[e]!.from),
@@ -115,19 +145,55 @@ describe('groupSteps', () => {
     expect(all.length).toBe(trace.steps.length);
     const view = viewGraph(g, ['h1', 'h2']);
     const groups = groupSteps(trace, view);
-    // Each block hides 4 evaluate and 4 propagate steps.
+    // Each block hides 4 evaluate and 4 propagate steps; its parameters' steps stay, on the block.
     expect(groups.length).toBe(trace.steps.length - 16);
+    const w11 = g.inputs[g.variables.indexOf('w11')]!;
+    const read = groups.find(
+      (s) =>
+        s.steps.length === 1 &&
+        trace.steps[s.steps[0]!]!.kind === 'evaluate' &&
+        (trace.steps[s.steps[0]!] as { node: number }).node === w11,
+    )!;
+    expect(read.view.kind === 'evaluate' && read.view.node).toBe(
+      view.fromSource[blocksOf(g)[0]!.node],
+    );
+    const kr = groups.indexOf(read) + 1;
+    expect(
+      viewFrame(view, groups, frameAt(trace, sourceStepAt(groups, kr)), kr).activeEdges,
+    ).toEqual([]);
     const forward = groups.find((s) => s.block?.name === 'h1' && s.view.kind === 'evaluate')!;
     const text = explainBlockStep(view, forward)!;
     expect(text.title).toBe('h₁ computed: 5 operations');
     const back = groups.find((s) => s.block?.name === 'h2' && s.view.kind === 'propagate')!;
-    expect(back.view.kind === 'propagate' && back.view.contributions.length).toBe(5);
+    // Two edges carry the adjoint to x1 and x2; w21, w22 and b2 get theirs on the block.
+    expect(back.view.kind === 'propagate' && back.view.contributions.length).toBe(2);
+    expect(back.params.map((f) => nameOf(g, f.to))).toEqual(['w21', 'w22', 'b2']);
     const k = groups.indexOf(back) + 1;
     const frame = viewFrame(view, groups, frameAt(trace, sourceStepAt(groups, k)), k);
     expect(frame.current).toBe(back.view);
-    expect(frame.activeEdges.length).toBe(5);
+    expect(frame.activeEdges.length).toBe(2);
     expect(frame.phase).toBe('reverse');
-    expect(explainBlockStep(view, back)!.lines[0]).toMatch(/^adjoint of w21 \+= /);
+    const lines = explainBlockStep(view, back)!.lines;
+    expect(lines.map((l) => /^adjoint of (\w+)/.exec(l)?.[1])).toEqual([
+      'w21',
+      'x1',
+      'w22',
+      'x2',
+      'b2',
+      undefined,
+    ]);
+    // Forwards, seeded along w21: the tangent w21 brings to h₂, with no edge to show it, is said.
+    const fwd = buildTrace(g, point, 'forward', { w21: 1 });
+    const fgroups = groupSteps(fwd, view);
+    const h2 = fgroups.find((s) => s.block?.name === 'h2')!;
+    expect(h2.params.map((f) => [nameOf(g, f.to), f.factor])).toEqual([['w21', 1]]);
+    expect(h2.view.kind === 'evaluate' && h2.view.tangent).toBeCloseTo(h2.params[0]!.amount, 12);
+    expect(explainBlockStep(view, h2)!.lines).toContainEqual(
+      expect.stringMatching(/^From w21: ∂h₂\/∂w21 · w21's tangent = /),
+    );
+    // What reaches a parameter is the same as in the full trace.
+    const adjoints = frameAt(trace, sourceStepAt(groups, k)).adjoints;
+    for (const f of back.params) expect(f.amount).toBeCloseTo(adjoints[f.to]!, 12);
     // h₁ is the last node the adjoint reaches: its block is the last step.
     expect(groups.at(-1)!.block?.name).toBe('h1');
   });
@@ -188,6 +254,12 @@ describe('blocks over generated formulas', () => {
             }
           }
           for (const a of b.args) expect(b.inner).not.toContain(a);
+          for (const a of b.params) {
+            expect(b.args).toContain(a);
+            expect(g.nodes[a]!.kind).toBe('input');
+            expect(a).not.toBe(g.output);
+            for (const e of g.outEdges[a]!) expect(b.inner).toContain(g.edges[e]!.to);
+          }
         }
         const view = viewGraph(g, collapse);
         const vg = view.graph;
@@ -198,10 +270,10 @@ describe('blocks over generated formulas', () => {
           expect(vg.inEdges[e.to]).toContain(i);
           expect(vg.outEdges[e.from]).toContain(i);
         });
-        const hidden = collapse.reduce(
-          (s, name) => s + (blocks.find((b) => b.name === name)?.inner.length ?? 1) - 1,
-          0,
-        );
+        const hidden = collapse.reduce((s, name) => {
+          const b = blocks.find((x) => x.name === name);
+          return s + (b ? b.inner.length - 1 + b.params.length : 0);
+        }, 0);
         expect(vg.nodes.length).toBe(g.nodes.length - hidden);
         expect(vg.output).toBeGreaterThanOrEqual(0);
       }),
@@ -230,12 +302,20 @@ describe('blocks over generated formulas', () => {
           }
         }
         const expected = gradient(g, p).gradient;
-        vg.inputs.forEach((id, i) => {
-          const want = expected[g.variables[i]!]!;
-          const got = adj[id]!;
+        const close = (got: number, want: number) => {
           if (Number.isFinite(want))
             expect(Math.abs(got - want)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(want)));
-        });
+        };
+        vg.inputs.forEach((id, i) => close(adj[id]!, expected[vg.variables[i]!]!));
+        // A folded parameter's: its block's adjoint times the partial through the block.
+        const sourcePartials = evaluate(g, p).partials;
+        for (const [v, block] of view.blocks) {
+          const jac = blockPartials(g, block, sourcePartials);
+          for (const id of block.params) {
+            const want = expected[g.nodes[id]!.variable!]!;
+            close(live[v] ? adj[v]! * jac[block.args.indexOf(id)]! : 0, want);
+          }
+        }
       }),
       { numRuns: 300 },
     );

@@ -14,6 +14,13 @@
 // A collapsed block is one node whose arguments are the distinct outside nodes it reads, one
 // edge each, whose local partial is ∂(binding)/∂(argument) through the whole block. Its value and
 // adjoint are the binding node's (the view keeps the binding node's place in the tape).
+//
+// Parameters fold in: an input read only by one block (w1 and b1 in `h1 = tanh(w1*x + b1)`) is
+// that block's own, so while the block is collapsed it is not drawn as a node of its own but
+// written on the block (name = value, then its adjoint), and the block has no edge from it. A
+// network's column of weights then goes with its neurons, and the drawing is as tall as its
+// neurons, not as its weights. Inputs read elsewhere too (x) stay outside. The player's steps
+// stay the trace's: a folded input's step shows on its block.
 import { formatNumber, subscript } from './format.ts';
 import { isCallBlockName } from './functions-names.ts';
 import { OP_INPUT } from './graph.ts';
@@ -40,6 +47,9 @@ export interface Block {
   operations: number;
   /** The distinct nodes outside the block it reads, in order of first use. */
   args: number[];
+  /** Its parameters: the inputs among `args` read by nothing outside the block (and not an
+   *  output), folded into it while it is collapsed. */
+  params: number[];
 }
 
 const BLOCKS = new WeakMap<Graph, Block[]>();
@@ -90,7 +100,17 @@ function blockAt(graph: Graph, root: GraphNode): Block {
     }
   }
   const operations = inner.filter((id) => graph.nodes[id]!.kind === 'op').length;
-  return { name: root.binding!, node: root.id, inner, operations, args };
+  const outputs = new Set([graph.output, ...graph.outputs]);
+  const params = args.filter((a) => {
+    const out = graph.outEdges[a] ?? [];
+    return (
+      graph.nodes[a]!.kind === 'input' &&
+      !outputs.has(a) &&
+      out.length > 0 &&
+      out.every((e) => inside.has(graph.edges[e]!.to))
+    );
+  });
+  return { name: root.binding!, node: root.id, inner, operations, args, params };
 }
 
 /** Longest call name drawn whole on the graph; a longer one is drawn as its function's name. */
@@ -137,8 +157,12 @@ export interface BlockView {
   edgeFromSource: Int32Array;
   /** View node → its collapsed block. */
   blocks: Map<number, Block>;
-  /** Source node → index into `blockList` of the collapsed block holding it; -1 elsewhere. */
+  /** Source node → index into `blockList` of the collapsed block holding it; -1 elsewhere. A
+   *  folded parameter is not held (the trace table keeps its row): see `foldedAt`. */
   ownerOf: Int32Array;
+  /** Source node → the view node of the collapsed block a folded parameter is written on; -1 for
+   *  every other node. */
+  foldedAt: Int32Array;
   blockList: Block[];
 }
 
@@ -148,14 +172,17 @@ export function viewGraph(source: Graph, collapse: Iterable<string>): BlockView 
   const blockList = blocksOf(source).filter((b) => wanted.has(b.name));
   const n = source.nodes.length;
   const ownerOf = new Int32Array(n).fill(-1);
+  const foldedIn = new Int32Array(n).fill(-1);
   blockList.forEach((b, i) => {
     for (const id of b.inner) ownerOf[id] = i;
+    for (const id of b.params) foldedIn[id] = i;
   });
   const fromSource = new Int32Array(n).fill(-1);
   const toSourceList: number[] = [];
   for (let id = 0; id < n; id++) {
     const owner = ownerOf[id]!;
     if (owner >= 0 && blockList[owner]!.node !== id) continue;
+    if (foldedIn[id]! >= 0) continue;
     fromSource[id] = toSourceList.length;
     toSourceList.push(id);
   }
@@ -189,19 +216,21 @@ export function viewGraph(source: Graph, collapse: Iterable<string>): BlockView 
     }
     const block = blockList[owner]!;
     blocks.set(v, block);
+    const shown = block.args.filter((a) => foldedIn[a]! < 0);
     nodes.push({
       id: v,
       kind: 'op',
       op: 'block',
-      args: block.args.map((a) => fromSource[a]!),
+      args: shown.map((a) => fromSource[a]!),
       name: src.name,
       wengertIndex: src.wengertIndex,
       label: blockLabel(blockShortLabel(block.name)),
       binding: block.name,
       spans: block.inner.flatMap((id) => source.nodes[id]!.spans),
+      ...(block.params.length > 0 ? { folded: [...block.params] } : {}),
     });
     const edgeOfArg = new Map<number, number>();
-    block.args.forEach((a, j) => edgeOfArg.set(a, link(fromSource[a]!, v, j, -1)));
+    shown.forEach((a, j) => edgeOfArg.set(a, link(fromSource[a]!, v, j, -1)));
     for (const id of block.inner) {
       for (const e of source.inEdges[id] ?? []) {
         const via = edgeOfArg.get(source.edges[e]!.from);
@@ -209,11 +238,18 @@ export function viewGraph(source: Graph, collapse: Iterable<string>): BlockView 
       }
     }
   }
+  const foldedAt = new Int32Array(n).fill(-1);
+  for (let id = 0; id < n; id++) {
+    const i = foldedIn[id]!;
+    if (i >= 0) foldedAt[id] = fromSource[blockList[i]!.node]!;
+  }
+  // The inputs still drawn (a folded one is written on its block).
+  const drawn = source.inputs.map((id, i) => ({ id, i })).filter(({ id }) => fromSource[id]! >= 0);
   const graph: Graph = {
     nodes,
     edges,
-    variables: source.variables,
-    inputs: source.inputs.map((i) => fromSource[i]!),
+    variables: drawn.map(({ i }) => source.variables[i]!),
+    inputs: drawn.map(({ id }) => fromSource[id]!),
     output: source.output >= 0 ? fromSource[source.output]! : -1,
     outputs: source.outputs.map((o) => (o >= 0 ? fromSource[o]! : -1)),
     inEdges,
@@ -230,8 +266,20 @@ export function viewGraph(source: Graph, collapse: Iterable<string>): BlockView 
     edgeFromSource,
     blocks,
     ownerOf,
+    foldedAt,
     blockList,
   };
+}
+
+/** The view node showing source node `id`: its own, or the block a folded parameter is on. */
+function shownAt(view: BlockView, id: number): number {
+  const v = view.fromSource[id]!;
+  return v >= 0 ? v : view.foldedAt[id]!;
+}
+
+/** The block's arguments drawn as nodes (its folded parameters are not), in its edges' order. */
+function drawnArgs(view: BlockView, block: Block): number[] {
+  return block.args.filter((a) => view.fromSource[a]! >= 0);
 }
 
 function viewTape(
@@ -317,6 +365,20 @@ export interface StepGroup {
   block: Block | null;
   /** The step in view ids (a block's: one evaluate, or one propagate to its arguments). */
   view: Step;
+  /** A collapsed block's step, what flows between it and each folded parameter (source ids), with
+   *  no edge in the view to carry it: backwards, the adjoint reaching the parameter; forwards,
+   *  the tangent a moving parameter brings to the block. Empty for every other step. */
+  params: ParamFlow[];
+}
+
+export interface ParamFlow {
+  /** The parameter (source node). */
+  to: number;
+  /** ∂(binding)/∂(parameter) through the block. */
+  partial: number;
+  /** What the partial multiplies: the block's adjoint (reverse) or the parameter's tangent. */
+  factor: number;
+  amount: number;
 }
 
 const nodeOfStep = (s: Step): number =>
@@ -351,13 +413,23 @@ export function groupSteps(trace: Trace, view: BlockView): StepGroup[] {
     const first = trace.steps[steps[0]!]!;
     const node = nodeOfStep(first);
     const owner = node >= 0 ? view.ownerOf[node]! : -1;
-    if (owner < 0) return { end: last + 1, steps, block: null, view: mapStep(view, first) };
+    if (owner < 0)
+      return { end: last + 1, steps, block: null, view: mapStep(view, first), params: [] };
     const block = view.blockList[owner]!;
-    const step =
-      first.kind === 'evaluate'
-        ? blockEvaluate(trace, view, block, jacobian(block), tangents)
-        : blockPropagate(trace, view, block, steps, jacobian(block));
-    return { end: last + 1, steps, block, view: step };
+    if (first.kind === 'evaluate') {
+      const jac = jacobian(block);
+      const step = blockEvaluate(trace, view, block, jac, tangents);
+      const params: ParamFlow[] = [];
+      for (const to of tangents ? block.params : []) {
+        const t = tangents![to]!;
+        if (t === 0 || view.fromSource[to]! >= 0) continue;
+        const partial = jac[block.args.indexOf(to)]!;
+        params.push({ to, partial, factor: t, amount: partial * t });
+      }
+      return { end: last + 1, steps, block, view: step, params };
+    }
+    const { step, params } = blockPropagate(trace, view, block, steps, jacobian(block));
+    return { end: last + 1, steps, block, view: step, params };
   });
 }
 
@@ -378,7 +450,7 @@ function mapContribution(view: BlockView, c: Contribution): Contribution {
 }
 
 function mapStep(view: BlockView, step: Step): Step {
-  const id = (n: number) => view.fromSource[n]!;
+  const id = (n: number) => shownAt(view, n);
   switch (step.kind) {
     case 'evaluate':
       return {
@@ -391,7 +463,12 @@ function mapStep(view: BlockView, step: Step): Step {
     case 'seed-adjoint':
       return { ...step, node: id(step.node) };
     case 'seed-tangents':
-      return { ...step, tangents: step.tangents.map((t) => ({ ...t, node: id(t.node) })) };
+      return {
+        ...step,
+        tangents: step.tangents
+          .filter((t) => view.fromSource[t.node]! >= 0)
+          .map((t) => ({ ...t, node: view.fromSource[t.node]! })),
+      };
     case 'propagate':
       return {
         ...step,
@@ -418,11 +495,12 @@ function blockEvaluate(
   if (!tangents) return { kind: 'evaluate', node: v, value };
   const contributions: Contribution[] = [];
   let sum = 0;
+  const args = drawnArgs(view, block);
   blockEdges(view, block).forEach((edge, j) => {
-    const from = block.args[j]!;
+    const from = args[j]!;
     if (trace.graph.nodes[from]?.kind === 'constant') return;
     const t = tangents[from]!;
-    const partial = jac[j]!;
+    const partial = jac[block.args.indexOf(from)]!;
     // An argument that does not move along the seed carries exactly 0, as in forward.ts.
     const amount = t === 0 ? 0 : partial * t;
     const before = sum;
@@ -446,7 +524,7 @@ function blockPropagate(
   block: Block,
   steps: number[],
   jac: number[],
-): Step {
+): { step: Step; params: ParamFlow[] } {
   const v = view.fromSource[block.node]!;
   const head = trace.steps[steps[0]!]!;
   const adjoint = head.kind === 'propagate' ? head.adjoint : NaN;
@@ -465,13 +543,22 @@ function blockPropagate(
     }
   }
   const contributions: Contribution[] = [];
+  const args = drawnArgs(view, block);
   blockEdges(view, block).forEach((edge, j) => {
-    const to = block.args[j]!;
+    const to = args[j]!;
     const r = reached.get(to);
     if (!r) return;
-    contributions.push({ edge, from: v, to: view.fromSource[to]!, partial: jac[j]!, ...r });
+    const partial = jac[block.args.indexOf(to)]!;
+    contributions.push({ edge, from: v, to: view.fromSource[to]!, partial, ...r });
   });
-  return { kind: 'propagate', node: v, adjoint, contributions };
+  const params: ParamFlow[] = [];
+  for (const to of block.params) {
+    const r = reached.get(to);
+    if (r && view.fromSource[to]! < 0) {
+      params.push({ to, partial: jac[block.args.indexOf(to)]!, factor: adjoint, amount: r.amount });
+    }
+  }
+  return { step: { kind: 'propagate', node: v, adjoint, contributions }, params };
 }
 
 /** The source step count at visible step `k` (0 … groups.length). */
@@ -518,7 +605,14 @@ export function viewFrame(
     values: pick(source.values),
     adjoints: pick(source.adjoints),
     tangents: pick(source.tangents),
-    activeEdges: activeEdgesOf(view.graph, current),
+    // A folded parameter's step shows on its block, which reads no edge at it.
+    activeEdges:
+      current &&
+      step > 0 &&
+      groups[step - 1]!.block === null &&
+      view.blocks.has(nodeOfStep(current))
+        ? []
+        : activeEdgesOf(view.graph, current),
     phase: phaseOf(current, step, total),
   };
 }
@@ -564,14 +658,31 @@ export function explainBlockStep(
     const lines = [
       `${label} = ${formatNumber(step.value)}, computed from ${from.length > 0 ? from.join(', ') : 'constants'} in ${ops(block.operations)}.`,
     ];
-    if (step.tangent !== undefined) lines.push(`Its tangent: ${formatNumber(step.tangent)}.`);
+    if (step.tangent !== undefined) {
+      lines.push(`Its tangent: ${formatNumber(step.tangent)}.`);
+      // A moving parameter is written on the block: no edge shows what it brings.
+      for (const f of group.params) {
+        const p = nameOf(f.to);
+        lines.push(
+          `From ${p}: ∂${label}/∂${p} · ${p}'s tangent = ${formatNumber(f.partial)} · ${formatNumber(f.factor)} = ${formatNumber(f.amount)}.`,
+        );
+      }
+    }
     lines.push('Expand the block to see each operation.');
     return { title: `${label} computed: ${ops(block.operations)}`, lines };
   }
   if (step.kind === 'propagate') {
-    const lines = step.contributions.map((c) => {
-      const to = nameOf(view.toSource[c.to]!);
-      return `adjoint of ${to} += ${formatNumber(step.adjoint)} · ∂${label}/∂${to} = ${formatNumber(step.adjoint)} · ${formatNumber(c.partial)} = ${formatNumber(c.amount)}`;
+    // In the order the block reads its arguments, the parameters written on it among them.
+    const flows = new Map<number, { partial: number; amount: number }>();
+    for (const c of step.contributions) flows.set(view.toSource[c.to]!, c);
+    for (const f of group.params) flows.set(f.to, f);
+    const lines = block.args.flatMap((id) => {
+      const c = flows.get(id);
+      if (!c) return [];
+      const to = nameOf(id);
+      return [
+        `adjoint of ${to} += ${formatNumber(step.adjoint)} · ∂${label}/∂${to} = ${formatNumber(step.adjoint)} · ${formatNumber(c.partial)} = ${formatNumber(c.amount)}`,
+      ];
     });
     lines.push(`(${ops(block.operations)} inside ${label}, taken as one step.)`);
     return {

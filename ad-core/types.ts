@@ -157,6 +157,9 @@ export interface GraphNode {
   constant?: number;
   /** Source spans this node came from (several when merged or a shared variable). */
   spans: Span[];
+  /** A collapsed block's node in a view graph only: the source ids of the inputs it holds folded
+   *  (its own parameters, read by nothing else), drawn as lines on the block (blocks.ts). */
+  folded?: number[];
 }
 
 export interface GraphEdge {

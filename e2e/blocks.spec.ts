@@ -10,13 +10,31 @@ const NETWORK = [
   'y = w1*h1 + w2*h2 + b',
   '(y - t)^2',
 ].join('\n');
-const AT = { x1: 0.5, x2: -1.5, w11: 0.8, w12: -0.4, b1: 0.1, w21: 0.3, w22: 0.9, b2: -0.2, w1: 1.5, w2: -1.1, b: 0.3, t: 1 };
+const AT = {
+  x1: 0.5,
+  x2: -1.5,
+  w11: 0.8,
+  w12: -0.4,
+  b1: 0.1,
+  w21: 0.3,
+  w22: 0.9,
+  b2: -0.2,
+  w1: 1.5,
+  w2: -1.1,
+  b: 0.3,
+  t: 1,
+};
 /** The network with every block expanded (a link that says so, overriding the fit). */
 const EXPANDED = `${playgroundHash(NETWORK, AT)}&collapse=`;
-/** h₁ hides four operations besides its own node: 4 evaluate and 4 propagate steps. */
+const AT_NAMES = Object.keys(AT);
+/** h₁ hides four operations besides its own node: 4 evaluate and 4 propagate steps (its
+ *  parameters' steps stay, shown on the block). */
 const HIDDEN_STEPS = 8;
 
-test('the fit collapses the network to keep text readable, and says so', async ({ playground, page }) => {
+test('the fit collapses the network to keep text readable, and says so', async ({
+  playground,
+  page,
+}) => {
   const blocks = new BlocksPage(page);
   await playground.gotoHash('');
   await playground.chooseExample('Tiny network: 2-2-1 with a loss');
@@ -41,7 +59,10 @@ test('the fit collapses the network to keep text readable, and says so', async (
   await expect(blocks.note()).toBeHidden();
 });
 
-test('collapse and expand by mouse: one node, fewer steps, the same gradient check', async ({ playground, page }) => {
+test('collapse and expand by mouse: one node, fewer steps, the same gradient check', async ({
+  playground,
+  page,
+}) => {
   const blocks = new BlocksPage(page);
   await playground.gotoHash(EXPANDED);
   await blocks.expectCollapsed('h1', false);
@@ -57,7 +78,18 @@ test('collapse and expand by mouse: one node, fewer steps, the same gradient che
   // The block shows the binding's own value and adjoint.
   await expect(blocks.block('h1')).toHaveAttribute('data-value', h1Value!);
   await expect(blocks.block('h1')).toHaveAttribute('data-adjoint', h1Adjoint!);
-  await expect(playground.nodeLocator()).toHaveCount(nodesBefore - 4);
+  // Its four inner operations are hidden, and so are its parameters w11, w12 and b1 (read by
+  // nothing else): they are written on the block; x1 and x2, read by h2 too, stay nodes.
+  await expect(playground.nodeLocator()).toHaveCount(nodesBefore - 4 - 3);
+  expect(
+    await blocks
+      .block('h1')
+      .locator('[data-param]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-param'))),
+  ).toEqual(['w11', 'w12', 'b1']);
+  await expect(playground.page.locator('[data-testid="graph-node"][data-op="input"]')).toHaveCount(
+    AT_NAMES.length - 3,
+  );
   await playground.expectStep(full.n - HIDDEN_STEPS, full.n - HIDDEN_STEPS);
   expect(await playground.checkRows()).toEqual(checkBefore);
   await expect.poll(() => playground.hash()).toContain('collapse=h1');
@@ -78,7 +110,10 @@ test('collapse and expand by keyboard, with a visible focus ring', async ({ play
   await page.keyboard.press('c');
   await blocks.expectCollapsed('h2', true);
   const block = blocks.block('h2');
-  await expect(block).toHaveAttribute('aria-label', /Block h₂, collapsed: 5 operations.*press Enter or E to expand/);
+  await expect(block).toHaveAttribute(
+    'aria-label',
+    /Block h₂, collapsed: 5 operations.*press Enter or E to expand/,
+  );
   await block.focus();
   await expect(block.locator('.gv-focus-ring')).toBeVisible();
   await page.keyboard.press('Enter');
@@ -91,7 +126,10 @@ test('collapse and expand by keyboard, with a visible focus ring', async ({ play
   await blocks.expectCollapsed('h2', false);
 });
 
-test('the player steps over a collapsed block as one step, forward and back', async ({ playground, page }) => {
+test('the player steps over a collapsed block as one step, forward and back', async ({
+  playground,
+  page,
+}) => {
   const blocks = new BlocksPage(page);
   // Step 12: the twelve inputs are known; with both neurons collapsed h₁'s block is next (the
   // tape interleaves the two neurons' operations, and each block gathers its own).
@@ -110,15 +148,22 @@ test('the player steps over a collapsed block as one step, forward and back', as
   await expect(blocks.block('h1')).not.toHaveClass(/gv-node--current/);
   // h₁ is the last node the adjoint reaches: the last step is its block, one contribution per edge.
   await playground.goToEnd();
-  await expect(playground.currentStep()).toContainText("h₁'s adjoint flows back through 5 operations");
+  await expect(playground.currentStep()).toContainText(
+    "h₁'s adjoint flows back through 5 operations",
+  );
   await expect(playground.currentStep().getByText(/^adjoint of .* \+= /)).toHaveCount(5);
   await expect(blocks.block('h1')).toHaveClass(/gv-node--current/);
   await playground.stepBack();
   await playground.expectStep(n - 1, n);
-  await expect(playground.currentStep()).toContainText("h₂'s adjoint flows back through 5 operations");
+  await expect(playground.currentStep()).toContainText(
+    "h₂'s adjoint flows back through 5 operations",
+  );
 });
 
-test('the trace table shows a collapsed block as one row that opens', async ({ playground, page }) => {
+test('the trace table shows a collapsed block as one row that opens', async ({
+  playground,
+  page,
+}) => {
   const blocks = new BlocksPage(page);
   await playground.gotoHash(`${playgroundHash(NETWORK, AT)}&collapse=h1`);
   await playground.openDrawerTab('Trace table');
@@ -130,13 +175,15 @@ test('the trace table shows a collapsed block as one row that opens', async ({ p
   await expect(disclosure).toHaveAttribute('aria-expanded', 'false');
   await disclosure.click();
   await expect(playground.traceRows()).toHaveCount(rowsClosed + 5);
-  await expect(row.getByRole('button', { name: 'Hide the 5 rows inside block h1' })).toHaveAttribute(
-    'aria-expanded',
-    'true',
-  );
+  await expect(
+    row.getByRole('button', { name: 'Hide the 5 rows inside block h1' }),
+  ).toHaveAttribute('aria-expanded', 'true');
 });
 
-test('collapse= in the link round-trips; a malformed one gets the bad-link fallback', async ({ playground, page }) => {
+test('collapse= in the link round-trips; a malformed one gets the bad-link fallback', async ({
+  playground,
+  page,
+}) => {
   const blocks = new BlocksPage(page);
   const link = `${playgroundHash(NETWORK, AT)}&collapse=h1,h2`;
   await playground.gotoHash(link);
@@ -159,7 +206,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await playground.gotoHash(`${playgroundHash(NETWORK, AT)}&collapse=h1,h2`);
     await blocks.expectCollapsed('h1', true);
     await playground.openDrawerTab('Trace table');
-    await blocks.traceBlockRow('h1').getByRole('button', { name: /rows inside block h1/ }).click();
+    await blocks
+      .traceBlockRow('h1')
+      .getByRole('button', { name: /rows inside block h1/ })
+      .click();
     await expectNoAxeViolations(page, `network with blocks collapsed (${scheme})`);
   });
 }

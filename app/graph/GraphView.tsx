@@ -279,6 +279,8 @@ function DrawnGraphView(props: GraphViewProps): JSX.Element {
         layout && layout.nodes.length > SMOOTH_PAN_LIMIT && 'gv--large',
         layout && layout.nodes.length > MORPH_LIMIT && 'gv--still',
         overview && 'gv--overview',
+        // The bottom note is on: the drawing keeps out of its band (graph.css).
+        (overview || clipped) && !props.stale && !pending && 'gv--part',
       ]
         .filter(Boolean)
         .join(' ')}
@@ -550,6 +552,7 @@ function SceneContent(props: SceneContentProps) {
                 isOutput={p.id === graph.output}
                 current={currentNodes.has(p.id)}
                 highlighted={props.highlighted.has(p.id)}
+                params={props.blocks.params.get(p.id)}
                 onToggle={props.blocks.onToggle}
                 onHover={props.onHover}
                 onFocusNode={props.onFocusNode}

@@ -1,6 +1,7 @@
 // Which blocks to collapse so that the whole drawing fits the graph area with its text at 14 px
 // or more (useZoom's fitsLegibly: the smallest graph text × the fit scale, with the fit's own
-// padding). Largest blocks first, since each hides the most; a block the user expanded or
+// padding). Largest blocks first, since each hides the most (its inner nodes and the parameters
+// folded into it); a block the user expanded or
 // collapsed by hand is the user's, never the fit's.
 import { blocksOf, type Graph } from '../../ad-core/index.ts';
 import { blockViewFor } from '../store/blocks.ts';
@@ -40,8 +41,13 @@ export function chooseAutoCollapse(
 export const AUTO_COLLAPSE_NODE_LIMIT = 150;
 
 /** The automatic choice for `graph` in a graph area of `view`, measured with real layouts. */
-export function autoCollapseFor(graph: Graph, view: Size, user: ReadonlyMap<string, boolean>): string[] {
-  if (graph.nodes.length > AUTO_COLLAPSE_NODE_LIMIT || view.width <= 0 || view.height <= 0) return [];
+export function autoCollapseFor(
+  graph: Graph,
+  view: Size,
+  user: ReadonlyMap<string, boolean>,
+): string[] {
+  if (graph.nodes.length > AUTO_COLLAPSE_NODE_LIMIT || view.width <= 0 || view.height <= 0)
+    return [];
   const blocks = blocksOf(graph);
   if (blocks.length === 0) return [];
   const byUser = blocks.filter((b) => user.get(b.name) === true).map((b) => b.name);
@@ -53,7 +59,7 @@ export function autoCollapseFor(graph: Graph, view: Size, user: ReadonlyMap<stri
     return fitsLegibly(layout, view);
   };
   return chooseAutoCollapse(
-    blocks.map((b) => ({ name: b.name, size: b.inner.length })),
+    blocks.map((b) => ({ name: b.name, size: b.inner.length + b.params.length })),
     user,
     fits,
   );

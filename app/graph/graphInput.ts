@@ -13,6 +13,8 @@ export function layoutInputOf(graph: Graph): LayoutInput {
       kind: n.kind,
       label: n.label,
       tag: tagOf(n, outputTag(graph, n.id) ?? n.id === graph.output) ?? undefined,
+      // A collapsed block writes a line per folded parameter.
+      ...(n.folded ? { extraLines: n.folded.length } : {}),
     })),
     edges: graph.edges.map((e) => ({ id: e.id, from: e.from, to: e.to, argIndex: e.argIndex })),
     // The first output, not the one followed: choosing another output must not move the drawing.
@@ -23,7 +25,9 @@ export function layoutInputOf(graph: Graph): LayoutInput {
 export function shapeKey(graph: Graph): string {
   const parts: string[] = [String(graph.outputs[0] ?? graph.output), String(graph.outputs.length)];
   for (const n of graph.nodes) {
-    parts.push(`${n.kind}:${n.op}:${n.label}:${n.args.join(',')}:${n.binding ?? ''}`);
+    parts.push(
+      `${n.kind}:${n.op}:${n.label}:${n.args.join(',')}:${n.binding ?? ''}:${n.folded?.length ?? ''}`,
+    );
   }
   return parts.join('|');
 }

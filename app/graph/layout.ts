@@ -39,6 +39,8 @@ export interface LayoutNodeInput {
   label: string;
   /** Text over the node (a binding's name, `output`), which edge labels must not cover. */
   tag?: string | undefined;
+  /** Label lines beyond an operation's two (see geometry.ts). */
+  extraLines?: number | undefined;
 }
 
 export interface LayoutEdgeInput {

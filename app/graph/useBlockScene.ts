@@ -13,7 +13,7 @@ import {
 } from '../../ad-core/index.ts';
 import { appStore, useApp } from '../store/appStore.ts';
 import { blockViewFor, collapsedNames, stepGroupsOf } from '../store/blocks.ts';
-import type { GraphBlocks } from './BlockNode.tsx';
+import { foldedParamsOf, type GraphBlocks } from './BlockNode.tsx';
 import type { Size } from './useZoom.ts';
 
 export interface BlockSceneInput {
@@ -73,6 +73,8 @@ export function useBlockScene(input: BlockSceneInput): BlockScene {
       if (!view) return id;
       const v = view.fromSource[id] ?? -1;
       if (v >= 0) return v;
+      // A folded parameter is written on its block.
+      if ((view.foldedAt[id] ?? -1) >= 0) return view.foldedAt[id]!;
       const owner = view.ownerOf[id] ?? -1;
       return owner >= 0 ? view.fromSource[view.blockList[owner]!.node]! : -1;
     },
@@ -92,6 +94,7 @@ export function useBlockScene(input: BlockSceneInput): BlockScene {
     (id: number | null) => onSelectNode(id === null || !view ? id : view.toSource[id]!),
     [view, onSelectNode],
   );
+  const params = useMemo(() => foldedParamsOf(view, frame), [view, frame]);
   const blocks = useMemo<GraphBlocks | undefined>(() => {
     if (!graph) return undefined;
     const all = blocksOf(graph);
@@ -106,9 +109,10 @@ export function useBlockScene(input: BlockSceneInput): BlockScene {
       collapsed: view?.blocks ?? NO_BLOCKS,
       expanded,
       sourceOf: view ? (id) => view.toSource[id]! : (id) => id,
+      params,
       onToggle: (name) => appStore.getState().toggleBlock(name),
     };
-  }, [graph, view]);
+  }, [graph, view, params]);
 
   // The fit's choice follows the graph, the graph area's size and the user's own choices.
   const [size, setSize] = useState<Size | null>(null);

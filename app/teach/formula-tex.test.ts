@@ -2,7 +2,13 @@ import katex from 'katex';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../ad-core/index.ts';
 import type { Graph, Point } from '../../ad-core/index.ts';
-import { HIGHLIGHT_BACKGROUND, MAX_TEXT_CHARS, MAX_TEX_CHARS, formulaTex } from './formula-tex.ts';
+import {
+  HIGHLIGHT_BACKGROUND,
+  MAX_TEXT_CHARS,
+  MAX_TEX_CHARS,
+  breakableParens,
+  formulaTex,
+} from './formula-tex.ts';
 import { graphOf, referenceCases } from '../../ad-core/test-support.ts';
 import { bracesBalanced } from './test-helpers.ts';
 import { variableTex } from './tex-parts.ts';
@@ -88,10 +94,66 @@ describe('formulaTex', () => {
 describe('functions of your own', () => {
   it('writes each call as a function applied to its arguments, and KaTeX accepts it', () => {
     const { tex, text } = formulaTex(graphOf('sq(t) = t^2\nsq(x) + sq(x) + sq(y + 1)'));
-    expect(text).toBe('sq(x) = x^2; sq(x) #2 = x^2; sq(y + 1) = (y + 1)^2; f = sq(x) + sq(x) #2 + sq(y + 1)');
+    expect(text).toBe(
+      'sq(x) = x^2; sq(x) #2 = x^2; sq(y + 1) = (y + 1)^2; f = sq(x) + sq(x) #2 + sq(y + 1)',
+    );
     expect(tex).toContain('\\mathrm{sq}\\left(x\\right) &= {x}^{2}');
     expect(tex).toContain('\\mathrm{sq}\\left(x\\right)_{\\#2}');
     expect(tex).toContain('\\mathrm{sq}\\left(\\text{y + 1}\\right)');
     expect(() => katex.renderToString(tex!, { throwOnError: true })).not.toThrow();
+  });
+});
+
+describe('lines for a narrow column', () => {
+  const NET = [
+    'h1 = tanh(w11*x1 + w12*x2 + b1)',
+    'h2 = tanh(w21*x1 + w22*x2 + b2)',
+    'y = w1*h1 + w2*h2 + b',
+    '(y - t)^2',
+  ].join('\n');
+
+  it('writes a line per binding and the formula last, each one KaTeX accepts', () => {
+    const graph = graphOf(NET);
+    for (const highlight of [null, ...graph.nodes.map((n) => n.id)]) {
+      const { lines } = formulaTex(graph, highlight);
+      expect(lines).toHaveLength(4);
+      for (const line of lines!) {
+        expect(bracesBalanced(line)).toBe(true);
+        expect(() =>
+          katex.renderToString(`\\displaystyle ${line}`, { throwOnError: true }),
+        ).not.toThrow();
+      }
+    }
+    const { lines } = formulaTex(graph);
+    expect(lines![0]).toMatch(/^h_\{?1\}? = /);
+    expect(lines![3]).toMatch(/^f = /);
+  });
+
+  it('opens the parentheses of a neuron so that it can wrap after a +', () => {
+    const { lines } = formulaTex(graphOf(NET));
+    expect(lines![0]).not.toContain('\\left(');
+    expect(lines![0]).toMatch(/\\tanh\s*\(.*\+.*\)$/);
+    // KaTeX puts a break opportunity after each top-level + (a separate base box per term).
+    const html = katex.renderToString(`\\displaystyle ${lines![0]!}`);
+    expect(html.match(/class="(?:katex-)?base"/g)!.length).toBeGreaterThan(2);
+  });
+
+  it('keeps growing parentheses around a fraction or anything tall, innermost first', () => {
+    expect(breakableParens('\\left(a + b\\right)^{2}')).toBe('(a + b)^{2}');
+    expect(breakableParens('\\left(\\frac{a}{b}\\right)')).toBe('\\left(\\frac{a}{b}\\right)');
+    expect(breakableParens('\\left(x + \\left(\\frac{1}{y}\\right)\\right)')).toBe(
+      '\\left(x + \\left(\\frac{1}{y}\\right)\\right)',
+    );
+    expect(breakableParens('\\sin\\left(x + \\left(y - z\\right)\\right)')).toBe(
+      '\\sin(x + (y - z))',
+    );
+    // Not a pair it can match: left as it is.
+    expect(breakableParens('\\left(x')).toBe('\\left(x');
+  });
+
+  it('a formula without bindings is one line', () => {
+    const { lines, tex } = formulaTex(graphOf('sin(x*y) + exp(x)/y'));
+    expect(lines).toHaveLength(1);
+    expect(tex).not.toContain('aligned');
   });
 });

@@ -16,6 +16,10 @@ export const MAX_TEXT_CHARS = 20_000;
 export interface FormulaTex {
   /** TeX for KaTeX, or null when the expansion is too long to typeset usefully. */
   tex: string | null;
+  /** The same as lines to typeset one by one in a narrow column (a binding's definition each, the
+   *  formula last), each free to wrap: at its `=`, at a top-level + or −, and inside parentheses
+   *  that hold no fraction or other tall part (see breakableParens). Null with `tex`. */
+  lines: string[] | null;
   /** Plain-text rendering of the same expression (fallback, screen readers before KaTeX). */
   text: string;
 }
@@ -125,9 +129,15 @@ const TEXT: Dialect = {
 
 class TooLong extends Error {}
 
-function render(graph: Graph, dialect: Dialect, highlighted: number | null, limit: number): string {
+/** The formula's rows (`name = definition` per binding, then the formula), written in `dialect`. */
+function renderRows(
+  graph: Graph,
+  dialect: Dialect,
+  highlighted: number | null,
+  limit: number,
+): { rows: (readonly [string, string])[] | null; body: string } {
   const output = graph.nodes[graph.output];
-  if (!output) return '';
+  if (!output) return { rows: null, body: '' };
 
   // A node that a binding named is written by that name everywhere except its own definition.
   const isBindingRef = (node: GraphNode) => node.kind === 'op' && node.binding !== undefined;
@@ -170,22 +180,78 @@ function render(graph: Graph, dialect: Dialect, highlighted: number | null, limi
         .join(', ')
     : (written[output.id] ?? '');
   const bindings = graph.nodes.filter((n) => isBindingRef(n) && (several || n.id !== graph.output));
-  if (bindings.length === 0) return body;
-  const lines = bindings.map((n) => [reference(n), written[n.id] ?? ''] as const);
-  lines.push([!several && output.binding !== undefined ? reference(output) : 'f', body]);
+  if (bindings.length === 0) return { rows: null, body };
+  const rows = bindings.map((n) => [reference(n), written[n.id] ?? ''] as const);
+  rows.push([!several && output.binding !== undefined ? reference(output) : 'f', body]);
+  return { rows, body };
+}
+
+function render(graph: Graph, dialect: Dialect, highlighted: number | null, limit: number): string {
+  return joinRows(renderRows(graph, dialect, highlighted, limit), dialect, limit);
+}
+
+function joinRows(
+  { rows, body }: { rows: (readonly [string, string])[] | null; body: string },
+  dialect: Dialect,
+  limit: number,
+): string {
+  if (!rows) return body;
   const joined =
     dialect === TEX
-      ? `\\begin{aligned}${lines.map(([l, r]) => `${l} &= ${r}`).join(' \\\\ ')}\\end{aligned}`
-      : lines.map(([l, r]) => `${l} = ${r}`).join('; ');
+      ? `\\begin{aligned}${rows.map(([l, r]) => `${l} &= ${r}`).join(' \\\\ ')}\\end{aligned}`
+      : rows.map(([l, r]) => `${l} = ${r}`).join('; ');
   if (joined.length > limit) throw new TooLong();
   return joined;
+}
+
+/** Tall parts: parentheses around one of these keep growing with it (`\left( … \right)`). */
+const TALL = /\\(?:frac|dfrac|tfrac|sqrt|left|sum|prod|binom|colorbox|begin)\b/;
+
+/**
+ * `\left( … \right)` as plain `( … )` where what it holds is no taller than a line: KaTeX keeps a
+ * `\left … \right` group on one line, so `\tanh\left(w_{11} x_1 + w_{12} x_2 + b_1\right)` could
+ * not wrap in a narrow column; with plain parentheses it wraps after a + like any sum. Innermost
+ * first, so an outer pair sees what became of the inner ones.
+ */
+export function breakableParens(tex: string): string {
+  const OPEN = '\\left(';
+  const CLOSE = '\\right)';
+  let out = '';
+  let i = 0;
+  while (i < tex.length) {
+    const at = tex.indexOf(OPEN, i);
+    if (at < 0) break;
+    const end = matchingRight(tex, at);
+    if (end < 0) break;
+    const inner = breakableParens(tex.slice(at + OPEN.length, end));
+    out += tex.slice(i, at);
+    out += TALL.test(inner) ? `${OPEN}${inner}${CLOSE}` : `(${inner})`;
+    i = end + CLOSE.length;
+  }
+  return out + tex.slice(i);
+}
+
+/** Where the `\right)` closing the `\left(` at `at` starts, counting nested pairs; -1 if none. */
+function matchingRight(tex: string, at: number): number {
+  let depth = 0;
+  const pair = /\\(left|right)(?![a-zA-Z])/g;
+  pair.lastIndex = at;
+  for (let m = pair.exec(tex); m; m = pair.exec(tex)) {
+    depth += m[1] === 'left' ? 1 : -1;
+    if (depth === 0) return tex.startsWith('\\right)', m.index) ? m.index : -1;
+  }
+  return -1;
 }
 
 /** The formula as TeX and as plain text, `highlighted` (a node id) marked in both. */
 export function formulaTex(graph: Graph, highlighted: number | null = null): FormulaTex {
   let tex: string | null;
+  let lines: string[] | null = null;
   try {
-    tex = render(graph, TEX, highlighted, MAX_TEX_CHARS);
+    const written = renderRows(graph, TEX, highlighted, MAX_TEX_CHARS);
+    tex = joinRows(written, TEX, MAX_TEX_CHARS);
+    const { rows, body } = written;
+    lines = (rows ? rows.map(([l, r]) => `${l} = ${r}`) : [body]).map(breakableParens);
   } catch (e) {
     if (!(e instanceof TooLong)) throw e;
     tex = null;
@@ -197,5 +263,5 @@ export function formulaTex(graph: Graph, highlighted: number | null = null): For
     if (!(e instanceof TooLong)) throw e;
     text = 'The formula is too long to write out in full.';
   }
-  return { tex, text };
+  return { tex, lines, text };
 }
