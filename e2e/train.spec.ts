@@ -66,6 +66,13 @@ for (const preset of TRAIN_PRESETS) {
 
     // This step's backward pass: the shown row at the current parameters, in the player from 0.
     await showBackwardPass(train, playground);
+    // A network's blocks may be collapsed to fit, their parameters folded in: open them to read
+    // every parameter's node.
+    const expandAll = page.getByRole('button', { name: 'Expand all' });
+    if (await expandAll.isVisible()) {
+      await expandAll.click();
+      await playground.button('Go to end').click();
+    }
     const graph = compileOrThrow(preset.formula);
     const rows = await train.parameterRows();
     expect(rows.map((r) => r.name).sort()).toEqual([...preset.setup.params!].sort());
