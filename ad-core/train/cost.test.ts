@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { graphOf } from '../test-support.ts';
 import { gradientCost, graphSize, MAX_EXTRAPOLATED_PARAMS, paramsAt } from './cost.ts';
 import { networkFormula } from './networks.ts';
+import { REGRESSION_2_16_1 } from './test-models.ts';
 
 describe('what reverse mode saves', () => {
   it('counts the operations and edges the loss depends on', () => {
@@ -10,13 +11,7 @@ describe('what reverse mode saves', () => {
   });
 
   it('costs one backward pass for every parameter against N forward passes and 2N loss evaluations', () => {
-    const net = networkFormula({
-      inputs: ['x1', 'x2'],
-      hidden: 16,
-      activation: 'tanh',
-      output: 'linear',
-      target: 'y',
-    });
+    const net = networkFormula(REGRESSION_2_16_1);
     const size = graphSize(graphOf(net.formula));
     const cost = gradientCost(size, 65, 65, 200);
     expect(cost.reversePasses).toBe(1);

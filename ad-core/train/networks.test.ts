@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { graphOf } from '../test-support.ts';
 import { networkFormula } from './networks.ts';
+import { REGRESSION_2_16_1 } from './test-models.ts';
 
 describe('networkFormula', () => {
   it('writes a 2-2-1 classifier as statements with 9 parameters', () => {
@@ -23,13 +24,7 @@ describe('networkFormula', () => {
   });
 
   it('compiles a 2-16-1 regression network whose variables are its parameters and data', () => {
-    const net = networkFormula({
-      inputs: ['x1', 'x2'],
-      hidden: 16,
-      activation: 'tanh',
-      output: 'linear',
-      target: 'y',
-    });
+    const net = networkFormula(REGRESSION_2_16_1);
     const graph = graphOf(net.formula);
     expect(net.params).toHaveLength(16 * 4 + 1);
     expect([...graph.variables].sort()).toEqual([...net.params, 'x1', 'x2', 'y'].sort());

@@ -2,6 +2,7 @@
 import { graphOf } from '../test-support.ts';
 import { tableOf } from './data.ts';
 import { buildModel, type TrainModel } from './model.ts';
+import type { NetworkSpec } from './networks.ts';
 import { mulberry32 } from './prng.ts';
 
 export const MLP = 'h1 = tanh(a1*x + c1); h2 = tanh(a2*x + c2); p = v1*h1 + v2*h2 + d; (p - y)^2';
@@ -24,3 +25,12 @@ export function randomRows(n: number, seed: number): number[][] {
   const next = mulberry32(seed);
   return Array.from({ length: n }, () => [4 * next() - 2, 2 * next() - 1]);
 }
+
+/** A 2-16-1 regression network: 65 parameters. */
+export const REGRESSION_2_16_1: NetworkSpec = {
+  inputs: ['x1', 'x2'],
+  hidden: 16,
+  activation: 'tanh',
+  output: 'linear',
+  target: 'y',
+};
