@@ -492,7 +492,8 @@ function SceneContent(props: SceneContentProps) {
           id={e.id}
           d={paths.get(e.id) ?? ''}
           mid={e.mid}
-          tail={e.tail}
+          // A contribution's place is read only where one is shown: it is placed on first read.
+          tail={flow?.kind === 'adjoint' && flow.amount !== null ? e.tail : e.mid}
           active={active.has(e.id)}
           flow={flow}
           partial={partial}

@@ -449,11 +449,12 @@ function layoutPass(
     if (!clear) crowded.add(col[idx(edgeById.get(id)!.to)]!);
     return at;
   });
-  const tails: Pt[] = new Array<Pt>(routed.length);
+  const tails: (Pt | undefined)[] = new Array<Pt | undefined>(routed.length);
   const routedAt = new Map(routed.map((r, k) => [r.id, k]));
-  for (let v = 0; v < n; v++) {
+  const groupOf = new Int32Array(routed.length);
+  const placeGroup = (v: number) => {
     const group = incoming[v]!.map((id) => routedAt.get(id)!);
-    if (group.length === 0) continue;
+    if (group.length === 0) return;
     for (const k of group) for (const b of midBox[k]!) setBoxLive(boxIndex, b, false);
     const placed: number[] = [];
     for (const k of group) {
@@ -465,13 +466,22 @@ function layoutPass(
     }
     for (const b of placed) setBoxLive(boxIndex, b, false);
     for (const k of group) for (const b of midBox[k]!) setBoxLive(boxIndex, b, true);
+  };
+  // A contribution's place is only needed when its step is shown, and a group's places depend on
+  // the nodes, arrowheads and partials alone (each group's own labels are set aside once placed),
+  // so past ROOM_NODES (where no widening pass asks whether they found room) they are placed on
+  // first use, group by group, with the same result as placing them all here: half the labels'
+  // cost leaves the keystroke. A layout posted from the worker is read whole, so it has them all.
+  const lazyTails = n > ROOM_NODES;
+  for (let v = 0; v < n; v++) {
+    if (!lazyTails) placeGroup(v);
+    else for (const id of incoming[v]!) groupOf[routedAt.get(id)!] = v;
   }
-  const edges: LayoutEdge[] = routed.map(({ id, points }, k) => ({
-    id,
-    points,
-    mid: mids[k]!,
-    tail: tails[k]!,
-  }));
+  const tailOf = (k: number): Pt => {
+    if (tails[k] === undefined) placeGroup(groupOf[k]!);
+    return tails[k]!;
+  };
+  const edges = routed.map(({ id, points }, k) => ({ id, points, mid: mids[k]! }));
 
   // Normalise so that every footprint and edge point lies inside [0, width] × [0, height].
   let minX = Infinity;
@@ -505,14 +515,126 @@ function layoutPass(
         ? { id: node.id, x: cx[i]! + dx, y: cy[i]! + dy, labelSide: side[i]! }
         : { id: node.id, x: cx[i]! + dx, y: cy[i]! + dy },
     ),
-    edges: edges.map((e) => ({
-      id: e.id,
-      points: e.points.map(shift),
-      mid: shift(e.mid),
-      tail: shift(e.tail),
-    })),
+    edges: edges.map((e, k) =>
+      lazyTails
+        ? lazyTail({ id: e.id, points: e.points.map(shift), mid: shift(e.mid) }, () =>
+            shift(tailOf(k)),
+          )
+        : { id: e.id, points: e.points.map(shift), mid: shift(e.mid), tail: shift(tailOf(k)) },
+    ),
   };
+  if (bulged.size > 0) bulgedOf.set(layout, [...bulged]);
   return { layout, crowded, columns };
+}
+
+/** The edges of a layout drawn as bulging parallel copies (their labels go at the bulge). */
+const bulgedOf = new WeakMap<Layout, number[]>();
+
+/**
+ * What a worker posts: the layout without its contributions' places (`tail`), which would be
+ * computed only to be copied (structured clone reads every property), and the edges that bulge.
+ * `withLazyTails` on the other side places them on first read, from the layout itself.
+ */
+export function postableLayout(layout: Layout): {
+  layout: Omit<Layout, 'edges'> & { edges: Omit<LayoutEdge, 'tail'>[] };
+  bulged: number[];
+} {
+  return {
+    layout: {
+      width: layout.width,
+      height: layout.height,
+      nodes: layout.nodes,
+      edges: layout.edges.map((e) => ({ id: e.id, points: e.points, mid: e.mid })),
+    },
+    bulged: bulgedOf.get(layout) ?? [],
+  };
+}
+
+/**
+ * A posted layout (see postableLayout) with `tail` on every edge, placed on first read as the
+ * layout places them (against every node's boxes, the arrowheads and the partials, one consumer's
+ * contributions at a time), in the drawing's own coordinates.
+ */
+export function withLazyTails(
+  posted: ReturnType<typeof postableLayout>['layout'],
+  input: LayoutInput,
+  bulgedIds: readonly number[],
+): Layout {
+  let tailOf: ((k: number) => Pt) | null = null;
+  const placer = (): ((k: number) => Pt) => {
+    const nodeIndex = new Map<number, number>(input.nodes.map((node, i) => [node.id, i]));
+    const boxes: Box[] = [];
+    posted.nodes.forEach((p) => {
+      const node = input.nodes[nodeIndex.get(p.id)!]!;
+      const g =
+        node.kind === 'input' && p.labelSide === 'below'
+          ? nodeGeometry(node, 'below')
+          : nodeGeometry(node);
+      boxes.push(...nodeBoxes(node, g, p.x, p.y));
+    });
+    for (const { points } of posted.edges) {
+      const [x, y] = points[points.length - 1]!;
+      boxes.push({
+        x0: x - ARROW_BOX,
+        y0: y - ARROW_BOX,
+        x1: x + ARROW_BOX,
+        y1: y + ARROW_BOX,
+        soft: true,
+      });
+    }
+    const index = indexBoxes(boxes);
+    const add = (at: Pt) => labelBoxes(at).map((b) => addBox(index, b));
+    const midBox = posted.edges.map((e) => add(e.mid));
+    const at = new Map(posted.edges.map((e, k) => [e.id, k]));
+    const incoming = new Map<number, number[]>();
+    const groupOf = new Int32Array(posted.edges.length);
+    for (const e of input.edges) {
+      const k = at.get(e.id);
+      if (k === undefined) continue;
+      const group = incoming.get(e.to) ?? [];
+      if (group.length === 0) incoming.set(e.to, group);
+      group.push(k);
+      groupOf[k] = e.to;
+    }
+    const bulged = new Set(bulgedIds);
+    const tails: (Pt | undefined)[] = new Array<Pt | undefined>(posted.edges.length);
+    return (k) => {
+      if (tails[k] === undefined) {
+        const group = incoming.get(groupOf[k]!) ?? [k];
+        for (const j of group) for (const b of midBox[j]!) setBoxLive(index, b, false);
+        const placed: number[] = [];
+        for (const j of group) {
+          const { id, points } = posted.edges[j]!;
+          const spot = placeTagScored(points, 'start', index, bulged.has(id)).at;
+          placed.push(...add(spot));
+          tails[j] = spot;
+        }
+        for (const b of placed) setBoxLive(index, b, false);
+        for (const j of group) for (const b of midBox[j]!) setBoxLive(index, b, true);
+      }
+      return tails[k]!;
+    };
+  };
+  return {
+    width: posted.width,
+    height: posted.height,
+    nodes: posted.nodes,
+    edges: posted.edges.map((e, k) => lazyTail(e, () => (tailOf ??= placer())(k))),
+  };
+}
+
+/** `edge` with a `tail` computed on first read (then kept as a plain property): an ordinary
+ * enumerable property to every reader, structured clone and JSON included. */
+function lazyTail(edge: Omit<LayoutEdge, 'tail'>, tail: () => Pt): LayoutEdge {
+  return Object.defineProperty(edge, 'tail', {
+    enumerable: true,
+    configurable: true,
+    get(this: LayoutEdge): Pt {
+      const at = tail();
+      Object.defineProperty(this, 'tail', { value: at, enumerable: true, writable: true });
+      return at;
+    },
+  }) as LayoutEdge;
 }
 
 /** Half the height of the text in a node's shape (a 20 px symbol or name). */

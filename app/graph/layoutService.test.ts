@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { graphOf } from '../../ad-core/test-support.ts';
-import { computeLayout } from './layout.ts';
+import { computeLayout, postableLayout } from './layout.ts';
 import type { LayoutRequest } from './layout.worker.ts';
 import {
   WORKER_THRESHOLD,
@@ -69,7 +69,9 @@ describe('layoutInWorker', () => {
     }
     answer() {
       const request = this.sent[this.sent.length - 1]!;
-      this.emit('message', { data: { id: request.id, layout: computeLayout(request.input) } });
+      // What layout.worker.ts posts.
+      const posted = structuredClone(postableLayout(computeLayout(request.input)));
+      this.emit('message', { data: { id: request.id, ...posted } });
     }
   }
 

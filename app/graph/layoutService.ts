@@ -5,7 +5,7 @@
 // request fails (the view keeps its last drawing and says so).
 import type { Graph } from '../../ad-core/index.ts';
 import { layoutInputOf, shapeKey } from './graphInput.ts';
-import { computeLayout, type Layout } from './layout.ts';
+import { computeLayout, withLazyTails, type Layout } from './layout.ts';
 import type { LayoutRequest, LayoutResponse } from './layout.worker.ts';
 
 /** Graphs with more nodes than this are laid out in a worker. */
@@ -80,6 +80,7 @@ export function layoutInWorker(graph: Graph, key = shapeKey(graph)): Promise<Lay
   }));
   const id = nextId++;
   const timeoutMs = layoutTimeoutMs(graph.nodes.length);
+  const input = layoutInputOf(graph);
   return new Promise<Layout>((resolve, reject) => {
     const finish = () => {
       if (pending?.id === id) pending = null;
@@ -95,8 +96,9 @@ export function layoutInWorker(graph: Graph, key = shapeKey(graph)): Promise<Lay
     const onMessage = (event: MessageEvent<LayoutResponse>) => {
       if (event.data.id !== id) return;
       finish();
-      if ('layout' in event.data) resolve(remember(key, event.data.layout));
-      else reject(new LayoutAbandoned(event.data.error, false));
+      if ('layout' in event.data) {
+        resolve(remember(key, withLazyTails(event.data.layout, input, event.data.bulged)));
+      } else reject(new LayoutAbandoned(event.data.error, false));
     };
     const onError = (event: ErrorEvent) => {
       // A worker that cannot start or throws is replaced for the next request.
@@ -109,7 +111,7 @@ export function layoutInWorker(graph: Graph, key = shapeKey(graph)): Promise<Lay
     }, timeoutMs);
     w.addEventListener('message', onMessage);
     w.addEventListener('error', onError);
-    const request: LayoutRequest = { id, input: layoutInputOf(graph) };
+    const request: LayoutRequest = { id, input };
     w.postMessage(request);
   });
 }
