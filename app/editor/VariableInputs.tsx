@@ -1,11 +1,12 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { formatNumber } from '../../ad-core/index.ts';
 import { appStore, useApp } from '../store/appStore.ts';
 import { displayName, listWindow, windowMessage } from '../store/listWindow.ts';
 import { sliderRange } from './sliderRange.ts';
 import './long-lists.css';
 
-function VariableRow({ name, value }: { name: string; value: number }) {
+// Memoised: a keystroke that leaves a variable and its value as they were leaves its row alone.
+const VariableRow = memo(function VariableRow({ name, value }: { name: string; value: number }) {
   const id = useId();
   // The number box keeps what the user is typing ("-", "1.") until it is a number; it follows the
   // store when the value changes from elsewhere (the slider, an example, a link).
@@ -52,13 +53,21 @@ function VariableRow({ name, value }: { name: string; value: number }) {
       />
     </div>
   );
-}
+});
 
 const NO_VARIABLES: readonly string[] = [];
 
 export function VariableInputs() {
-  const graph = useApp((s) => s.derived.graph);
-  const point = useApp((s) => s.derived.point);
+  const liveGraph = useApp((s) => s.derived.graph);
+  const livePoint = useApp((s) => s.derived.point);
+  const live = useMemo(() => ({ graph: liveGraph, point: livePoint }), [liveGraph, livePoint]);
+  // A new formula's list follows one render later (useDeferredValue): the keystroke's own render
+  // paints the graph first and this list is rendered right after that frame, in the background,
+  // so new rows appear a frame or two later, never stale for longer. A value alone (a slider being
+  // dragged, a number typed) is shown at once: holding it back would make React put the old value
+  // back into the controlled slider under the pointer.
+  const deferred = useDeferredValue(live);
+  const { graph, point } = deferred.graph === liveGraph ? live : deferred;
   const variables = graph?.variables ?? NO_VARIABLES;
   const [query, setQuery] = useState('');
   const findId = useId();

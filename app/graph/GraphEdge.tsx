@@ -43,6 +43,30 @@ export function edgePath(points: [number, number][]): string {
   return curve(points) ?? '';
 }
 
+const samePoint = (p: [number, number], q: [number, number]) => p[0] === q[0] && p[1] === q[1];
+
+/**
+ * Whether two sets of props draw the same edge: a new layout is new point arrays and a new frame
+ * new flow objects for every edge, even where nothing moved, so those are compared by value (an
+ * edit leaves most edges and their labels where they were, and React can skip them).
+ */
+export function sameEdgeView(a: GraphEdgeViewProps, b: GraphEdgeViewProps): boolean {
+  for (const key of Object.keys(a) as (keyof GraphEdgeViewProps)[]) {
+    if (key === 'mid' || key === 'tail' || key === 'flow') continue;
+    if (!Object.is(a[key], b[key])) return false;
+  }
+  return (
+    Object.keys(a).length === Object.keys(b).length &&
+    samePoint(a.mid, b.mid) &&
+    samePoint(a.tail, b.tail) &&
+    (a.flow === b.flow ||
+      (a.flow !== null &&
+        b.flow !== null &&
+        a.flow.kind === b.flow.kind &&
+        Object.is(a.flow.amount, b.flow.amount)))
+  );
+}
+
 export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewProps) {
   const { d, mid, active, flow, partial, markers } = props;
   const backwards = flow?.kind === 'adjoint';
@@ -95,7 +119,7 @@ export const GraphEdgeView = memo(function GraphEdgeView(props: GraphEdgeViewPro
       )}
     </g>
   );
-});
+}, sameEdgeView);
 
 /** A short label threaded on its edge, on a pill so it stays legible over what it crosses. Placed
  * by a transform of its group: an edit moves most edges, and moving a group costs Chromium no text

@@ -16,6 +16,7 @@ import {
   adjointName,
   ariaLabel,
   dataValue,
+  definition,
   isNonFinite,
   tagOf,
   tangentName,
@@ -62,6 +63,35 @@ function labelPlacement(g: NodeGeometry): { x?: number; className: string } {
     : { className: '' };
 }
 
+/**
+ * Whether two sets of props draw the same node. Every edit compiles a new graph whose nodes are
+ * new objects (and, past the edit, other ids), so comparing `graph` and `node` by identity would
+ * re-render every node on every keystroke: they are compared by what this view reads from them
+ * (the node's own fields, its definition in words, its tag), the rest shallowly.
+ */
+export function sameNodeView(a: GraphNodeViewProps, b: GraphNodeViewProps): boolean {
+  for (const key of Object.keys(a) as (keyof GraphNodeViewProps)[]) {
+    if (key === 'graph' || key === 'node') continue;
+    if (!Object.is(a[key], b[key])) return false;
+  }
+  if (Object.keys(a).length !== Object.keys(b).length) return false;
+  if (a.graph === b.graph && a.node === b.node) return true;
+  const p = a.node;
+  const q = b.node;
+  return (
+    p.id === q.id &&
+    p.kind === q.kind &&
+    p.op === q.op &&
+    p.label === q.label &&
+    p.name === q.name &&
+    p.binding === q.binding &&
+    (p.id === a.graph.output) === (q.id === b.graph.output) &&
+    (a.graph.outputs.length < 2 && b.graph.outputs.length < 2
+      ? true
+      : outputTag(a.graph, p.id) === outputTag(b.graph, q.id)) &&
+    definition(a.graph, p) === definition(b.graph, q)
+  );
+}
 
 export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewProps) {
   const { graph, node, value, adjoint, tangent, forwardMode, rule } = props;
@@ -116,7 +146,9 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
       data-value={dataValue(value)}
       data-adjoint={dataValue(adjoint)}
       {...(forwardMode ? { 'data-tangent': dataValue(tangent) } : {})}
-      {...(blockName !== undefined && onToggleBlock ? { 'data-collapsed': 'false', 'data-block': blockName } : {})}
+      {...(blockName !== undefined && onToggleBlock
+        ? { 'data-collapsed': 'false', 'data-block': blockName }
+        : {})}
       {...(bugOrigin ? { 'data-bug-origin': 'true' } : {})}
       tabIndex={0}
       role="button"
@@ -174,7 +206,7 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
       />
     </g>
   );
-});
+}, sameNodeView);
 
 interface NodeBodyProps {
   labelSide: LabelSide;
@@ -231,19 +263,13 @@ const NodeBody = memo(function NodeBody(props: NodeBodyProps) {
         </text>
       )}
       {props.nonFinite && (
-        <g
-          className="gv-badge gv-badge--error"
-          transform={`translate(${badgeX(g)}, ${badgeY(g)})`}
-        >
+        <g className="gv-badge gv-badge--error" transform={`translate(${badgeX(g)}, ${badgeY(g)})`}>
           <circle r={10} />
           <text dy="0.35em">!</text>
         </g>
       )}
       {rule && (
-        <g
-          className="gv-badge gv-badge--rule"
-          transform={`translate(${-badgeX(g)}, ${badgeY(g)})`}
-        >
+        <g className="gv-badge gv-badge--rule" transform={`translate(${-badgeX(g)}, ${badgeY(g)})`}>
           <title>{`Convention used here: ${rule}`}</title>
           <circle r={10} />
           <text dy="0.35em">§</text>

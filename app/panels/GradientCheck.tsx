@@ -1,6 +1,7 @@
-import { useId, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { TOLERANCES, convergenceNote, dataNumber, formatNumber } from '../../ad-core/index.ts';
 import type { CheckRow, CheckStatus, FdMethod } from '../../ad-core/index.ts';
+import type { Derived } from '../store/derive.ts';
 import { appStore, useApp } from '../store/appStore.ts';
 import { displayName, listWindow, windowMessage } from '../store/listWindow.ts';
 import { useCheckProgress } from '../store/useCheckProgress.ts';
@@ -37,8 +38,8 @@ function KinkNote({ row }: { row: CheckRow }) {
   if (row.status !== 'kink' || row.left === undefined || row.right === undefined) return null;
   return (
     <li>
-      <strong>{displayName(row.variable)}</strong>: slope from the left <Num value={row.left} />, from the right{' '}
-      <Num value={row.right} />; AD reports <Num value={row.ad} /> by convention.
+      <strong>{displayName(row.variable)}</strong>: slope from the left <Num value={row.left} />,
+      from the right <Num value={row.right} />; AD reports <Num value={row.ad} /> by convention.
     </li>
   );
 }
@@ -50,14 +51,36 @@ const NO_INDICES: readonly number[] = [];
 function summaryOf(rows: readonly CheckRow[]): string {
   const counts = new Map<CheckStatus, number>();
   for (const r of rows) counts.set(r.status, (counts.get(r.status) ?? 0) + 1);
-  const parts = [...counts].map(([status, n]) => `${n.toLocaleString('en-US')} ${STATUS_TEXT[status].word}`);
+  const parts = [...counts].map(
+    ([status, n]) => `${n.toLocaleString('en-US')} ${STATUS_TEXT[status].word}`,
+  );
   return `${rows.length.toLocaleString('en-US')} partials: ${parts.join(', ')}`;
 }
 
 export function GradientCheck() {
-  const derived = useApp((s) => s.derived);
+  // The table follows the formula one render later: a keystroke's own render draws the graph and
+  // leaves this panel as it was (the memo below skips it), then React renders the new check as
+  // soon as that frame is painted (useDeferredValue: background work, interrupted by the next
+  // key). That is a frame or two after the graph, never a stale number for longer, and keystroke
+  // to painted graph no longer waits for up to 50 rows of finite differences and their table.
+  const derived = useDeferredValue(useApp((s) => s.derived));
+  const method = useApp((s) => s.method);
+  const h = useApp((s) => s.h);
+  return <CheckPanel derived={derived} method={method} h={h} />;
+}
+
+const CheckPanel = memo(function CheckPanel({
+  derived,
+  method,
+  h,
+}: {
+  derived: Derived;
+  method: FdMethod;
+  h: number | null;
+}) {
   // A cheap check (almost every formula) is computed during this render, so the table's data-*
-  // never lag the graph (tests and users read both); thousands of variables are checked in slices.
+  // lag the graph by at most the deferred render above; thousands of variables are checked in
+  // slices.
   const [query, setQuery] = useState('');
   const variables = derived.graph?.variables ?? NO_NAMES;
   // The rows a find box asks for are checked first, so searching never waits for the rest.
@@ -80,9 +103,7 @@ export function GradientCheck() {
     first: (r) => r.status !== 'pass',
   });
   const windowed = progress.total > shownRows.shown.length || shownRows.windowed;
-  const method = useApp((s) => s.method);
-  const h = useApp((s) => s.h);
-  const stale = useApp((s) => s.derived.stale);
+  const stale = derived.stale;
   const methodId = useId();
   const stepId = useId();
   const headingId = useId();
@@ -145,9 +166,7 @@ export function GradientCheck() {
             onChange={(e) => setQuery(e.target.value)}
           />
           <p className="note" data-testid="check-window">
-            {progress.done
-              ? `${summaryOf(checks)}. `
-              : ''}
+            {progress.done ? `${summaryOf(checks)}. ` : ''}
             {windowMessage({ ...shownRows, total: progress.total }, 'rows', query)}
           </p>
         </div>
@@ -239,4 +258,4 @@ export function GradientCheck() {
       )}
     </section>
   );
-}
+});
