@@ -66,6 +66,20 @@ function useStableWindow(key: string, c: number): Window {
   return next;
 }
 
+/** The current point on a plot: the current-step orange, ringed so it reads without colour. */
+function CurrentPoint({ cx, cy, r }: { cx: number; cy: number; r: number }) {
+  return (
+    <circle
+      cx={cx}
+      cy={cy}
+      r={r}
+      fill="var(--c-current, #E69F00)"
+      stroke="var(--fg, #1b1d21)"
+      strokeWidth={1.5}
+    />
+  );
+}
+
 export function FunctionSlice(props: FunctionSliceProps) {
   // Sampling f a few thousand times must never hold up typing: render with the previous graph and
   // point first, then catch up in a background render.
@@ -217,14 +231,7 @@ export function FunctionSlice(props: FunctionSliceProps) {
           </g>
           {pointVisible && (
             <g>
-              <circle
-                cx={x(c)}
-                cy={y(fc)}
-                r={6.5}
-                fill="var(--c-current, #E69F00)"
-                stroke="var(--fg, #1b1d21)"
-                strokeWidth={1.5}
-              />
+              <CurrentPoint cx={x(c)} cy={y(fc)} r={6.5} />
             </g>
           )}
         </svg>
@@ -432,14 +439,7 @@ function ContourView({ graph, f, point, gradient, hessian }: ContourViewProps) {
                 />
               </g>
             )}
-            <circle
-              cx={x(cx)}
-              cy={y(cy)}
-              r={6}
-              fill="var(--c-current, #E69F00)"
-              stroke="var(--fg, #1b1d21)"
-              strokeWidth={1.5}
-            />
+            <CurrentPoint cx={x(cx)} cy={y(cy)} r={6} />
           </g>
         )}
       </svg>
