@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   blockLabel,
+  MAX_FOLDED,
   blockPartials,
   blocksOf,
   explainBlockStep,
@@ -52,6 +53,11 @@ describe('blocksOf', () => {
     expect(blocksOf(shared)[0]!.params.map((a) => nameOf(shared, a))).toEqual(['x', 'b']);
     const out = graphOf('z = w*x + b\nx');
     expect(blocksOf(out)[0]!.params.map((a) => nameOf(out, a))).toEqual(['w', 'b']);
+    // More than MAX_FOLDED: a tall block; they stay nodes.
+    const wide = graphOf(
+      `p = ${Array.from({ length: MAX_FOLDED + 1 }, (_, i) => `v${i}*x`).join(' + ')}\np`,
+    );
+    expect(blocksOf(wide)[0]!.params).toEqual([]);
   });
 
   it('leaves a subexpression shared by two bindings outside both (merge on)', () => {

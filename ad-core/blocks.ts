@@ -20,7 +20,10 @@
 // written on the block (name = value, then its adjoint), and the block has no edge from it. A
 // network's column of weights then goes with its neurons, and the drawing is as tall as its
 // neurons, not as its weights. Inputs read elsewhere too (x) stay outside. The player's steps
-// stay the trace's: a folded input's step shows on its block.
+// stay the trace's: a folded input's step shows on its block. A block folds at most
+// MAX_FOLDED parameters (a neuron of two inputs has three): a line each makes it taller, and a
+// block of five lines more than a short graph area (the teaching drawer open) can show whole
+// while it follows the step; one with more keeps them as nodes.
 import { formatNumber, subscript } from './format.ts';
 import { isCallBlockName } from './functions-names.ts';
 import { OP_INPUT } from './graph.ts';
@@ -48,11 +51,14 @@ export interface Block {
   /** The distinct nodes outside the block it reads, in order of first use. */
   args: number[];
   /** Its parameters: the inputs among `args` read by nothing outside the block (and not an
-   *  output), folded into it while it is collapsed. */
+   *  output), folded into it while it is collapsed; none if there are more than MAX_FOLDED. */
   params: number[];
 }
 
 const BLOCKS = new WeakMap<Graph, Block[]>();
+
+/** The most parameters a collapsed block writes on itself (see the top of this file). */
+export const MAX_FOLDED = 3;
 
 /** Every binding that names an operation, as a block, in tape order. Cached per graph. */
 export function blocksOf(graph: Graph): Block[] {
@@ -101,7 +107,7 @@ function blockAt(graph: Graph, root: GraphNode): Block {
   }
   const operations = inner.filter((id) => graph.nodes[id]!.kind === 'op').length;
   const outputs = new Set([graph.output, ...graph.outputs]);
-  const params = args.filter((a) => {
+  const own = args.filter((a) => {
     const out = graph.outEdges[a] ?? [];
     return (
       graph.nodes[a]!.kind === 'input' &&
@@ -110,6 +116,7 @@ function blockAt(graph: Graph, root: GraphNode): Block {
       out.every((e) => inside.has(graph.edges[e]!.to))
     );
   });
+  const params = own.length <= MAX_FOLDED ? own : [];
   return { name: root.binding!, node: root.id, inner, operations, args, params };
 }
 

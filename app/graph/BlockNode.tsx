@@ -3,7 +3,7 @@
 // Click it, or press Enter, Space or E on it, to expand it again. Under those, a line per folded
 // parameter (an input only this block reads, not drawn while it is collapsed): `w11 = 0.8`, and
 // once the reverse pass has reached it its adjoint `w̄11 = −0.5388` (in forward mode, its tangent).
-import { memo, useState, type KeyboardEvent } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import {
   blockLabel,
   formatNumber,
@@ -14,7 +14,7 @@ import {
   type GraphNode,
 } from '../../ad-core/index.ts';
 import { labelBaseline } from './GraphNode.tsx';
-import { FONT, nodeGeometry, textWidth } from './geometry.ts';
+import { FONT, LABEL_OVERHANG, nodeGeometry, textWidth } from './geometry.ts';
 import { adjointName, dataValue, isNonFinite, tangentName } from './labels.ts';
 import './blocks.css';
 
@@ -173,7 +173,17 @@ export const BlockNodeView = memo(function BlockNodeView(props: BlockNodeViewPro
         </text>
       )}
       {params.map((p, i) => (
-        <ParamLine key={p.id} param={p} forwardMode={forwardMode} y={labelBaseline(g, 2 + i)} />
+        <ParamLine
+          key={p.id}
+          param={p}
+          forwardMode={forwardMode}
+          y={labelBaseline(g, 2 + i)}
+          room={Math.max(
+            g.w,
+            g.labelWidth + LABEL_OVERHANG,
+            textWidth(`${node.label} = −0.0000`, FONT.value),
+          )}
+        />
       ))}
     </g>
   );
@@ -194,20 +204,41 @@ const NO_PARAMS: readonly FoldedParam[] = [];
 /** The width of a block's lines that answers the pointer (about a short `w̄₁₁ = −0.5388`). */
 const HIT_WIDTH = 96;
 
-/** One line: the derivative once known (what a parameter is there for), its value before. */
+/**
+ * One line: the derivative once known (what a parameter is there for), its value before. `room`:
+ * the width the layout keeps free for a line under the node (layout.ts, nodeBoxes), which edge
+ * labels are placed against; a longer line (`b̄1 = −0.01028` in bold digits) is narrowed to it,
+ * its glyphs a little closer, its size unchanged.
+ */
 function ParamLine({
   param,
   forwardMode,
   y,
+  room,
 }: {
   param: FoldedParam;
   forwardMode: boolean;
   y: number;
+  room: number;
 }) {
   const d = forwardMode ? param.tangent : param.adjoint;
+  const ref = useRef<SVGTextElement>(null);
+  const shown = d !== null ? `${d}` : `${param.value}`;
+  useLayoutEffect(() => {
+    const el = ref.current;
+    // No text metrics outside a browser (unit tests).
+    if (!el || typeof el.getComputedTextLength !== 'function') return;
+    el.removeAttribute('textLength');
+    el.removeAttribute('lengthAdjust');
+    if (el.getComputedTextLength() > room) {
+      el.setAttribute('textLength', String(room));
+      el.setAttribute('lengthAdjust', 'spacingAndGlyphs');
+    }
+  }, [shown, forwardMode, room]);
   if (d !== null) {
     return (
       <text
+        ref={ref}
         className={forwardMode ? 'gv-line gv-tangent gv-pair' : 'gv-line gv-adjoint gv-pair'}
         y={y}
         data-param={param.name}
@@ -218,7 +249,7 @@ function ParamLine({
     );
   }
   return (
-    <text className="gv-line gv-pair" y={y} data-param={param.name}>
+    <text ref={ref} className="gv-line gv-pair" y={y} data-param={param.name}>
       {param.value === null ? param.name : `${param.name} = `}
       {param.value !== null && (
         <tspan className={isNonFinite(param.value) ? 'gv-num gv-value gv-bad' : 'gv-num gv-value'}>
