@@ -212,3 +212,44 @@ test('a worksheet longer than a page: rows break between pages, the key starts a
   expect(withoutKey).toBeGreaterThanOrEqual(2);
   expect(withKey).toBeGreaterThan(withoutKey);
 });
+
+test('a large graph painted on a canvas prints whole: every node in the printed picture', async ({
+  page,
+  playground,
+}) => {
+  test.setTimeout(180_000);
+  // `x0 + … + x999`, 1,999 nodes: the view keeps only a few as DOM nodes.
+  const wideSum = Array.from({ length: 1000 }, (_, i) => `x${i}`).join(' + ');
+  await playground.gotoHash('');
+  const box = page.getByRole('textbox', { name: 'Formula', exact: true });
+  const drawn = page.locator('canvas.gv-canvas');
+  const failed = page.getByRole('status').filter({ hasText: 'Could not lay out' });
+  // The layout worker gives up after a fixed time, which a loaded machine can exceed; a new edit
+  // (a trailing space: the same graph) asks again, as a learner would.
+  for (let attempt = 0; attempt < 4 && (await drawn.count()) === 0; attempt++) {
+    await box.fill(wideSum + ' '.repeat(attempt));
+    await expect(drawn.or(failed).first()).toBeVisible({ timeout: 90_000 });
+  }
+  await expect(drawn).toBeVisible();
+  expect(await page.locator('[data-testid="graph-node"]').count()).toBeLessThan(1999);
+
+  await openAndPrint(page, 'Print');
+  await expect(page.locator('img.print-graph')).toBeVisible();
+  await expect(page.locator('.graph-area')).toBeHidden();
+  const svg = await printedGraph(page);
+  const printed = await page.evaluate((source) => {
+    const doc = new DOMParser().parseFromString(source, 'image/svg+xml');
+    return {
+      ids: new Set(
+        Array.from(doc.querySelectorAll('[data-node-id]'), (g) => g.getAttribute('data-node-id')),
+      ).size,
+      // Paper shows no current step: no thick orange ring, no dashed selection ring.
+      ring: doc.querySelectorAll('[stroke-width="4.5"], [stroke-dasharray="7 4"]').length,
+    };
+  }, svg);
+  expect(printed.ids, 'every node is on paper').toBe(1999);
+  await expect(page.locator('.print-graph-note')).toHaveText(
+    /^The whole graph: 1,999 nodes, drawn small to fit the page\. .*Download SVG/,
+  );
+  expect(printed.ring).toBe(0);
+});

@@ -1,4 +1,5 @@
-import { downloadPng, downloadSvg } from './graphImage.ts';
+import { downloadPng, downloadSvg, svgRefused } from './graphImage.ts';
+import { SVG_NODE_LIMIT } from './lodPicture.ts';
 import './export.css';
 
 /** `Download SVG` / `Download PNG` of the graph, for slides; results are told through onStatus. */
@@ -9,12 +10,7 @@ export function ExportButtons({ onStatus }: { onStatus(message: string): void })
         Picture of the graph (for slides)
       </p>
       <div className="export-buttons" role="group" aria-labelledby="export-title">
-        <button
-          type="button"
-          onClick={() =>
-            onStatus(downloadSvg() ? 'SVG downloaded.' : 'There is no graph to export yet.')
-          }
-        >
+        <button type="button" onClick={() => onStatus(svgMessage(downloadSvg(), svgRefused()))}>
           Download SVG
         </button>
         <button
@@ -30,4 +26,10 @@ export function ExportButtons({ onStatus }: { onStatus(message: string): void })
       </div>
     </>
   );
+}
+
+function svgMessage(result: ReturnType<typeof downloadSvg>, nodes: number | null): string {
+  if (result === 'saved') return 'SVG downloaded.';
+  if (result === 'none') return 'There is no graph to export yet.';
+  return `This graph has ${(nodes ?? 0).toLocaleString('en')} nodes: an SVG of more than ${SVG_NODE_LIMIT.toLocaleString('en')} is too big to be of use. Download PNG saves the whole graph as a picture.`;
 }

@@ -4,6 +4,18 @@
 // The page's stylesheets do not travel with a file, so every element gets the computed styles it
 // is drawn with written onto it.
 
+import { LIGHT_PALETTE, type Palette } from '../graph/canvasPaint.ts';
+import { fullDrawingOf, type FullDrawing } from './fullDrawing.ts';
+import {
+  largeGraphFrame,
+  largeGraphSvg,
+  paintLargeGraph,
+  pictureState,
+  pngScale,
+  pngSize,
+  svgTooLarge,
+  type PictureCtx,
+} from './lodPicture.ts';
 import { saveBlob } from './saveFile.ts';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -152,8 +164,73 @@ function styledClone(original: Element, showText: boolean): Element {
   return clone;
 }
 
-/** The graph view's drawing as a standalone SVG document, or null when nothing is drawn. */
-export function graphSvg(doc: Document = document): string | null {
+/** The page's background colour in the picture. */
+function backgroundOf(doc: Document): string {
+  return pageIsDark(doc) ? '#121417' : '#ffffff';
+}
+
+const PALETTE_VARS: Record<keyof Palette, string> = {
+  fg: '--fg',
+  muted: '--muted',
+  panel: '--panel',
+  value: '--c-value',
+  adjoint: '--c-adjoint',
+  tangent: '--c-tangent',
+  current: '--c-current',
+  currentBg: '--c-current-bg',
+};
+
+/** The theme's colours as the browser resolves them inside `host` now (the custom properties
+ * hold `light-dark(…)`, which only a real property resolves). */
+function paletteIn(host: Element): Palette {
+  const doc = host.ownerDocument;
+  const view = doc.defaultView;
+  if (!view) return LIGHT_PALETTE;
+  const probe = doc.createElement('span');
+  probe.hidden = true;
+  host.appendChild(probe);
+  const resolved = { ...LIGHT_PALETTE };
+  for (const [name, variable] of Object.entries(PALETTE_VARS) as [keyof Palette, string][]) {
+    probe.style.color = `var(${variable}, ${LIGHT_PALETTE[name]})`;
+    const colour = view.getComputedStyle(probe).color;
+    if (colour) resolved[name] = colour;
+  }
+  probe.remove();
+  return resolved;
+}
+
+/** The graph view's whole drawing when it paints it on a canvas (a large graph), else undefined. */
+export function largeDrawing(
+  doc: Document = document,
+): (FullDrawing & { view: Element }) | undefined {
+  const view = doc.querySelector('.gv-svg')?.closest('.gv');
+  const drawing = fullDrawingOf(view);
+  return view && drawing ? { ...drawing, view } : undefined;
+}
+
+/** Whether the graph drawn now is too large for an SVG (then only the PNG is offered). */
+export function svgRefused(doc: Document = document): number | null {
+  const large = largeDrawing(doc);
+  return large && svgTooLarge(large.layout.nodes.length) ? large.layout.nodes.length : null;
+}
+
+/**
+ * The graph view's drawing as a standalone SVG document, or null when nothing is drawn (or the
+ * graph is past the SVG limit: see svgRefused). A large graph painted on a canvas is drawn whole
+ * from its layout and frame (lodPicture.ts); `paper` leaves its current step out.
+ */
+export function graphSvg(doc: Document = document, paper = false): string | null {
+  const large = largeDrawing(doc);
+  if (large) {
+    if (svgTooLarge(large.layout.nodes.length)) return null;
+    return largeGraphSvg(
+      large.graph,
+      large.layout,
+      pictureState(large.state, paper),
+      paletteIn(large.view),
+      backgroundOf(doc),
+    );
+  }
   const graph = doc.querySelector<SVGSVGElement>('.gv-svg');
   if (!graph) return null;
   const view = graph.closest('.gv');
@@ -168,7 +245,6 @@ export function graphSvg(doc: Document = document): string | null {
   const frame = frameOf(boxes);
   if (!frame) return null;
 
-  const dark = pageIsDark(doc);
   const out = doc.createElementNS(SVG_NS, 'svg');
   out.setAttribute('xmlns', SVG_NS);
   out.setAttribute('width', String(frame.width));
@@ -177,7 +253,7 @@ export function graphSvg(doc: Document = document): string | null {
   out.setAttribute('font-family', SANS_STACK);
   const bg = doc.createElementNS(SVG_NS, 'rect');
   for (const [k, v] of Object.entries(frame)) bg.setAttribute(k, String(v));
-  bg.setAttribute('fill', dark ? '#121417' : '#ffffff');
+  bg.setAttribute('fill', backgroundOf(doc));
   out.appendChild(bg);
 
   const drawing = doc.createElementNS(SVG_NS, 'g');
@@ -191,17 +267,58 @@ function svgBlob(svg: string): Blob {
   return new Blob([svg], { type: 'image/svg+xml;charset=utf-8' });
 }
 
-/** Download the drawing as SVG; false when there is no drawing. */
-export function downloadSvg(): boolean {
+/** Download the drawing as SVG: 'none' when there is no drawing, 'too-large' past the limit. */
+export function downloadSvg(): 'saved' | 'none' | 'too-large' {
+  if (svgRefused() !== null) return 'too-large';
   const svg = graphSvg();
-  if (svg === null) return false;
+  if (svg === null) return 'none';
   saveBlob(svgBlob(svg), FILE_NAMES.svg);
-  return true;
+  return 'saved';
+}
+
+/**
+ * A large graph's whole drawing, painted by canvasPaint into an offscreen canvas at `wanted`
+ * scale (less if the canvas would be too big for the browser). Null: nothing to paint.
+ */
+export function largeGraphCanvas(
+  doc: Document,
+  wanted: number,
+  paper: boolean,
+  maxPixels?: number,
+): HTMLCanvasElement | null {
+  const large = largeDrawing(doc);
+  if (!large) return null;
+  const frame = largeGraphFrame(large.graph, large.layout);
+  if (!frame) return null;
+  const scale = pngScale(frame, wanted, maxPixels);
+  const canvas = doc.createElement('canvas');
+  const size = pngSize(frame, scale);
+  canvas.width = size.width;
+  canvas.height = size.height;
+  const context = canvas.getContext('2d');
+  if (!context || canvas.width === 0 || canvas.height === 0) return null;
+  const painted = paintLargeGraph(
+    context satisfies PictureCtx,
+    large.graph,
+    large.layout,
+    pictureState(large.state, paper),
+    paletteIn(large.view),
+    backgroundOf(doc),
+    scale,
+  );
+  return painted ? canvas : null;
 }
 
 /** Download the drawing as a PNG at twice its size (sharp on a projector); false when there is
  * no drawing or the browser could not paint it. */
 export async function downloadPng(scale = 2): Promise<boolean> {
+  if (largeDrawing()) {
+    const canvas = largeGraphCanvas(document, scale, false);
+    const png = canvas && (await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/png')));
+    if (!png) return false;
+    saveBlob(png, FILE_NAMES.png);
+    return true;
+  }
   const svg = graphSvg();
   if (svg === null) return false;
   const url = URL.createObjectURL(svgBlob(svg));

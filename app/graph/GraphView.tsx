@@ -13,7 +13,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { Evaluation, Frame, Graph, Mode } from '../../ad-core/index.ts';
-import { bundleOf, pathsOf } from './edgeBundle.ts';
+import { bundleOf, pathsOf, type EdgePaths } from './edgeBundle.ts';
 import { FlowDot, GraphEdgeView } from './GraphEdge.tsx';
 import { GraphNodeView } from './GraphNode.tsx';
 import { BlockNodeView, type GraphBlocks } from './BlockNode.tsx';
@@ -25,6 +25,7 @@ import { useLayout } from './useLayout.ts';
 import { useReducedMotion } from './useReducedMotion.ts';
 import { isOverview, useZoom, type Size } from './useZoom.ts';
 import { CanvasLayer } from './canvasLayer.tsx';
+import { useFullDrawing } from '../export/fullDrawing.ts';
 import { canvasSceneOf, nodeAt, type PaintState } from './canvasPaint.ts';
 import { DRAW_LIMIT, domNodeIds, sameIds, tooLargeToDraw, usesCanvas } from './lodSelect.ts';
 import './graph.css';
@@ -224,6 +225,13 @@ function DrawnGraphView(props: GraphViewProps): JSX.Element {
       skip: dom,
     };
   }, [scene, dom, forwardMode, props.selected]);
+  // The picture downloads and paper draw every node from this, not from the few DOM nodes.
+  useFullDrawing(
+    containerRef,
+    canvasMode && scene && paintState
+      ? { graph: scene.graph, layout: scene.layout, state: paintState }
+      : null,
+  );
 
   const content = useMemo(() => {
     if (!scene) return null;
@@ -435,7 +443,7 @@ interface SceneContentProps {
 
 
 /** The moving dots of the current step's flows, for the overlay. */
-function FlowDots({ frame, paths }: { frame: Frame; paths: Map<number, string> }) {
+function FlowDots({ frame, paths }: { frame: Frame; paths: EdgePaths }) {
   const { flows } = useMemo(() => stepView(frame), [frame]);
   return (
     <>

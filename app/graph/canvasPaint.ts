@@ -139,7 +139,7 @@ const CURRENT_MARKER_PX = 11;
 const ARROW_LENGTH = 11;
 const ARROW_HALF_WIDTH = 5;
 
-type Status = 'pending' | 'value' | 'derivative' | 'constant';
+export type Status = 'pending' | 'value' | 'derivative' | 'constant';
 
 /** Paints the whole view: the caller clears nothing and keeps no state. */
 export function paint(
@@ -286,7 +286,8 @@ export function nodeAt(scene: CanvasScene, x: number, y: number, slack = 0): num
   return best;
 }
 
-function statusOf(n: CanvasNode, state: PaintState): Status {
+/** What a node shows now (its outline colour): exported for the export's SVG of the same drawing. */
+export function statusOf(n: CanvasNode, state: PaintState): Status {
   if (n.shape === 'pill') return 'constant';
   const derivative = state.forwardMode ? state.tangents[n.id] : state.adjoints[n.id];
   if (derivative !== null && derivative !== undefined) return 'derivative';
@@ -294,7 +295,7 @@ function statusOf(n: CanvasNode, state: PaintState): Status {
   return value !== null && value !== undefined ? 'value' : 'pending';
 }
 
-function strokeFor(status: Status, forwardMode: boolean, palette: Palette): string {
+export function strokeFor(status: Status, forwardMode: boolean, palette: Palette): string {
   switch (status) {
     case 'constant':
       return palette.muted;

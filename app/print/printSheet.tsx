@@ -85,9 +85,9 @@ export async function printSheet(mode: PrintMode, win: Window = window): Promise
   await whenTableShown(win);
   // The last frame is drawn by now (the table waited for it); a frame more lets it settle.
   await new Promise<void>((resolve) => win.requestAnimationFrame(() => resolve()));
-  const url = captureGraph(mode, doc);
-  if (url) {
-    flushSync(() => printGraphStore.setState({ url }));
+  const picture = captureGraph(mode, doc);
+  if (picture) {
+    flushSync(() => printGraphStore.setState(picture));
     await doc
       .querySelector<HTMLImageElement>('img.print-graph')
       ?.decode()
