@@ -5,12 +5,15 @@ import { layoutInputOf } from '../graph/graphInput.ts';
 import { computeLayout } from '../graph/layout.ts';
 import { usesCanvas } from '../graph/lodSelect.ts';
 import {
+  PAPER_HEIGHT,
+  PAPER_WIDTH,
   PNG_MAX_PIXELS,
   PNG_MAX_SIDE,
   SVG_NODE_LIMIT,
   drawingFrame,
   largeGraphSvg,
   paintLargeGraph,
+  paperPicture,
   pictureState,
   pngScale,
   svgTooLarge,
@@ -88,6 +91,23 @@ describe('the SVG of a large graph', () => {
   it('is refused past the limit', () => {
     expect(svgTooLarge(SVG_NODE_LIMIT)).toBe(false);
     expect(svgTooLarge(SVG_NODE_LIMIT + 1)).toBe(true);
+  });
+});
+
+describe('a large graph on paper', () => {
+  it('is the SVG when it fits the page at half size or more, else a picture at the page size', () => {
+    expect(paperPicture({ x: 0, y: 0, width: 4000, height: 1000 }, 2000)).toEqual({ kind: 'svg' });
+    expect(paperPicture({ x: 0, y: 0, width: 4000, height: 1000 }, SVG_NODE_LIMIT + 1)).toEqual({
+      kind: 'png',
+      scale: PAPER_WIDTH / 4000,
+    });
+    const wide = paperPicture(drawingFrame(canvasSceneOf(graph, layout))!, graph.nodes.length);
+    expect(wide.kind).toBe('png');
+    if (wide.kind === 'png') expect(wide.scale).toBeLessThan(0.5);
+    expect(paperPicture({ x: 0, y: 0, width: 500, height: 30_000 }, 100)).toEqual({
+      kind: 'png',
+      scale: PAPER_HEIGHT / 30_000,
+    });
   });
 });
 

@@ -27,8 +27,9 @@ export const SVG_NODE_LIMIT = 5000;
 /** The PNG's largest side and area: browsers refuse bigger canvases (or run out of memory). */
 export const PNG_MAX_SIDE = 16_384;
 export const PNG_MAX_PIXELS = 40_000_000;
-/** A printed page holds about this many dots (A4 at 300 dpi): more only slows the printing. */
-export const PAPER_MAX_PIXELS = 9_000_000;
+/** The printed picture's room in dots (its box on an A4 page, 18 × 13 cm, at about 300 dpi). */
+export const PAPER_WIDTH = 2400;
+export const PAPER_HEIGHT = 1600;
 /** Symbols smaller than this on the PNG (px) are not written: they could not be read. */
 export const LEGIBLE_PX = 8;
 
@@ -77,6 +78,20 @@ export function pngScale(frame: Box, wanted = 2, maxPixels = PNG_MAX_PIXELS): nu
     PNG_MAX_SIDE / frame.height,
     Math.sqrt(maxPixels / (frame.width * frame.height)),
   );
+}
+
+/**
+ * How a large graph goes on paper: as the SVG (sharp, with its symbols) when it fits the page at
+ * half size or more; else as canvasPaint's picture at the page's size, where nodes too small to
+ * see are painted as dots of at least a few dots wide, as the view paints them zoomed far out
+ * (the SVG shrunk that far would print as a faint hairline).
+ */
+export function paperPicture(
+  frame: Box,
+  nodeCount: number,
+): { kind: 'svg' } | { kind: 'png'; scale: number } {
+  const scale = Math.min(1, PAPER_WIDTH / frame.width, PAPER_HEIGHT / frame.height);
+  return scale >= 0.5 && !svgTooLarge(nodeCount) ? { kind: 'svg' } : { kind: 'png', scale };
 }
 
 /** The PNG's size in pixels for a frame at a scale. */

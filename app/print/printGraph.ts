@@ -1,9 +1,9 @@
 // The graph on paper: a picture of the whole drawing (the export's standalone SVG, framed to the
-// drawing whatever the on-screen pan and zoom; past the SVG limit, a PNG of every node), shown in
-// place of the live view while printing.
+// drawing whatever the on-screen pan and zoom; for a large graph too small on a page for the SVG
+// to be read, canvasPaint's picture of every node), shown in place of the live view while printing.
 import { createStore } from 'zustand/vanilla';
 import { graphSvg, largeDrawing, largeGraphCanvas, svgRefused } from '../export/graphImage.ts';
-import { PAPER_MAX_PIXELS } from '../export/lodPicture.ts';
+import { largeGraphFrame, paperPicture } from '../export/lodPicture.ts';
 import type { PrintMode } from './worksheet.ts';
 
 /** Set on <html> while the picture is taken; print.css keys the worksheet's blanks on it. */
@@ -18,7 +18,7 @@ export const printGraphStore = createStore<{ url: string | null; note: string | 
 
 /** Under a large graph's printed picture: it is all there, but too small to read on a page. */
 export function largeGraphNote(nodes: number, svg: boolean): string {
-  return `The whole graph: ${nodes.toLocaleString('en')} nodes, drawn small to fit the page. For a picture to zoom into, use Share → ${svg ? 'Download SVG' : 'Download PNG'}.`;
+  return `The whole graph: ${nodes.toLocaleString('en')} nodes, drawn small to fit the page (far out, each node is a dot in its colour). For a picture to zoom into, use Share → ${svg ? 'Download SVG' : 'Download PNG'}.`;
 }
 
 /**
@@ -35,12 +35,19 @@ export function captureGraph(
   root.setAttribute('data-theme', 'light');
   root.setAttribute(CAPTURE_ATTRIBUTE, mode);
   try {
-    // A graph past the SVG limit goes on paper as a picture of its whole painted drawing.
+    // A large graph goes on paper whole: as its SVG if that is legible on the page, else as
+    // canvasPaint's picture of every node at the page's size (lodPicture.ts).
     const large = largeDrawing(doc);
-    const note = large ? largeGraphNote(large.layout.nodes.length, svgRefused(doc) === null) : null;
-    if (svgRefused(doc) !== null) {
-      const url = largeGraphCanvas(doc, 1, true, PAPER_MAX_PIXELS)?.toDataURL('image/png');
-      return url ? { url, note } : null;
+    const frame = large && largeGraphFrame(large.graph, large.layout);
+    let note: string | null = null;
+    if (large && frame) {
+      const nodes = large.layout.nodes.length;
+      note = largeGraphNote(nodes, svgRefused(doc) === null);
+      const how = paperPicture(frame, nodes);
+      if (how.kind === 'png') {
+        const url = largeGraphCanvas(doc, how.scale, true)?.toDataURL('image/png');
+        return url ? { url, note } : null;
+      }
     }
     const svg = graphSvg(doc, true);
     if (svg === null) return null;
