@@ -2,7 +2,8 @@
 // nodes, edges, their labels and the edge-label layer — without the Fit/+/− buttons, notes or the
 // selected node's detail card, in the drawing's own coordinates (not the on-screen pan and zoom).
 // The page's stylesheets do not travel with a file, so every element gets the computed styles it
-// is drawn with written onto it.
+// is drawn with written onto it. A large graph, painted on a canvas with only a few DOM nodes, is
+// drawn whole from its layout and frame instead (lodPicture.ts), never as the DOM's fragment.
 
 import { LIGHT_PALETTE, type Palette } from '../graph/canvasPaint.ts';
 import { fullDrawingOf, type FullDrawing } from './fullDrawing.ts';
@@ -309,8 +310,8 @@ export function largeGraphCanvas(
   return painted ? canvas : null;
 }
 
-/** Download the drawing as a PNG at twice its size (sharp on a projector); false when there is
- * no drawing or the browser could not paint it. */
+/** Download the drawing as a PNG at twice its size (sharp on a projector; a large graph as big
+ * as a browser canvas allows); false when there is no drawing or the browser could not paint it. */
 export async function downloadPng(scale = 2): Promise<boolean> {
   if (largeDrawing()) {
     const canvas = largeGraphCanvas(document, scale, false);
