@@ -13,7 +13,7 @@ import {
   type ReactNode,
 } from 'react';
 import type { Evaluation, Frame, Graph, Mode } from '../../ad-core/index.ts';
-import { bundleOf, pathsOf } from './edgeBundle.ts';
+import { bundleOf, pathsOf, type EdgePaths } from './edgeBundle.ts';
 import { FlowDot, GraphEdgeView } from './GraphEdge.tsx';
 import { GraphNodeView } from './GraphNode.tsx';
 import { BlockNodeView, type GraphBlocks } from './BlockNode.tsx';
@@ -443,7 +443,7 @@ interface SceneContentProps {
 
 
 /** The moving dots of the current step's flows, for the overlay. */
-function FlowDots({ frame, paths }: { frame: Frame; paths: Map<number, string> }) {
+function FlowDots({ frame, paths }: { frame: Frame; paths: EdgePaths }) {
   const { flows } = useMemo(() => stepView(frame), [frame]);
   return (
     <>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ARROW_HALF_WIDTH, ARROW_LENGTH, arrowhead, bundleOf } from './edgeBundle.ts';
+import { ARROW_HALF_WIDTH, ARROW_LENGTH, arrowhead, bundleOf, pathsOf } from './edgeBundle.ts';
 import { edgePath } from './GraphEdge.tsx';
 import { computeLayout } from './layout.ts';
 import { randomSum } from './testGraphs.ts';
@@ -67,5 +67,36 @@ describe('bundleOf', () => {
     }
     expect(bundle.heads.match(/Z/g)).toHaveLength(layout.edges.length);
     expect(bundleOf(layout)).toBe(bundle);
+  });
+});
+
+describe('pathsOf', () => {
+  it("gives each edge's path by id, in any order of the layout's edges", () => {
+    const layout = computeLayout(randomSum(20, 4, 3));
+    const shuffled = { ...layout, edges: [...layout.edges].reverse() };
+    for (const l of [layout, shuffled]) {
+      const paths = pathsOf(l);
+      for (const e of layout.edges) expect(paths.get(e.id)).toBe(edgePath(e.points));
+      expect(paths.get(-1)).toBeUndefined();
+      expect(pathsOf(l)).toBe(paths);
+    }
+  });
+
+  it('draws only the paths asked for (the canvas draws the rest)', () => {
+    const layout = computeLayout(randomSum(20, 4, 3));
+    const read = new Set<number>();
+    const watched = {
+      ...layout,
+      edges: layout.edges.map((e) => ({
+        ...e,
+        get points() {
+          read.add(e.id);
+          return e.points;
+        },
+      })),
+    };
+    const asked = layout.edges[3]!.id;
+    expect(pathsOf(watched).get(asked)).toBe(edgePath(layout.edges[3]!.points));
+    expect([...read]).toEqual([asked]);
   });
 });

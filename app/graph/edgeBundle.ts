@@ -42,14 +42,48 @@ export interface EdgeBundle {
   heads: string;
 }
 
-const paths = new WeakMap<Layout, Map<number, string>>();
+/** Edge path strings by edge id, each made when first asked for. */
+export interface EdgePaths {
+  get(id: number): string | undefined;
+}
+
+/**
+ * Past the canvas threshold the canvas draws the edges and only a few (the current step's) are
+ * SVG paths: a string for each of 20,000 edges would be built for nothing.
+ */
+class LazyPaths implements EdgePaths {
+  private readonly byId = new Map<number, string>();
+  private index: Map<number, number> | null = null;
+
+  constructor(private readonly layout: Layout) {}
+
+  get(id: number): string | undefined {
+    let d = this.byId.get(id);
+    if (d === undefined) {
+      const edges = this.layout.edges;
+      // Edges are usually listed in id order; otherwise look the id up.
+      let edge = edges[id]?.id === id ? edges[id] : undefined;
+      if (!edge) {
+        this.index ??= new Map(edges.map((e, k) => [e.id, k]));
+        const k = this.index.get(id);
+        edge = k === undefined ? undefined : edges[k];
+      }
+      if (!edge) return undefined;
+      d = edgePath(edge.points);
+      this.byId.set(id, d);
+    }
+    return d;
+  }
+}
+
+const paths = new WeakMap<Layout, LazyPaths>();
 const bundles = new WeakMap<Layout, EdgeBundle>();
 
 /** Each edge's path string by edge id, computed once per layout (not per render, nor per frame). */
-export function pathsOf(layout: Layout): Map<number, string> {
+export function pathsOf(layout: Layout): EdgePaths {
   let byId = paths.get(layout);
   if (!byId) {
-    byId = new Map(layout.edges.map((e) => [e.id, edgePath(e.points)]));
+    byId = new LazyPaths(layout);
     paths.set(layout, byId);
   }
   return byId;
@@ -60,7 +94,7 @@ export function bundleOf(layout: Layout): EdgeBundle {
   let bundle = bundles.get(layout);
   if (!bundle) {
     bundle = {
-      lines: [...pathsOf(layout).values()].join(''),
+      lines: layout.edges.map((e) => pathsOf(layout).get(e.id)).join(''),
       heads: layout.edges.map((e) => arrowhead(e.points)).join(''),
     };
     bundles.set(layout, bundle);

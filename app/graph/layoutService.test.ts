@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { graphOf } from '../../ad-core/test-support.ts';
 import { computeLayout, postableLayout } from './layout.ts';
+import { packLayout, transferablesOf } from './packedLayout.ts';
 import type { LayoutRequest } from './layout.worker.ts';
 import {
   WORKER_THRESHOLD,
@@ -70,8 +71,13 @@ describe('layoutInWorker', () => {
     answer() {
       const request = this.sent[this.sent.length - 1]!;
       // What layout.worker.ts posts.
-      const posted = structuredClone(postableLayout(computeLayout(request.input)));
-      this.emit('message', { data: { id: request.id, ...posted } });
+      const posted = postableLayout(computeLayout(request.input));
+      const packed = packLayout(posted.layout, posted.bulged);
+      const data = structuredClone(
+        { id: request.id, packed },
+        { transfer: transferablesOf(packed) },
+      );
+      this.emit('message', { data });
     }
   }
 

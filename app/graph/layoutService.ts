@@ -7,6 +7,7 @@ import type { Graph } from '../../ad-core/index.ts';
 import { layoutInputOf, shapeKey } from './graphInput.ts';
 import { computeLayout, withLazyTails, type Layout } from './layout.ts';
 import type { LayoutRequest, LayoutResponse } from './layout.worker.ts';
+import { unpackLayout } from './packedLayout.ts';
 
 /** Graphs with more nodes than this are laid out in a worker. */
 export const WORKER_THRESHOLD = 400;
@@ -96,8 +97,9 @@ export function layoutInWorker(graph: Graph, key = shapeKey(graph)): Promise<Lay
     const onMessage = (event: MessageEvent<LayoutResponse>) => {
       if (event.data.id !== id) return;
       finish();
-      if ('layout' in event.data) {
-        resolve(remember(key, withLazyTails(event.data.layout, input, event.data.bulged)));
+      if ('packed' in event.data) {
+        const { layout, bulged } = unpackLayout(event.data.packed);
+        resolve(remember(key, withLazyTails(layout, input, bulged)));
       } else reject(new LayoutAbandoned(event.data.error, false));
     };
     const onError = (event: ErrorEvent) => {
