@@ -8,6 +8,7 @@ import {
   LEFT_LABEL_GAP,
   LINE_HEIGHT,
   nodeGeometry,
+  shownText,
   textWidth,
   type LabelSide,
   type NodeGeometry,
@@ -191,9 +192,10 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
       <NodeBody
         labelSide={props.labelSide ?? 'left'}
         kind={node.kind}
-        symbol={node.label}
-        name={node.name}
-        tag={tagOf(node, outputTag(graph, node.id) ?? node.id === graph.output)}
+        // Written shortened past 48 characters (the aria-label and tooltip keep them whole).
+        symbol={shownText(node.label)}
+        name={shownText(node.name)}
+        tag={shownTag(tagOf(node, outputTag(graph, node.id) ?? node.id === graph.output))}
         value={value}
         second={forwardMode ? tangent : adjoint}
         forwardMode={forwardMode}
@@ -207,6 +209,8 @@ export const GraphNodeView = memo(function GraphNodeView(props: GraphNodeViewPro
     </g>
   );
 }, sameNodeView);
+
+const shownTag = (tag: string | null) => (tag === null ? null : shownText(tag));
 
 interface NodeBodyProps {
   labelSide: LabelSide;

@@ -2,6 +2,7 @@
 // reserve room for each node's labels without a DOM to measure them) and by the renderer, so the
 // two can never disagree about where a shape ends and an arrowhead begins.
 import type { NodeKind } from '../../ad-core/index.ts';
+import { displayName, NAME_DISPLAY_MAX } from '../store/listWindow.ts';
 
 export type NodeShape = 'rect' | 'circle' | 'pill';
 /**
@@ -99,6 +100,19 @@ export function textWidth(text: string, fontSize: number): number {
 }
 
 /**
+ * A name or symbol as a node writes it: whole, or shortened around an ellipsis as the variable
+ * list shortens it (a 1,000,000-character identifier took ≈ 300 ms of SVG text layout). The node's
+ * accessible name keeps it whole. The layout measures this text, so the node is as wide as it.
+ */
+export function shownText(text: string): string {
+  if (text.length <= NAME_DISPLAY_MAX) return text;
+  // Up to twice as many UTF-16 units may still be few enough characters (𝑥 is two units).
+  if (text.length <= 2 * NAME_DISPLAY_MAX && Array.from(text).length <= NAME_DISPLAY_MAX)
+    return text;
+  return displayName(text);
+}
+
+/**
  * `side`: where an input's label lines go; the layout writes them on the left of inputs in the
  * first column and under those it places beside their consumers further right.
  */
@@ -107,7 +121,7 @@ export function nodeGeometry(node: GeometryInput, side: LabelSide = 'left'): Nod
     case 'input':
       return {
         shape: 'rect',
-        w: Math.max(52, textWidth(node.label, FONT.inputName) + 26),
+        w: Math.max(52, textWidth(shownText(node.label), FONT.inputName) + 26),
         h: 42,
         labelLines: 2,
         labelWidth: LABEL_WIDTH,
@@ -116,7 +130,7 @@ export function nodeGeometry(node: GeometryInput, side: LabelSide = 'left'): Nod
     case 'constant':
       return {
         shape: 'pill',
-        w: Math.max(30, textWidth(node.label, FONT.constant) + 16),
+        w: Math.max(30, textWidth(shownText(node.label), FONT.constant) + 16),
         h: 28,
         labelLines: 0,
         labelWidth: 0,

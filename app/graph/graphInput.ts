@@ -3,6 +3,7 @@
 // or re-fit the view under the teacher's hands.
 import { outputTag } from '../../ad-core/index.ts';
 import type { Graph } from '../../ad-core/index.ts';
+import { shownText } from './geometry.ts';
 import { tagOf } from './labels.ts';
 import type { LayoutInput } from './layout.ts';
 
@@ -11,8 +12,9 @@ export function layoutInputOf(graph: Graph): LayoutInput {
     nodes: graph.nodes.map((n) => ({
       id: n.id,
       kind: n.kind,
-      label: n.label,
-      tag: tagOf(n, outputTag(graph, n.id) ?? n.id === graph.output) ?? undefined,
+      // As the node writes them: a pasted megabyte of a name is measured as its shortened text.
+      label: shownText(n.label),
+      tag: shownTagOf(tagOf(n, outputTag(graph, n.id) ?? n.id === graph.output)),
       // A collapsed block writes a line per folded parameter.
       ...(n.folded ? { extraLines: n.folded.length } : {}),
     })),
@@ -21,6 +23,8 @@ export function layoutInputOf(graph: Graph): LayoutInput {
     output: graph.outputs[0] ?? graph.output,
   };
 }
+
+const shownTagOf = (tag: string | null) => (tag === null ? undefined : shownText(tag));
 
 export function shapeKey(graph: Graph): string {
   const parts: string[] = [String(graph.outputs[0] ?? graph.output), String(graph.outputs.length)];
