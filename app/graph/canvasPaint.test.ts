@@ -41,7 +41,9 @@ class RecordingContext implements Ctx2D {
   beginPath() {
     this.path = [];
   }
-  moveTo() {}
+  moveTo() {
+    this.path.push('move');
+  }
   lineTo() {
     this.path.push('line');
   }
@@ -129,6 +131,38 @@ describe('paint', () => {
     expect(inputs).toBeDefined();
     const constant = ctx.draws.find((d) => d.op === 'stroke' && d.dash.length === 2);
     expect(constant?.style).toBe(P.muted);
+  });
+
+  it('strokes and fills many edges a few hundred per path (one path of 20,000 froze the page)', () => {
+    const wide = graphOf(Array.from({ length: 400 }, (_, i) => `x${i}`).join(' + '));
+    const wideLayout = computeLayout(layoutInputOf(wide));
+    const wideScene = canvasSceneOf(wide, wideLayout);
+    const ctx = new RecordingContext();
+    // Zoomed out so that every edge is in view, and near enough for arrowheads.
+    const box = { width: 100_000, height: 100_000 };
+    paint(
+      ctx,
+      wideScene,
+      state({
+        values: wide.nodes.map(() => null),
+        adjoints: wide.nodes.map(() => null),
+        tangents: wide.nodes.map(() => null),
+      }),
+      { k: 1, x: 0, y: 0 },
+      box,
+      P,
+    );
+    const edgeStrokes = ctx.draws.filter(
+      (d) => d.op === 'stroke' && d.style === P.muted && d.dash.length === 0,
+    );
+    const lines = (d: { shapes: string[] }) => d.shapes.filter((s) => s === 'move').length;
+    expect(wideScene.edges.length).toBeGreaterThan(512);
+    const strokedEdges = edgeStrokes.reduce((n, d) => n + lines(d), 0);
+    expect(strokedEdges).toBe(wideScene.edges.length);
+    expect(Math.max(...edgeStrokes.map(lines))).toBeLessThanOrEqual(256);
+    const arrowFills = ctx.draws.filter((d) => d.op === 'fill' && d.style === P.muted);
+    expect(arrowFills.reduce((n, d) => n + lines(d), 0)).toBe(wideScene.edges.length);
+    expect(Math.max(...arrowFills.map(lines))).toBeLessThanOrEqual(256);
   });
 
   it('outlines nodes with a value in blue and with an adjoint in vermillion', () => {
