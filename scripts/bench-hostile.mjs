@@ -40,7 +40,9 @@ const ONLY = option('--only', '')
   .map((s) => s.trim())
   .filter(Boolean);
 const CASE_TIMEOUT_MS = Number(option('--case-timeout', '150')) * 1000;
-const QUIET_MS = 1500;
+// Long enough to see work that starts after a pause: a 20,000-binding chain once froze for 4–5 s
+// in a canvas repaint about 2.5 s after its paste, which a 1.5 s window missed.
+const QUIET_MS = 3000;
 // Its own build folder (ignored by git, like the walkthroughs'), so it never serves or overwrites
 // another run's dist/ (per E2E_PORT, so runs beside each other do not share one either).
 const OUT_DIR = process.env.E2E_PORT ? `dist-e2e-hostile-${process.env.E2E_PORT}` : 'dist-e2e-hostile';
