@@ -6,6 +6,7 @@
 // drawn whole from its layout and frame instead (lodPicture.ts), never as the DOM's fragment.
 
 import { LIGHT_PALETTE, type Palette } from '../graph/canvasPaint.ts';
+import { resolvedPalette } from '../graph/themePalette.ts';
 import { fullDrawingOf, type FullDrawing } from './fullDrawing.ts';
 import {
   largeGraphFrame,
@@ -170,17 +171,6 @@ function backgroundOf(doc: Document): string {
   return pageIsDark(doc) ? '#121417' : '#ffffff';
 }
 
-const PALETTE_VARS: Record<keyof Palette, string> = {
-  fg: '--fg',
-  muted: '--muted',
-  panel: '--panel',
-  value: '--c-value',
-  adjoint: '--c-adjoint',
-  tangent: '--c-tangent',
-  current: '--c-current',
-  currentBg: '--c-current-bg',
-};
-
 /** The theme's colours as the browser resolves them inside `host` now (the custom properties
  * hold `light-dark(…)`, which only a real property resolves). */
 function paletteIn(host: Element): Palette {
@@ -190,12 +180,7 @@ function paletteIn(host: Element): Palette {
   const probe = doc.createElement('span');
   probe.hidden = true;
   host.appendChild(probe);
-  const resolved = { ...LIGHT_PALETTE };
-  for (const [name, variable] of Object.entries(PALETTE_VARS) as [keyof Palette, string][]) {
-    probe.style.color = `var(${variable}, ${LIGHT_PALETTE[name]})`;
-    const colour = view.getComputedStyle(probe).color;
-    if (colour) resolved[name] = colour;
-  }
+  const resolved = resolvedPalette(probe);
   probe.remove();
   return resolved;
 }

@@ -9,6 +9,7 @@ import {
   type Palette,
   type PaintState,
 } from './canvasPaint.ts';
+import { resolvedPalette } from './themePalette.ts';
 import type { Size, View } from './useZoom.ts';
 
 export interface CanvasLayerProps {
@@ -92,17 +93,6 @@ export function CanvasLayer(props: CanvasLayerProps): JSX.Element {
   );
 }
 
-const PALETTE_VARS: Record<keyof Palette, string> = {
-  fg: '--fg',
-  muted: '--muted',
-  panel: '--panel',
-  value: '--c-value',
-  adjoint: '--c-adjoint',
-  tangent: '--c-tangent',
-  current: '--c-current',
-  currentBg: '--c-current-bg',
-};
-
 /**
  * The theme's colours as the browser resolves them (the custom properties hold `light-dark(…)`,
  * which only a real property resolves), read once per theme.
@@ -116,14 +106,7 @@ function paletteOf(
     typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches,
   )}`;
   if (cache.current?.key === key) return cache.current.palette;
-  const resolved = { ...LIGHT_PALETTE };
-  const before = canvas.style.color;
-  for (const [name, variable] of Object.entries(PALETTE_VARS) as [keyof Palette, string][]) {
-    canvas.style.color = `var(${variable}, ${LIGHT_PALETTE[name]})`;
-    const colour = getComputedStyle(canvas).color;
-    if (colour) resolved[name] = colour;
-  }
-  canvas.style.color = before;
+  const resolved = resolvedPalette(canvas);
   cache.current = { key, palette: resolved };
   return resolved;
 }

@@ -425,16 +425,7 @@ function layoutPass(
   // would push labels off edges that pass there), and every arrowhead.
   const boxes: Box[] = [];
   input.nodes.forEach((node, i) => boxes.push(...nodeBoxes(node, geometry[i]!, cx[i]!, cy[i]!)));
-  for (const { points } of routed) {
-    const [x, y] = points[points.length - 1]!;
-    boxes.push({
-      x0: x - ARROW_BOX,
-      y0: y - ARROW_BOX,
-      x1: x + ARROW_BOX,
-      y1: y + ARROW_BOX,
-      soft: true,
-    });
-  }
+  for (const { points } of routed) boxes.push(arrowBox(points));
   const boxIndex = indexBoxes(boxes);
 
   // Every label placed is a box the next ones keep off: the partials first (all shown at once),
@@ -572,16 +563,7 @@ export function withLazyTails(
           : nodeGeometry(node);
       boxes.push(...nodeBoxes(node, g, p.x, p.y));
     });
-    for (const { points } of posted.edges) {
-      const [x, y] = points[points.length - 1]!;
-      boxes.push({
-        x0: x - ARROW_BOX,
-        y0: y - ARROW_BOX,
-        x1: x + ARROW_BOX,
-        y1: y + ARROW_BOX,
-        soft: true,
-      });
-    }
+    for (const { points } of posted.edges) boxes.push(arrowBox(points));
     const index = indexBoxes(boxes);
     const add = (at: Pt) => labelBoxes(at).map((b) => addBox(index, b));
     const midBox = posted.edges.map((e) => add(e.mid));
@@ -641,6 +623,12 @@ function lazyTail(edge: Omit<LayoutEdge, 'tail'>, tail: () => Pt): LayoutEdge {
 const SYMBOL_HALF_HEIGHT = 12;
 const symbolFont = (kind: NodeKind) =>
   kind === 'input' ? FONT.inputName : kind === 'constant' ? FONT.constant : FONT.symbol;
+
+/** The room an arrowhead takes at the end of an edge (a soft box: labels avoid it if they can). */
+function arrowBox(points: readonly (readonly [number, number])[]): Box {
+  const [x, y] = points[points.length - 1]!;
+  return { x0: x - ARROW_BOX, y0: y - ARROW_BOX, x1: x + ARROW_BOX, y1: y + ARROW_BOX, soft: true };
+}
 
 /**
  * The boxes a node's text occupies around its centre (cx, cy), which edge labels keep off: its
