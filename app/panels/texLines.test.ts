@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrace, compile, explainStep } from '../../ad-core/index.ts';
-import { isNumeric, splitSymbolicNumeric } from './texLines.ts';
+import { breakAfterCommas, isNumeric, splitSymbolicNumeric } from './texLines.ts';
 
 describe('isNumeric', () => {
   it('accepts numbers with operators and function names, rejects variables', () => {
@@ -23,7 +23,9 @@ describe('splitSymbolicNumeric', () => {
   });
 
   it('leaves a chain alone that has no symbolic step or no numbers', () => {
-    expect(splitSymbolicNumeric('\\bar{v}_{-1} = -1.819 + \\left(-0.8323\\right) = -2.651')).toBeNull();
+    expect(
+      splitSymbolicNumeric('\\bar{v}_{-1} = -1.819 + \\left(-0.8323\\right) = -2.651'),
+    ).toBeNull();
     expect(splitSymbolicNumeric('v_{-1} = \\mathrm{x}')).toBeNull();
   });
 
@@ -38,5 +40,14 @@ describe('splitSymbolicNumeric', () => {
     expect(split!.symbolic).toMatch(/\\partial/);
     expect(isNumeric(split!.numeric.slice(1))).toBe(true);
     expect(`${split!.symbolic} ${split!.numeric}`).toBe(first);
+  });
+});
+
+describe('breakAfterCommas', () => {
+  it('lets an argument list break after each comma, never inside a subscript', () => {
+    expect(breakAfterCommas('f(x_{1}, w_{1,2}) = x')).toBe('f(x_{1},\\allowbreak w_{1,2}) = x');
+    expect(breakAfterCommas('a\\,b, c')).toBe('a\\,b,\\allowbreak c');
+    expect(breakAfterCommas('g(a,\\allowbreak b)')).toBe('g(a,\\allowbreak b)');
+    expect(breakAfterCommas('x + y')).toBe('x + y');
   });
 });

@@ -20,3 +20,33 @@ export function splitSymbolicNumeric(tex: string): { symbolic: string; numeric: 
   if (k < 2) return null;
   return { symbolic: parts.slice(0, k).join(' = '), numeric: `= ${parts.slice(k).join(' = ')}` };
 }
+
+/**
+ * `\allowbreak` after each comma outside braces, so a call's argument list (`neuron(x_1, x_2,
+ * w_{11}, …) =`) may wrap in a narrow column: KaTeX breaks only after relations and binary
+ * operators by itself. Commas inside `{…}` (a subscript such as `w_{1,2}`) stay together.
+ */
+export function breakAfterCommas(tex: string): string {
+  let depth = 0;
+  let out = '';
+  for (let i = 0; i < tex.length; i++) {
+    const c = tex[i];
+    if (c === '\\') {
+      // An escaped character (`\{`, `\,`) is one token, never a brace or a comma of the formula.
+      out += tex.slice(i, i + 2);
+      i++;
+      continue;
+    }
+    if (c === '{') depth++;
+    else if (c === '}') depth = Math.max(0, depth - 1);
+    out += c;
+    if (
+      c === ',' &&
+      depth === 0 &&
+      !tex.startsWith('\\allowbreak', i + 1 + (tex[i + 1] === ' ' ? 1 : 0))
+    ) {
+      out += '\\allowbreak';
+    }
+  }
+  return out;
+}

@@ -1,7 +1,11 @@
-import { useMemo } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { CSSProperties } from 'react';
 import type { Graph } from '../../ad-core/index.ts';
+import { breakAfterCommas } from '../panels/texLines.ts';
 import { MathView, useKatexReady } from './MathView.tsx';
 import { formulaTex } from './formula-tex.ts';
+import { rowsOf, wholeRowClip } from './formulaRows.ts';
+import type { RowClip } from './formulaRows.ts';
 import './teach.css';
 import './formula-tex.css';
 
@@ -11,11 +15,19 @@ export interface FormulaTexProps {
   highlightedNode: number | null;
 }
 
+/** The box shows at most this many rems of formula (a 2-2-1 network with its loss, whole) before
+ *  "Show N more lines". */
+const CAP_REM = 12.5;
+/** A line too wide for the column is scaled down, but its maths never below this size (px). */
+const MIN_MATH_PX = 16;
+
 /**
  * The formula typeset from the graph, the hovered node's subexpression highlighted. A line per
  * binding and one for the formula, each typeset inline (with display-size fractions) so that a
  * long one wraps in the narrow column, its continuation indented, instead of being cut off at the
- * column's edge (a 2-2-1 network's `h₁ = tanh(w₁₁·x₁ + w₁₂·x₂ + b₁)` at 1280×720).
+ * column's edge (a 2-2-1 network's `h₁ = tanh(w₁₁·x₁ + w₁₂·x₂ + b₁)` at 1280×720). A line that
+ * still cannot fit (no place to break) is scaled down a little; a formula taller than the box is
+ * cut between two rows, never through one, with a button saying how many rows are left.
  */
 export function FormulaTex({ graph, highlightedNode }: FormulaTexProps) {
   const { tex, lines, text } = useMemo(
@@ -23,17 +35,104 @@ export function FormulaTex({ graph, highlightedNode }: FormulaTexProps) {
     [graph, highlightedNode],
   );
   const typeset = useKatexReady();
+  const contentRef = useRef<HTMLDivElement>(null);
+  const [clip, setClip] = useState<RowClip | null>(null);
+  const [expanded, setExpanded] = useState(false);
+  const id = useId();
+
+  useLayoutEffect(() => {
+    const content = contentRef.current;
+    if (!content) return;
+    const measure = () => {
+      fitWideLines(content);
+      setClip((old) => sameClip(old, measureClip(content)));
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, [lines, typeset]);
+
+  const clipped = clip !== null && !expanded;
+  const style = clipped ? ({ '--formula-clip': `${clip.height}px` } as CSSProperties) : undefined;
   return (
-    <div className="teach-formula" data-testid="formula-tex">
-      {tex === null || lines === null || !typeset ? (
-        <span className="teach-formula-fallback">{text}</span>
-      ) : (
-        lines.map((line, i) => (
-          <div className="teach-formula-line" key={i}>
-            <MathView tex={`\\displaystyle ${line}`} fallback="" className="teach-formula-math" />
-          </div>
-        ))
+    <>
+      <div
+        className="teach-formula"
+        data-testid="formula-tex"
+        id={id}
+        data-clipped={clipped ? '' : undefined}
+        style={style}
+      >
+        <div className="teach-formula-rows" ref={contentRef}>
+          {tex === null || lines === null || !typeset ? (
+            <span className="teach-formula-fallback">{text}</span>
+          ) : (
+            lines.map((line, i) => (
+              <div className="teach-formula-line" key={i}>
+                <MathView
+                  tex={`\\displaystyle ${breakAfterCommas(line)}`}
+                  fallback=""
+                  className="teach-formula-math"
+                />
+              </div>
+            ))
+          )}
+        </div>
+      </div>
+      {clip && (
+        <button
+          type="button"
+          className="text-button teach-formula-more"
+          aria-expanded={expanded}
+          aria-controls={id}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded
+            ? 'Show fewer lines'
+            : `Show ${clip.total - clip.shown} more line${clip.total - clip.shown === 1 ? '' : 's'}`}
+        </button>
       )}
-    </div>
+    </>
   );
+}
+
+/** Scales a line that overflows the column down to fit, its maths no smaller than MIN_MATH_PX. */
+function fitWideLines(content: HTMLElement) {
+  for (const line of content.querySelectorAll<HTMLElement>('.teach-formula-line')) {
+    line.style.removeProperty('--line-scale');
+    const katex = line.querySelector<HTMLElement>('.katex');
+    if (!katex || line.scrollWidth <= line.clientWidth + 1) continue;
+    const mathPx = parseFloat(getComputedStyle(katex).fontSize) || MIN_MATH_PX;
+    const scale = Math.max(MIN_MATH_PX / mathPx, line.clientWidth / line.scrollWidth);
+    if (scale < 1) line.style.setProperty('--line-scale', scale.toFixed(3));
+  }
+}
+
+/** Where to cut the box: between KaTeX's rows, under CAP_REM. */
+function measureClip(content: HTMLElement): RowClip | null {
+  const origin = content.getBoundingClientRect().top;
+  const pieces = [
+    ...content.querySelectorAll<HTMLElement>('.katex-html > :is(.base, .katex-base)'),
+  ].map((el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top - origin, bottom: r.bottom - origin };
+  });
+  // In rems, so that the learner's A− / A+ and presenter mode scale the box with the text.
+  const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
+  const cap = CAP_REM * rem;
+  return wholeRowClip(rowsOf(pieces), cap);
+}
+
+function sameClip(old: RowClip | null, next: RowClip | null): RowClip | null {
+  if (
+    old &&
+    next &&
+    Math.abs(old.height - next.height) < 0.5 &&
+    old.shown === next.shown &&
+    old.total === next.total
+  ) {
+    return old;
+  }
+  return next;
 }
