@@ -5,7 +5,7 @@ export { printProgram, printExpr } from './print.ts';
 export { formatCodeFrame, DIAGNOSTIC_MESSAGES } from './diagnostics.ts';
 export { OPS, OPS_BY_ID, opByCallName } from './ops.ts';
 export { buildGraph, compile } from './graph.ts';
-export { evaluate } from './evaluate.ts';
+export { allOps, evaluate } from './evaluate.ts';
 export { emptyPoint, pointFrom, copyPoint, pointGet, JS_OBJECT_NAMES } from './point.ts';
 export { nameWarnings, skeleton } from './confusables.ts';
 export type { NameWarning, NameWarningCode } from './confusables.ts';

@@ -181,3 +181,19 @@ describe('scrubbing', () => {
     expect(before.adjoints[g.inputs[0]!]).not.toBeNull();
   });
 });
+
+describe('a trace given its evaluation', () => {
+  it('is the trace that evaluates for itself, in both modes, and uses the very evaluation given', () => {
+    for (const [source, point] of CASES) {
+      const g = graphOf(source);
+      const evaluation = evaluate(g, point);
+      const given = buildTrace(g, point, 'reverse', undefined, evaluation);
+      expect(given.evaluation).toBe(evaluation);
+      expect(given).toEqual(buildTrace(g, point, 'reverse'));
+      const seed = { [g.variables[0]!]: 1 };
+      expect(buildTrace(g, point, 'forward', seed, evaluate(g, point))).toEqual(
+        buildTrace(g, point, 'forward', seed),
+      );
+    }
+  });
+});

@@ -15,8 +15,15 @@ import type { Contribution, Evaluation, Frame, Graph, Mode, Point, Step, Trace }
  * Forward: one `evaluate` per input and op node carrying value and tangent; an input's tangent is
  * its seed component (default e₁, missing components 0), an op's is the sum of its contributions.
  */
-export function buildTrace(graph: Graph, point: Point, mode: Mode, seed?: Point): Trace {
-  const evaluation = evaluate(graph, point);
+export function buildTrace(
+  graph: Graph,
+  point: Point,
+  mode: Mode,
+  seed?: Point,
+  // `evaluate(graph, point)` when the caller has it already (the app's compile worker computes
+  // it beside the graph, so the page does not sweep a 500,000-node tape a second time).
+  evaluation: Evaluation = evaluate(graph, point),
+): Trace {
   if (mode === 'forward') {
     const s = seed ?? defaultSeed(graph);
     return { mode, graph, evaluation, steps: forwardSteps(graph, evaluation, s), seed: s };

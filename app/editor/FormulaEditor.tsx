@@ -3,7 +3,7 @@
 // writing HTML from the learner's text.
 import { useId, useMemo, useRef, type SyntheticEvent } from 'react';
 import { appStore, useApp, useWork, workStore } from '../store/appStore.ts';
-import { mirrorSegments, type Mark } from './segments.ts';
+import { editorWrap, mirrorSegments, type Mark } from './segments.ts';
 import { lineAndColumn } from './position.ts';
 import { NameWarnings } from './NameWarnings.tsx';
 import { undoCommand } from './undoKeys.ts';
@@ -87,6 +87,7 @@ export function FormulaEditor() {
           id={id}
           className="editor-input"
           value={source}
+          wrap={editorWrap(source)}
           rows={4}
           spellCheck={false}
           autoCapitalize="off"

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIRROR_MAX_CHARS, mirrorSegments, segmentText } from './segments.ts';
+import { editorWrap, MIRROR_MAX_CHARS, mirrorSegments, segmentText } from './segments.ts';
 
 const joined = (segs: { text: string; pastEnd?: boolean }[]) =>
   segs.filter((s) => !s.pastEnd).map((s) => s.text).join('');
@@ -65,5 +65,18 @@ describe('segmentText on large input', () => {
     const mark = { span: { start: 0, end: 1 }, kind: 'error' as const };
     expect(mirrorSegments('x*y', [mark])).toEqual(segmentText('x*y', [mark]));
     expect(mirrorSegments('x'.repeat(MIRROR_MAX_CHARS + 1), [mark])).toEqual([]);
+  });
+});
+
+describe('editorWrap', () => {
+  it('wraps text the backdrop mirrors, and not text too long to mirror', () => {
+    const atLimit = `x #${'c'.repeat(MIRROR_MAX_CHARS - 3)}`;
+    expect(atLimit).toHaveLength(MIRROR_MAX_CHARS);
+    expect(editorWrap('sin(x)*y')).toBeUndefined();
+    expect(editorWrap(atLimit)).toBeUndefined();
+    expect(mirrorSegments(atLimit, [])).not.toEqual([]);
+    const over = `${atLimit}c`;
+    expect(editorWrap(over)).toBe('off');
+    expect(mirrorSegments(over, [])).toEqual([]);
   });
 });

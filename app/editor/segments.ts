@@ -87,3 +87,12 @@ export const MIRROR_MAX_CHARS = 50_000;
 export function mirrorSegments(text: string, marks: readonly Mark[]): Segment[] {
   return text.length > MIRROR_MAX_CHARS ? [] : segmentText(text, marks);
 }
+
+/**
+ * The textarea's `wrap`: the browser's wrapping while the backdrop mirrors the text, none past
+ * that (wrapping a pasted megabyte was most of the task that showed it: about 0.5 s of Chromium's
+ * own layout, against about 0.1 s unwrapped; nothing has to line up with an empty mirror).
+ */
+export function editorWrap(text: string): 'off' | undefined {
+  return text.length > MIRROR_MAX_CHARS ? 'off' : undefined;
+}

@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { BuildResult, Graph } from '../../ad-core/index.ts';
+import { buildTrace, evaluate, pointFrom, type BuildResult, type Graph } from '../../ad-core/index.ts';
 import { programs } from '../graph/layout-formulas.ts';
 import { compileSource } from './core.ts';
+import { evaluateAt } from './compileEvaluation.ts';
+import { effectivePoint, pointKeyOf } from './derive.ts';
+import { evaluationAt } from './evaluationCache.ts';
 import type { CompileRequest } from './compile.worker.ts';
 import { CompileService, COMPILE_WORKER_CHARS, PENDING, type CompileWorker } from './compileService.ts';
 import { GraphAssembler, packEdges, replyMessages, unpackEdges, type CompileReply } from './compileTransfer.ts';
@@ -41,6 +44,30 @@ describe('the compile worker transfer', () => {
     expect(throughTheWire(source)).toEqual(built);
   });
 
+  it("carries the graph's evaluation at the user's point, its arrays moved, equal to evaluating on the page", () => {
+    const source = `${sumOf(500)} + sin(x1)/y + sqrt(y - 5)`;
+    const built = compileSource(source);
+    if (!built.ok) throw new Error('does not compile');
+    const user: [string, number][] = [['y', 0.25], ['x3', -2], ['__proto__', 7]];
+    const messages = [...replyMessages(1, built, evaluateAt(built.graph, user))];
+    const done = messages[messages.length - 1]!;
+    if (done.message.kind !== 'done' || !done.message.evaluation) throw new Error('no evaluation');
+    const sent = done.message.evaluation;
+    expect(done.transfer).toContain(sent.values.buffer);
+    expect(done.transfer).toContain(sent.partials.buffer);
+    const arrived = (structuredClone(done.message, { transfer: done.transfer }) as typeof done.message)
+      .evaluation!;
+    const point = effectivePoint(built.graph, pointFrom(user));
+    expect(arrived.pointKey).toBe(pointKeyOf(point));
+    // The transfer moved the tape's own buffers too (as the worker does): a fresh compile.
+    const again = compileSource(source);
+    if (!again.ok) throw new Error('does not compile');
+    const page = evaluate(again.graph, point);
+    expect(arrived.values).toEqual(page.values);
+    expect(arrived.partials).toEqual(page.partials);
+    expect(new Map(arrived.conventions)).toEqual(page.conventions);
+  });
+
   it('carries diagnostics of a formula that does not compile', () => {
     expect(throughTheWire('x +* 2')).toEqual(compileSource('x +* 2'));
   });
@@ -72,8 +99,10 @@ class FakeWorker implements CompileWorker {
   }
   /** Compile the last request and send every message, as the real worker does. */
   answer() {
-    const { id, source, merge } = this.sent[this.sent.length - 1]!;
-    for (const { message, transfer } of replyMessages(id, compileSource(source, merge)))
+    const { id, source, merge, point } = this.sent[this.sent.length - 1]!;
+    const built = compileSource(source, merge);
+    const evaluated = built.ok && point ? evaluateAt(built.graph, point) : undefined;
+    for (const { message, transfer } of replyMessages(id, built, evaluated))
       this.emit('message', { data: structuredClone(message, { transfer }) });
   }
 }
@@ -227,10 +256,32 @@ describe('the store with a large formula', () => {
     expect(direct.ok && s.derived.graph).toEqual(direct.ok && direct.graph);
     expect(s.derived.point['y']).toBe(3);
     expect(s.step).toBe(s.derived.trace!.steps.length);
+    // The worker evaluated at the point of the paste (y = 1), not the one now in use: the page
+    // evaluated for itself, and its trace is the one at y = 3.
+    expect(s.derived.trace).toEqual(buildTrace(s.derived.graph!, s.derived.point, 'reverse'));
     // A small formula afterwards is compiled on the page, at once.
     s.setSource('x*2');
     expect(store.getState().compiling).toBe(false);
     expect(store.getState().derived.source).toBe('x*2');
+  });
+
+  it("shows the trace from the worker's evaluation when the point did not change meanwhile", async () => {
+    vi.stubGlobal('Worker', FakeWorker);
+    const store = createAppStore();
+    store.getState().setVariable('x1', -0.5);
+    const big = `${sumOf(COMPILE_WORKER_CHARS / 4)} + sqrt(x1)`;
+    store.getState().setSource(big);
+    FakeWorker.lastPosted!.answer();
+    await vi.waitFor(() => expect(store.getState().compiling).toBe(false));
+    const d = store.getState().derived;
+    const graph = d.graph!;
+    expect(d.point['x1']).toBe(-0.5);
+    const sent = evaluationAt(graph, d.pointKey);
+    expect(sent).toBeDefined();
+    expect(d.trace!.evaluation).toBe(sent);
+    // … and it is exactly the trace the page would have built (sqrt(-0.5) is NaN all the way).
+    expect(d.trace).toEqual(buildTrace(graph, effectivePoint(graph, d.point), 'reverse'));
+    expect(Number.isNaN(d.trace!.evaluation.values[graph.output])).toBe(true);
   });
 
   it('a small formula typed while a large one compiles cancels it, and the late result changes nothing', () => {

@@ -4,8 +4,9 @@
 // a newer edit cancels older in-flight work (its worker is terminated); a worker that crashes or
 // takes longer than COMPILE_TIMEOUT_MS is terminated and replaced, and that formula gets a
 // diagnostic saying so, while the page keeps showing the last good result.
-import { blocksOf, type BuildResult, type Diagnostic, type Graph } from '../../ad-core/index.ts';
-import { GraphAssembler, type CompileReply } from './compileTransfer.ts';
+import { allOps, blocksOf, type BuildResult, type Diagnostic, type Graph, type Point } from '../../ad-core/index.ts';
+import { GraphAssembler, unwireEvaluation, type CompileReply } from './compileTransfer.ts';
+import { rememberEvaluation } from './evaluationCache.ts';
 import type { CompileRequest } from './compile.worker.ts';
 import type { Derived, Inputs } from './derive.ts';
 
@@ -84,7 +85,7 @@ export class CompileService {
    * compile and returns PENDING, calling `onSettled` once the result (or a failure) is in.
    * A request for other text cancels the one in flight.
    */
-  request(source: string, merge: boolean, onSettled: () => void): CompileAnswer {
+  request(source: string, merge: boolean, onSettled: () => void, point?: Point): CompileAnswer {
     const l = this.latest;
     if (l && l.source === source && l.merge === merge) return l.built;
     const p = this.pending;
@@ -114,7 +115,12 @@ export class CompileService {
       );
     }, this.timeoutMs);
     this.pending = request;
-    worker.postMessage({ id: request.id, source, merge });
+    worker.postMessage({
+      id: request.id,
+      source,
+      merge,
+      ...(point ? { point: Object.entries(point) } : {}),
+    });
     return PENDING;
   }
 
@@ -157,6 +163,10 @@ export class CompileService {
       reply.kind === 'done'
         ? p.assembler.finish(reply.result)
         : failure(p.source, `Compiling this formula failed (${reply.error}).`);
+    if (reply.kind === 'done' && reply.evaluation && built.ok) {
+      const { pointKey, evaluation } = unwireEvaluation(reply.evaluation);
+      rememberEvaluation(built.graph, pointKey, evaluation);
+    }
     this.prepareThenSettle(p, built, 0);
   }
 
@@ -215,7 +225,8 @@ export function compileService(): CompileService {
       }) as unknown as CompileWorker,
     browserTimers,
     COMPILE_TIMEOUT_MS,
-    [blocksOf],
+    // allOps: the op list the trace and the check sweep (cached per graph).
+    [blocksOf, allOps],
   ));
 }
 
@@ -234,5 +245,5 @@ export function builtFor(
     shared?.cancel();
     return undefined;
   }
-  return compileService().request(inputs.source, inputs.merge, onSettled);
+  return compileService().request(inputs.source, inputs.merge, onSettled, inputs.point);
 }

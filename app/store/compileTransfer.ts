@@ -9,6 +9,7 @@
 import type {
   BuildResult,
   Diagnostic,
+  Evaluation,
   Graph,
   GraphEdge,
   GraphNode,
@@ -35,8 +36,35 @@ type WireNode = Omit<GraphNode, 'spans'> & { spans: Span[] | Int32Array };
 
 export type CompileReply =
   | { id: number; kind: 'part'; key: PartKey; items: unknown[] }
-  | { id: number; kind: 'done'; result: WireResult }
+  | { id: number; kind: 'done'; result: WireResult; evaluation?: WireEvaluation }
   | { id: number; kind: 'error'; error: string };
+
+/**
+ * The graph's evaluation at the point in use (derive.ts's `pointKeyOf` of it), made in the worker
+ * so the page need not: its two arrays are moved, not copied.
+ */
+export interface WireEvaluation {
+  pointKey: string;
+  values: Float64Array;
+  partials: Float64Array;
+  conventions: [number, string][];
+}
+
+/** What the worker computed at a point, ready to send. */
+export interface PointEvaluation {
+  pointKey: string;
+  evaluation: Evaluation;
+}
+
+export function wireEvaluation({ pointKey, evaluation }: PointEvaluation): WireEvaluation {
+  const { values, partials, conventions } = evaluation;
+  return { pointKey, values, partials, conventions: [...conventions] };
+}
+
+export function unwireEvaluation(wire: WireEvaluation): PointEvaluation {
+  const { pointKey, values, partials, conventions } = wire;
+  return { pointKey, evaluation: { values, partials, conventions: new Map(conventions) } };
+}
 
 export type WireResult =
   { ok: true; graph: Omit<Graph, PartKey> } | { ok: false; diagnostics: Diagnostic[] };
@@ -106,8 +134,15 @@ export function unpackEdges(packed: Int32Array): GraphEdge[] {
   return edges;
 }
 
-/** The messages that carry `built` for request `id`, in order; the last is `done`. */
-export function* replyMessages(id: number, built: BuildResult): Generator<Outgoing> {
+/**
+ * The messages that carry `built` for request `id`, in order; the last is `done` (carrying
+ * `evaluated`, the graph's evaluation at a point, when given).
+ */
+export function* replyMessages(
+  id: number,
+  built: BuildResult,
+  evaluated?: PointEvaluation,
+): Generator<Outgoing> {
   if (!built.ok) {
     yield { message: { id, kind: 'done', result: built }, transfer: [] };
     return;
@@ -142,8 +177,15 @@ export function* replyMessages(id: number, built: BuildResult): Generator<Outgoi
   const transfer = [tape.opIndex, tape.arg0, tape.arg1, tape.constant, tape.edge0, tape.edge1].map(
     (a) => a.buffer,
   );
+  const evaluation = evaluated ? wireEvaluation(evaluated) : undefined;
+  if (evaluation) transfer.push(evaluation.values.buffer, evaluation.partials.buffer);
   yield {
-    message: { id, kind: 'done', result: { ok: true, graph: rest as Omit<Graph, PartKey> } },
+    message: {
+      id,
+      kind: 'done',
+      result: { ok: true, graph: rest as Omit<Graph, PartKey> },
+      ...(evaluation ? { evaluation } : {}),
+    },
     transfer: [...new Set(transfer)],
   };
 }

@@ -1,9 +1,10 @@
 // The one place the store calls into ad-core, so a change in an engine signature is fixed here
 // and nowhere else.
-import { buildTrace, checkGradient, compile, defaultStep, frameAt, gradient, gradientChecker, sweepErrors } from '../../ad-core/index.ts';
+import { buildTrace, checkGradient, compile, defaultStep, frameAt, gradient, gradientChecker, reverse, sweepErrors } from '../../ad-core/index.ts';
 import type {
   BuildResult,
   CheckRow,
+  Evaluation,
   FdMethod,
   GradientChecker,
   Frame,
@@ -18,8 +19,15 @@ export function compileSource(source: string, mergeCommonSubexpressions = false)
   return compile(source, { mergeCommonSubexpressions });
 }
 
-export function traceFor(graph: Graph, point: Point, mode: Mode, seed: Point): Trace {
-  return buildTrace(graph, point, mode, mode === 'forward' ? seed : undefined);
+/** `evaluation`, when given, must be `evaluate(graph, point)` (see evaluationCache.ts). */
+export function traceFor(
+  graph: Graph,
+  point: Point,
+  mode: Mode,
+  seed: Point,
+  evaluation?: Evaluation,
+): Trace {
+  return buildTrace(graph, point, mode, mode === 'forward' ? seed : undefined, evaluation);
 }
 
 export function frameFor(trace: Trace, step: number): Frame {
@@ -30,9 +38,25 @@ export function checksFor(graph: Graph, point: Point, method: FdMethod, h: numbe
   return checkGradient(graph, point, h === null ? { method } : { method, h });
 }
 
-/** The same check, one row at a time (for formulas with many variables: see lazyChecks.ts). */
-export function checkerFor(graph: Graph, point: Point, method: FdMethod, h: number | null): GradientChecker {
-  return gradientChecker(graph, point, h === null ? { method } : { method, h });
+/**
+ * The same check, one row at a time (for formulas with many variables: see lazyChecks.ts).
+ * `evaluation`, when given, must be `evaluate(graph, point)`: the AD column is then its reverse
+ * pass, not a second evaluation of the whole graph.
+ */
+export function checkerFor(
+  graph: Graph,
+  point: Point,
+  method: FdMethod,
+  h: number | null,
+  evaluation?: Evaluation,
+): GradientChecker {
+  const ad = evaluation ? adjointsOfInputs(graph, evaluation) : undefined;
+  return gradientChecker(graph, point, h === null ? { method } : { method, h }, ad);
+}
+
+function adjointsOfInputs(graph: Graph, evaluation: Evaluation): number[] {
+  const { adjoints } = reverse(graph, evaluation);
+  return graph.inputs.map((node) => adjoints[node] ?? NaN);
 }
 
 export function gradientAt(graph: Graph, point: Point): Point {

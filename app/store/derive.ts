@@ -5,6 +5,7 @@ import type { BuildResult, Diagnostic, Evaluation, FdMethod, Graph, Mode, Point,
 import { emptyPoint, focusOutput, pointGet } from '../../ad-core/index.ts';
 import { compileSource, traceFor } from './core.ts';
 import { bugViewFor, type BugView } from './bugs.ts';
+import { evaluationAt } from './evaluationCache.ts';
 import type { Bug } from '../../ad-core/index.ts';
 
 export type SeedChoice = { kind: 'variable'; name: string } | { kind: 'custom'; vector: Point };
@@ -87,7 +88,8 @@ export function seedVector(graph: Graph, seed: SeedChoice): Point {
   return out;
 }
 
-function keyOf(p: Point): string {
+/** A point's identity for reuse (the compile worker keys the evaluation it sends with it). */
+export function pointKeyOf(p: Point): string {
   return Object.entries(p)
     .map(([k, v]) => `${k}=${String(v)}`)
     .join(',');
@@ -154,15 +156,18 @@ function deriveUnsafe(prev: Derived | null, inputs: Inputs, fromWorker?: BuildRe
   const graphChanged = graph !== (prev?.graph ?? null);
 
   const point = effectivePoint(graph, inputs.point);
-  const pointKey = keyOf(point);
+  const pointKey = pointKeyOf(point);
   const seed = seedVector(graph, inputs.seed);
-  const seedKey = keyOf(seed);
+  const seedKey = pointKeyOf(seed);
   const pointChanged = graphChanged || !prev || prev.pointKey !== pointKey;
 
   const traceSame =
     !pointChanged && prev?.trace && prev.mode === inputs.mode && (inputs.mode === 'reverse' || prev.seedKey === seedKey);
   const prevTrace = prev?.bugView?.correct ?? prev?.trace;
-  const trace = traceSame && prevTrace ? prevTrace : traceFor(graph, point, inputs.mode, seed);
+  const trace =
+    traceSame && prevTrace
+      ? prevTrace
+      : traceFor(graph, point, inputs.mode, seed, evaluationAt(graph, pointKey));
   // The trace evaluates the graph itself; reuse the previous evaluation object when the point did
   // not change, so components keyed on it do not re-render for a mode switch.
   const correctEvaluation =

@@ -23,7 +23,9 @@ export interface CheckProgress {
 
 interface Session {
   key: string;
-  checker: GradientChecker;
+  /** Made with the first row (its AD column is a reverse pass: not for `checkProgress`). */
+  checker: GradientChecker | null;
+  derived: Derived & { graph: Graph };
   /** Rows by variable index; holes are rows not computed yet. */
   rows: (CheckRow | undefined)[];
   computed: number;
@@ -57,7 +59,8 @@ function sessionOf(d: Derived & { graph: Graph }): Session {
   if (known && known.key === key) return known;
   const session: Session = {
     key,
-    checker: checkerFor(d.graph, d.point, d.method, d.h),
+    checker: null,
+    derived: d,
     rows: [],
     computed: 0,
     next: 0,
@@ -65,6 +68,13 @@ function sessionOf(d: Derived & { graph: Graph }): Session {
   };
   sessions.set(d.graph, session);
   return session;
+}
+
+function checkerOf(d: Derived & { graph: Graph }): GradientChecker {
+  // The correct pass's evaluation is the graph's at d.point (a chosen bug is checked at once,
+  // never here); handing it over spares the check a second sweep of a large graph.
+  const evaluation = d.bugView === null ? (d.evaluation ?? undefined) : undefined;
+  return checkerFor(d.graph, d.point, d.method, d.h, evaluation);
 }
 
 function progressOf(s: Session): CheckProgress {
@@ -105,6 +115,7 @@ export function advanceChecks(
   do {
     const i = nextIndex(s, wanted);
     if (i < 0) break;
+    s.checker ??= checkerOf(s.derived);
     s.rows[i] = s.checker.row(i);
     s.computed++;
   } while (now() < stop);
