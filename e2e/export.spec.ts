@@ -207,7 +207,15 @@ test('past the SVG limit the dialog says so and the PNG and the printout still h
   await page.getByRole('button', { name: 'Share' }).click();
   let downloads = 0;
   page.on('download', () => downloads++);
-  await page.getByRole('button', { name: 'Download SVG', exact: true }).click();
+  // Said before any click: the button is marked unavailable and described by the reason.
+  const svgButton = page.getByRole('button', { name: 'Download SVG', exact: true });
+  await expect(svgButton).toHaveAttribute('aria-disabled', 'true');
+  await expect(svgButton).toHaveAccessibleDescription(/it has 5,001 nodes.*Download PNG/);
+  await expect(page.locator('.export-refused')).toBeVisible();
+  // Pressed anyway (it stays focusable, as a disabled control with a reason should): no file,
+  // and the status says why.
+  await svgButton.focus();
+  await page.keyboard.press('Enter');
   await expect(
     page.getByRole('status').filter({ hasText: 'This graph has 5,001 nodes' }),
   ).toContainText('Download PNG saves the whole graph');

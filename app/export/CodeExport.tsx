@@ -82,6 +82,11 @@ export function CodeExportButton() {
         )}
         {result?.ok && (
           <>
+            {result.viewNote && (
+              <p className="note" data-testid="code-export-view-note">
+                {result.viewNote}
+              </p>
+            )}
             {result.outputNote && <p className="note">{result.outputNote}</p>}
             <pre
               className="code-export-code"

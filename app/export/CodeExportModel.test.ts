@@ -76,4 +76,26 @@ describe('codeExportOf', () => {
     );
     expect(second.code).not.toBe(first.code);
   });
+
+  it("in training's batch view says the program is one example's loss, not the batch mean on screen", () => {
+    const formula = '(w*x - t)^2';
+    const store = storeAt(formula, [
+      ['w', 0.5],
+      ['x', 2],
+      ['t', 1],
+    ]);
+    const own = codeExportOf(store.getState(), 'pytorch');
+    if (!own.ok) throw new Error('expected a program');
+    expect(own.viewNote).toBeNull();
+    // The batch view puts another graph on screen (here a stand-in: the mean of two rows).
+    const batch = compile('((w*2 - 1)^2 + (w*3 - 2)^2) / 2');
+    if (!batch.ok) throw new Error('batch stand-in compiles');
+    store.getState().setGraphOverride(batch.graph);
+    const shown = codeExportOf(store.getState(), 'pytorch');
+    if (!shown.ok) throw new Error('expected a program');
+    expect(store.getState().derived.graph).toBe(batch.graph);
+    expect(shown.code).toBe(own.code);
+    expect(shown.viewNote).toMatch(/mean loss over a batch/);
+    expect(shown.viewNote).toMatch(/computes the formula for one example/);
+  });
 });

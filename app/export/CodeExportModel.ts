@@ -14,7 +14,15 @@ import type { AppState } from '../store/store.ts';
 export { EXPORT_TARGETS, EXPORT_TARGET_LABELS, type ExportTarget };
 
 export type CodeExport =
-  | { ok: true; code: string; fileName: string; outputNote: string | null }
+  | {
+      ok: true;
+      code: string;
+      fileName: string;
+      outputNote: string | null;
+      /** Set while the graph on screen is not the formula's own (training's batch view): what
+       *  the program computes instead of what the graph shows. */
+      viewNote: string | null;
+    }
   | { ok: false; message: string };
 
 export function codeFileName(target: ExportTarget): string {
@@ -43,8 +51,15 @@ export function codeExportOf(
     code,
     fileName: codeFileName(target),
     outputNote: outputNote(graph, d.source),
+    viewNote: d.sourceGraph ? BATCH_VIEW_NOTE : null,
   };
 }
+
+/** The batch view shows the mean loss over the batch; the program is the formula's own. */
+export const BATCH_VIEW_NOTE =
+  'The graph on screen is the mean loss over a batch of rows. This program computes the ' +
+  'formula for one example (the data row the Train tab shows, at the current parameters) and ' +
+  'its gradient — not the batch mean loss.';
 
 /** Which output the program computes, in the words of every panel about one output. */
 function outputNote(graph: Graph, source: string): string | null {

@@ -1,16 +1,49 @@
+import { useEffect, useRef, useState } from 'react';
 import { downloadPng, downloadSvg, svgRefused } from './graphImage.ts';
 import { SVG_NODE_LIMIT } from './lodPicture.ts';
 import './export.css';
 
-/** `Download SVG` / `Download PNG` of the graph, for slides; results are told through onStatus. */
+/**
+ * `Download SVG` / `Download PNG` of the graph, for slides; results are told through onStatus.
+ * Past the SVG limit the dialog says so before any click: `Download SVG` is marked unavailable
+ * (still focusable, so the reason is read with it) and a note under the buttons says why and
+ * what to use instead.
+ */
 export function ExportButtons({ onStatus }: { onStatus(message: string): void }) {
+  const group = useRef<HTMLDivElement>(null);
+  const [refused, setRefused] = useState<number | null>(null);
+
+  // The drawing on screen decides (a large graph is laid out off the main thread and may arrive
+  // after the formula): look again each time the dialog around these buttons opens.
+  useEffect(() => {
+    const dialog = group.current?.closest('dialog');
+    const look = () => setRefused(svgRefused());
+    look();
+    if (!dialog) return;
+    const observer = new MutationObserver(() => {
+      if (dialog.open) look();
+    });
+    observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });
+    return () => observer.disconnect();
+  }, []);
+
   return (
     <>
       <p className="field-label export-title" id="export-title">
         Picture of the graph (for slides)
       </p>
-      <div className="export-buttons" role="group" aria-labelledby="export-title">
-        <button type="button" onClick={() => onStatus(svgMessage(downloadSvg(), svgRefused()))}>
+      <div className="export-buttons" role="group" aria-labelledby="export-title" ref={group}>
+        <button
+          type="button"
+          aria-disabled={refused !== null ? true : undefined}
+          aria-describedby={refused !== null ? 'export-svg-refused' : undefined}
+          onClick={() => {
+            const result = downloadSvg();
+            const nodes = svgRefused();
+            setRefused(nodes);
+            onStatus(svgMessage(result, nodes));
+          }}
+        >
           Download SVG
         </button>
         <button
@@ -24,8 +57,18 @@ export function ExportButtons({ onStatus }: { onStatus(message: string): void })
           Download PNG
         </button>
       </div>
+      {refused !== null && (
+        <p className="note export-refused" id="export-svg-refused">
+          {refusedReason(refused)}
+        </p>
+      )}
     </>
   );
+}
+
+/** Why there is no SVG of this graph, and what to use instead. */
+export function refusedReason(nodes: number): string {
+  return `No SVG for this graph: it has ${nodes.toLocaleString('en')} nodes, and an SVG of more than ${SVG_NODE_LIMIT.toLocaleString('en')} is too big to be of use. Download PNG saves the whole graph as a picture.`;
 }
 
 function svgMessage(result: ReturnType<typeof downloadSvg>, nodes: number | null): string {
