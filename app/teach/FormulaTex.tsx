@@ -18,6 +18,8 @@ export interface FormulaTexProps {
 /** The box shows at most this many rems of formula (a 2-2-1 network with its loss, whole) before
  *  "Show N more lines". */
 const CAP_REM = 12.5;
+/** …unless all of it fits in this much more (a last row, even with a fraction in it). */
+const SLACK_REM = 2.5;
 /** A line too wide for the column is scaled down, but its maths never below this size (px). */
 const MIN_MATH_PX = 16;
 
@@ -120,8 +122,7 @@ function measureClip(content: HTMLElement): RowClip | null {
   });
   // In rems, so that the learner's A− / A+ and presenter mode scale the box with the text.
   const rem = parseFloat(getComputedStyle(document.documentElement).fontSize) || 16;
-  const cap = CAP_REM * rem;
-  return wholeRowClip(rowsOf(pieces), cap);
+  return wholeRowClip(rowsOf(pieces), CAP_REM * rem, SLACK_REM * rem);
 }
 
 function sameClip(old: RowClip | null, next: RowClip | null): RowClip | null {

@@ -32,6 +32,10 @@ describe('wholeRowClip', () => {
     expect(wholeRowClip(rows, 60)).toEqual({ height: 44, shown: 2, total: 3 });
     expect(wholeRowClip(rows, 44)).toEqual({ height: 44, shown: 2, total: 3 });
   });
+  it('shows a last row that nearly fits rather than hiding it alone', () => {
+    expect(wholeRowClip(rows, 60, 10)).toBeNull();
+    expect(wholeRowClip(rows, 40, 10)).toEqual({ height: 20, shown: 1, total: 3 });
+  });
   it('shows the first row even when it is taller than the cap', () => {
     expect(wholeRowClip(rows, 5)).toEqual({ height: 20, shown: 1, total: 3 });
   });

@@ -32,12 +32,13 @@ export interface RowClip {
 }
 
 /**
- * The tallest cut no lower than `cap` that falls between rows; null when every row fits. At
+ * The tallest cut no lower than `cap` that falls between rows; null when every row fits under
+ * `cap + slack` (hiding a last row that nearly fits behind "Show 1 more line" helps nobody). At
  * least the first row is shown, however tall.
  */
-export function wholeRowClip(rows: readonly Span[], cap: number): RowClip | null {
+export function wholeRowClip(rows: readonly Span[], cap: number, slack = 0): RowClip | null {
   const bottoms = rows.map((r) => r.bottom);
-  if (bottoms.every((b) => b <= cap)) return null;
+  if (bottoms.every((b) => b <= cap + slack)) return null;
   const shown = Math.max(1, bottoms.filter((b) => b <= cap).length);
   return { height: bottoms[shown - 1] ?? cap, shown, total: rows.length };
 }
