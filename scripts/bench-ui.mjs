@@ -26,7 +26,8 @@
 //    medians at 100, 500 and 2,000 nodes. At 5,000 nodes (drawn on the canvas layer past
 //    lodSelect's threshold) it also plays the animation at the fastest speed for --play-ms and
 //    reports the 95th percentile of the frame times (target ≤ 33 ms).
-//    --out-dir DIR builds into and serves DIR instead of dist/ (several checkouts, one machine).
+//    --out-dir DIR builds into and serves DIR instead of dist/ (several checkouts, one machine);
+//    --port N serves it on port N instead of a free one.
 // 5. Training (issue 11, scripts/bench-training.mjs): a 2-16-1 tanh network on 200 rows trained
 //    with Run on the Train tab for --train-ms (5000): steps per second against the target of 500,
 //    and how often the loss curve was redrawn per animation frame. --training-only runs just this.
@@ -693,7 +694,8 @@ async function main() {
     });
     if (built.status !== 0) throw new Error('vite build failed');
   }
-  const port = await freePort();
+  // --port N serves on a given port (helpers sharing one machine each have their own).
+  const port = option('--port', 0) || (await freePort());
   const preview = startPreview(port);
   const url = `http://127.0.0.1:${port}/`;
   let browser;

@@ -22,6 +22,7 @@ import { isForwardMode, stepView } from './frameView.ts';
 import { adjointName, tangentName } from './labels.ts';
 import type { Layout } from './layout.ts';
 import { useLayout } from './useLayout.ts';
+import { drawingKeys } from './stableKeys.ts';
 import { useReducedMotion } from './useReducedMotion.ts';
 import { isOverview, useZoom, type Size } from './useZoom.ts';
 import { CanvasLayer } from './canvasLayer.tsx';
@@ -441,7 +442,6 @@ interface SceneContentProps {
   blocks: GraphBlocks | undefined;
 }
 
-
 /** The moving dots of the current step's flows, for the overlay. */
 function FlowDots({ frame, paths }: { frame: Frame; paths: EdgePaths }) {
   const { flows } = useMemo(() => stepView(frame), [frame]);
@@ -460,6 +460,8 @@ function SceneContent(props: SceneContentProps) {
   const paths = pathsOf(layout);
   const { currentNodes, flows } = useMemo(() => stepView(frame), [frame]);
   const active = useMemo(() => new Set(frame.activeEdges), [frame]);
+  // Keys that survive renumbering: an edit re-renders what it changed, not every node after it.
+  const keys = drawingKeys(graph);
   const morph = props.animate && layout.nodes.length <= MORPH_LIMIT;
   // Past MORPH_LIMIT (where nothing morphs) the edges are drawn as one bundle, and only those with
   // something to show in this step as elements of their own, over it.
@@ -496,7 +498,7 @@ function SceneContent(props: SceneContentProps) {
           : tangentName(graph.nodes[edge.to]?.name ?? '');
       return (
         <GraphEdgeView
-          key={e.id}
+          key={keys.edge[e.id] ?? e.id}
           id={e.id}
           d={paths.get(e.id) ?? ''}
           mid={e.mid}
@@ -548,7 +550,7 @@ function SceneContent(props: SceneContentProps) {
           if (block && props.blocks) {
             return (
               <BlockNodeView
-                key={p.id}
+                key={keys.node[p.id] ?? p.id}
                 node={node}
                 block={block}
                 sourceId={props.blocks.sourceOf(p.id)}
@@ -573,7 +575,7 @@ function SceneContent(props: SceneContentProps) {
               blockName={props.blocks?.expanded.get(p.id)}
               onToggleBlock={props.blocks?.onToggle}
               sourceId={props.blocks?.sourceOf(p.id)}
-              key={p.id}
+              key={keys.node[p.id] ?? p.id}
               graph={graph}
               node={node}
               x={p.x}
