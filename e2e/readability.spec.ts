@@ -21,31 +21,38 @@ import { LessonPanel } from './pages/teaching.ts';
  */
 type Level = 'whole' | 'follow' | 'legible';
 
-/** Network-sized examples and the training presets: they do not fit a 1280×720 graph area whole
- * (614×527 px with both side columns) even with every block collapsed and its parameters folded
- * into it, so they are held to `follow`. What is left is the layout's: the blocks of a layer are
- * stacked with the inputs they share between them, as if in one column (the neuron: two blocks
- * 436 px apart, 640 px tall in all; the 2-2-1 network 664×640), and five columns of a formula
- * such as `(w*x + b - y)^2` are 664 px wide. */
+/** Training presets too big for a 1280×720 graph area whole (614×527 px with both side columns)
+ * even with every block collapsed and its parameters folded into it, so they are held to `follow`
+ * (a view held to `follow` that shows its graph whole is still held to `whole`). Each is longer
+ * than the area is wide or tall, whatever the spacing (app/graph/layout.ts re-spaces a drawing
+ * that does not fit, and these do not at any spacing):
+ * - Logistic regression and XOR: the loss `-(y*log(p) + (1 - y)*log(1 - p))` puts seven columns
+ *   after the inputs (p, 1 − p, log, ×, +, −): about 1,000 px, where five fit;
+ * - the MLP: four collapsed blocks and the five output weights (more than a block folds, see
+ *   MAX_FOLDED in app/store/blocks.ts) stand in one column, about 1,300 px tall.
+ * The 2-2-1 network, the neuron and Fit a line now fit whole and are held to `whole`. */
 const NETWORK_SIZED = new Set([
-  'Tiny network: 2-2-1 with a loss',
-  'Your own function: neuron',
-  'Fit a line',
   'Logistic regression',
   'XOR with a 2-2-1 network',
   'Curve fit with a small MLP',
 ]);
 
-/** Where long numbers meet the room the layout keeps for labels: held to `legible` until edge
- * labels are placed knowing their text (the layout keeps 80 px for one; a number of seven or more
- * characters in bold runs past it).
- * - XOR, step 35: the contribution pill `−0.004529` (about 97 px) on x1's edge into h₁ covers 8 px
- *   of `b̄1 = −0.01028`, b1's adjoint written on the collapsed block.
- * - MLP, steps 20–30: the output block reads five parameters, more than a block folds (blocks.ts,
- *   MAX_FOLDED), so they stay a column of inputs; the partial `∂ −0.08946` on v3's edge touches
- *   v3's own label `v₋₃ = −0.08946` (3 px), and from step 27 v3's and x's left labels touch
- *   (`v̄₋₁₃ = −0.003292`, 5×4 px). */
-const LONG_AMOUNTS = new Set(['XOR with a 2-2-1 network', 'Curve fit with a small MLP']);
+/** Where long numbers meet the room the layout keeps for labels, in the three presets shown in part:
+ * held to `legible`. The layout keeps that room from the graph alone (so that a slider or a
+ * training step never moves the drawing): an 80-px edge label and a 128-px block of value lines.
+ * A number with leading zeros at four significant digits runs past it, and these presets' small
+ * gradients have them:
+ * - Logistic regression: the partial `∂ −0.06487` on an edge from the first column touches the
+ *   input `w2`'s name (4 px);
+ * - XOR: `∂ −0.006316` touches `h̄₁ = −0.01036` (1 px); the contribution `−0.004529` covers 4 px
+ *   of the input `x1`'s name;
+ * - MLP: x's adjoint `v̄₋₁₃ = −0.003292` (about 150 px) reaches v3's lines in the next column
+ *   (up to 17 px), and `∂ −0.009869` touches the input `y` (6 px). */
+const LONG_AMOUNTS = new Set([
+  'Logistic regression',
+  'XOR with a 2-2-1 network',
+  'Curve fit with a small MLP',
+]);
 
 const NOT_IN_VIEW = 'the current step is not in view';
 

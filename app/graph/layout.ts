@@ -11,6 +11,8 @@
 // chain of waypoints (an input feeding every step of a 2,000-node chain once cost 600,000 points):
 // it is drawn straight when nothing is in its way, threaded through the gaps of the columns it
 // crosses while a budget of checks lasts, and otherwise carried in a lane above or below them.
+// A drawing too big for a projector's graph area is laid out again more compactly where that makes
+// it fit (see layoutWith): each node level with its first argument, rows further apart.
 import type { NodeKind } from '../../ad-core/index.ts';
 import {
   addBox,
@@ -86,6 +88,8 @@ export interface Layout {
 /** Gap between nodes in the same column, and between columns (room for arrows and labels). */
 const ROW_GAP = 28;
 const COLUMN_GAP = 40;
+/** The gap between columns of a drawing re-spaced to fit a projector (see layoutWith). */
+const TIGHT_COLUMN_GAP = 28;
 /** Sideways distance between parallel copies of a repeated edge (`x*x`). */
 const MULTI_EDGE_SPACING = 22;
 /** Minimum angle between edge ends on one node, and the widest an end may lean. */
@@ -135,19 +139,25 @@ export const VARIANTS: readonly Variant[] = [
 const TRY_VARIANTS_EDGES = 80;
 
 export function computeLayout(input: LayoutInput): Layout {
-  if (input.edges.length > TRY_VARIANTS_EDGES) return layoutWith(input, VARIANTS[0]!);
-  let best: Layout | null = null;
-  let fewest = Infinity;
-  for (const variant of VARIANTS) {
-    const layout = layoutWith(input, variant);
+  const first = layoutWith(input, VARIANTS[0]!);
+  if (input.edges.length > TRY_VARIANTS_EDGES) return first;
+  // The other variants with the spacing the first found (see layoutWith): a re-spaced one only if
+  // it fits as well.
+  const spacing = spacingOf.get(first) ?? SPACINGS[0]!;
+  let best = first;
+  let fewest = crossings(first);
+  for (const variant of VARIANTS.slice(1)) {
+    if (fewest === 0) break;
+    const layout = placeWith(input, variant, spacing);
+    if (spacing !== SPACINGS[0] && projectorScale(layout) < PROJECTOR.minScale) continue;
     const count = crossings(layout);
     if (count < fewest) {
       best = layout;
       fewest = count;
+      if (spacing !== SPACINGS[0]) spacingOf.set(layout, spacing);
     }
-    if (count === 0) break;
   }
-  return best!;
+  return best;
 }
 
 /** Pairs of edges whose polylines cross (the drawn curves follow them closely). */
@@ -173,9 +183,12 @@ export function crossings(layout: Layout): number {
   return count;
 }
 
-/** Extra room given to a crowded gap between columns, per pass, and how many passes. */
+/** Extra room given to a crowded gap between columns, per pass, and how many passes; in finer
+ * steps where a drawing is re-spaced to fit a projector (a step too many and it does not). */
 const ROOM_STEP = 28;
 const ROOM_PASSES = 4;
+const TIGHT_ROOM_STEP = 14;
+const TIGHT_ROOM_PASSES = 7;
 /** Up to this many nodes a drawing whose edge labels find no free place is laid out again with
  * wider gaps where they did not. Beyond, one pass (labels still keep off what they can): such a
  * graph does not fit a projector whole anyway (autoCollapse's limit), and each pass is a whole
@@ -183,19 +196,108 @@ const ROOM_PASSES = 4;
  * Every example, preset and lesson formula is below this (labelRoom.test.ts checks them all). */
 const ROOM_NODES = 60;
 
-export function layoutWith(input: LayoutInput, variant: Variant): Layout {
+/** A placement with `spacing`, crowded gaps widened up to ROOM_NODES nodes. */
+function placeWith(input: LayoutInput, variant: Variant, spacing: Spacing): Layout {
   if (input.nodes.length === 0) return { width: 0, height: 0, nodes: [], edges: [] };
+  if (input.nodes.length > ROOM_NODES) return layoutPass(input, variant, null, spacing).layout;
+  return roomyLayout(input, variant, spacing, false)!;
+}
+
+export function layoutWith(input: LayoutInput, variant: Variant): Layout {
+  if (input.nodes.length === 0 || input.nodes.length > ROOM_NODES) {
+    return placeWith(input, variant, SPACINGS[0]!);
+  }
+  // A drawing that does not fit the projector's graph area is laid out again more compactly: each
+  // node level with its first argument (the main path a straight line, the other arguments below
+  // it) rather than centred on all of them, whose edges slope both ways past the tall label stacks
+  // of blocks; and with rows further apart, which makes edges between columns steep enough for
+  // their labels to sit between the columns' text rather than in a wider gap. The first spacing
+  // that fits is kept; if none does, the first (a drawing that does not fit is shown in part or
+  // with blocks collapsed, and an edit that adds to it does not re-space what was there).
+  const first = roomyLayout(input, variant, SPACINGS[0]!, false)!;
+  const scale = projectorScale(first);
+  // Compact spacings save at most about a fifth: a drawing further off is not tried again.
+  if (scale >= PROJECTOR.minScale || scale < PROJECTOR.minScale * FAR_OFF) return first;
+  for (const spacing of SPACINGS.slice(1)) {
+    const layout = roomyLayout(input, variant, spacing, true);
+    if (layout && projectorScale(layout) >= PROJECTOR.minScale) {
+      spacingOf.set(layout, spacing);
+      return layout;
+    }
+  }
+  return first;
+}
+
+/** The spacing a layout was drawn with, when not the first (see layoutWith). */
+const spacingOf = new WeakMap<Layout, Spacing>();
+/** Whether `layout` was re-spaced to fit the projector (see layoutWith): for tests. */
+export function isRespaced(layout: Layout): boolean {
+  return spacingOf.has(layout);
+}
+
+/** Below this share of the scale that fits, no spacing makes a drawing fit (see layoutWith). */
+const FAR_OFF = 0.75;
+
+/** Where a node stands against its arguments: centred on them, or level with the first. */
+type Align = 'centre' | 'first';
+interface Spacing {
+  align: Align;
+  rowGap: number;
+  columnGap: number;
+  roomStep: number;
+  roomPasses: number;
+}
+const TIGHT = {
+  columnGap: TIGHT_COLUMN_GAP,
+  roomStep: TIGHT_ROOM_STEP,
+  roomPasses: TIGHT_ROOM_PASSES,
+};
+/** Tried in turn for a drawing that does not fit (see layoutWith). */
+const SPACINGS: readonly Spacing[] = [
+  {
+    align: 'centre',
+    rowGap: ROW_GAP,
+    columnGap: COLUMN_GAP,
+    roomStep: ROOM_STEP,
+    roomPasses: ROOM_PASSES,
+  },
+  { align: 'centre', rowGap: ROW_GAP, ...TIGHT },
+  { align: 'first', rowGap: ROW_GAP, ...TIGHT },
+  { align: 'first', rowGap: ROW_GAP + 16, ...TIGHT },
+  { align: 'first', rowGap: ROW_GAP + 32, ...TIGHT },
+  { align: 'centre', rowGap: ROW_GAP + 32, ...TIGHT },
+];
+
+/**
+ * The graph area a teacher's projector shows at 1280×720 with both side columns (drawing units
+ * at scale 1, less the view's padding and button band: see useZoom's wholeScale), and the least
+ * scale at which its text stays 14 px (15 px text).
+ */
+export const PROJECTOR = { width: 614 - 32, height: 527 - 68, minScale: 14 / 15 } as const;
+
+/** The scale at which `layout` would show whole in the projector's graph area. */
+export function projectorScale(layout: { width: number; height: number }): number {
+  return Math.min(PROJECTOR.width / layout.width, PROJECTOR.height / layout.height);
+}
+
+/** A placement with `spacing`, its crowded column gaps widened (see ROOM_STEP); null when
+ * `onlyIfFits` and even its first pass does not fit the projector (widening only adds). */
+function roomyLayout(
+  input: LayoutInput,
+  variant: Variant,
+  spacing: Spacing,
+  onlyIfFits: boolean,
+): Layout | null {
   // A fan-out step shows a contribution on every edge into one node at once; where a column gap
   // is too narrow for them beside the nodes' own labels, the gap widens (by structure only, so a
   // new point never moves anything) and the drawing is placed again.
   let extra: Float64Array | null = null;
   for (let pass = 0; ; pass++) {
-    const { layout, crowded, columns } = layoutPass(input, variant, extra);
-    if (crowded.size === 0 || pass + 1 >= ROOM_PASSES || input.nodes.length > ROOM_NODES) {
-      return layout;
-    }
+    const { layout, crowded, columns } = layoutPass(input, variant, extra, spacing);
+    if (pass === 0 && onlyIfFits && projectorScale(layout) < PROJECTOR.minScale) return null;
+    if (crowded.size === 0 || pass + 1 >= spacing.roomPasses) return layout;
     extra ??= new Float64Array(columns);
-    for (const c of crowded) extra[c] = extra[c]! + ROOM_STEP;
+    for (const c of crowded) extra[c] = extra[c]! + spacing.roomStep;
   }
 }
 
@@ -207,6 +309,7 @@ function layoutPass(
   input: LayoutInput,
   variant: Variant,
   extra: Float64Array | null,
+  spacing: Spacing,
 ): { layout: Layout; crowded: Set<number>; columns: number } {
   const n = input.nodes.length;
 
@@ -326,7 +429,17 @@ function layoutPass(
   const rel = new Float64Array(n);
   const contours: (Contour | null)[] = new Array<Contour | null>(n).fill(null);
   for (const v of post) {
-    const { contour, centre } = stackContours(kids[v]!, contours, rel, above, below, moved);
+    const { contour, centre } = stackContours(
+      kids[v]!,
+      contours,
+      rel,
+      col,
+      above,
+      below,
+      moved,
+      spacing.rowGap,
+      spacing.align,
+    );
     contour.shift -= centre;
     for (const k of kids[v]!) rel[k] = rel[k]! - centre;
     contour.cols.set(col[v]!, [-above[v]! - contour.shift, below[v]! - contour.shift]);
@@ -334,14 +447,14 @@ function layoutPass(
   }
   const cy = new Float64Array(n);
   {
-    stackContours(roots, contours, rel, above, below, null);
+    stackContours(roots, contours, rel, col, above, below, null, spacing.rowGap);
     for (const r of roots) cy[r] = rel[r]!;
     for (let k = post.length - 1; k >= 0; k--) {
       const v = post[k]!;
       for (const c of kids[v]!) cy[c] = cy[v]! + rel[c]!;
     }
   }
-  if (variant.repack) repackFirstColumn(col, consumers, cy, above, below);
+  if (variant.repack) repackFirstColumn(col, consumers, cy, above, below, spacing.rowGap);
 
   // Columns as wide as their widest footprint.
   const colWidth = new Float64Array(columns);
@@ -349,7 +462,11 @@ function layoutPass(
   const colX = new Float64Array(columns);
   for (let c = 1; c < columns; c++) {
     colX[c] =
-      colX[c - 1]! + colWidth[c - 1]! / 2 + COLUMN_GAP + (extra?.[c] ?? 0) + colWidth[c]! / 2;
+      colX[c - 1]! +
+      colWidth[c - 1]! / 2 +
+      spacing.columnGap +
+      (extra?.[c] ?? 0) +
+      colWidth[c]! / 2;
   }
   const cx = new Float64Array(n);
   for (let i = 0; i < n; i++) cx[i] = colX[col[i]!]!;
@@ -672,18 +789,21 @@ export function nodeBoxes(node: LayoutNodeInput, g: NodeGeometry, cx: number, cy
 }
 
 /**
- * Stacks the subtrees of `items` (in order, top to bottom) as close as their outlines allow, and
- * never closer than if they all stood in one column. Writes each item's offset into `rel` and
- * returns their merged outline (in the first item's frame) and the centre between the first and
- * the last item. The outlines of `items` are consumed.
+ * Stacks the subtrees of `items` (in order, top to bottom) as close as their outlines allow, `gap`
+ * apart, each no higher than the one before. Writes each item's offset into `rel` and returns their
+ * merged outline (in the first item's frame) and where the node over them stands: centred between
+ * the first and the last item, or level with the first (`align`). The outlines are consumed.
  */
 function stackContours(
   items: readonly number[],
   contours: (Contour | null)[],
   rel: Float64Array,
+  col: Int32Array,
   above: Float64Array,
   below: Float64Array,
   adopted: Uint8Array | null,
+  gap: number,
+  align: Align = 'centre',
 ): { contour: Contour; centre: number } {
   let acc: Contour | null = null;
   let prev = -1;
@@ -696,8 +816,11 @@ function stackContours(
       prev = item;
       continue;
     }
-    // The least offset for `item` that keeps it below everything stacked so far, column by column.
-    let offset = rel[prev]! + below[prev]! + ROW_GAP + above[item]!;
+    // The least offset for `item` that keeps it below everything stacked so far, column by column,
+    // and never above the item before it (the arguments keep their order). Items in different
+    // columns may stand side by side: an input hosted between two blocks (adoptSharedInputs)
+    // stacked as if in their column put the blocks of one layer 436 px apart.
+    let offset = rel[prev]! + (col[prev] === col[item] ? below[prev]! + gap + above[item]! : 0);
     const small: Contour = own.cols.size < acc.cols.size ? own : acc;
     const large: Contour = small === own ? acc : own;
     for (const [c, [top, bottom]] of small.cols) {
@@ -705,7 +828,7 @@ function stackContours(
       if (!other) continue;
       const ownTop = (small === own ? top : other[0]) + own.shift;
       const accBottom = (small === acc ? bottom : other[1]) + acc.shift;
-      offset = Math.max(offset, accBottom + ROW_GAP - ownTop);
+      offset = Math.max(offset, accBottom + gap - ownTop);
     }
     rel[item] = offset;
     // Merge the smaller outline into the larger; the result is in acc's frame.
@@ -739,7 +862,7 @@ function stackContours(
     first = items[0]!;
     last = items[items.length - 1]!;
   }
-  const centre = (rel[first]! + rel[last]!) / 2;
+  const centre = align === 'first' ? rel[first]! : (rel[first]! + rel[last]!) / 2;
   return { contour: acc, centre };
 }
 
@@ -755,10 +878,11 @@ function repackFirstColumn(
   cy: Float64Array,
   above: Float64Array,
   below: Float64Array,
+  gap: number,
 ): void {
   const nodes: number[] = [];
   for (let i = 0; i < col.length; i++) if (col[i] === 0) nodes.push(i);
-  repackColumn(nodes, consumers, cy, above, below);
+  repackColumn(nodes, consumers, cy, above, below, gap);
 }
 
 /**
@@ -772,6 +896,7 @@ function repackColumn(
   cy: Float64Array,
   above: Float64Array,
   below: Float64Array,
+  gap: number,
 ): void {
   if (nodes.length === 0) return;
   const want = new Map<number, number>();
@@ -785,7 +910,7 @@ function repackColumn(
   // Offsets that keep the gaps, then isotonic regression of (wanted − offset).
   const offset = new Float64Array(nodes.length);
   for (let k = 1; k < nodes.length; k++) {
-    offset[k] = offset[k - 1]! + below[nodes[k - 1]!]! + ROW_GAP + above[nodes[k]!]!;
+    offset[k] = offset[k - 1]! + below[nodes[k - 1]!]! + gap + above[nodes[k]!]!;
   }
   const blockMean: number[] = [];
   const blockSize: number[] = [];
