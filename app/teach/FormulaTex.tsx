@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
 import type { Graph } from '../../ad-core/index.ts';
 import { breakAfterCommas } from '../panels/texLines.ts';
@@ -31,7 +31,10 @@ const MIN_MATH_PX = 16;
  * still cannot fit (no place to break) is scaled down a little; a formula taller than the box is
  * cut between two rows, never through one, with a button saying how many rows are left.
  */
-export function FormulaTex({ graph, highlightedNode }: FormulaTexProps) {
+export function FormulaTex({ graph: newest, highlightedNode }: FormulaTexProps) {
+  // Typesetting a formula (KaTeX, then measuring its rows) is ~15 ms an edit: done in a render of
+  // its own after the graph has painted, so a keystroke waits only for the graph.
+  const graph = useDeferredValue(newest);
   const { tex, lines, text } = useMemo(
     () => formulaTex(graph, highlightedNode),
     [graph, highlightedNode],
