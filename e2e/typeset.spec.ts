@@ -60,6 +60,8 @@ for (const size of [
     for (const name of names) {
       await playground.chooseExample(name);
       const formula = page.getByTestId('formula-tex');
+      // The formula is typeset again once edits pause: measure this example's, not the last one's.
+      await expect(formula).not.toHaveAttribute('data-settling');
       await expect(formula.locator('.katex').first()).toBeVisible();
       const more = page.getByRole('button', { name: /^Show \d+ more lines?$/ });
       // Let KaTeX and the row measure settle: the report is read once both agree.

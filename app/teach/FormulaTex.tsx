@@ -1,9 +1,10 @@
-import { useDeferredValue, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { CSSProperties } from 'react';
 import type { Graph } from '../../ad-core/index.ts';
 import { breakAfterCommas } from '../panels/texLines.ts';
 import { MathView, useKatexReady } from './MathView.tsx';
 import { formulaTex } from './formula-tex.ts';
+import { useSettledValue } from './useSettledValue.ts';
 import { rowsOf, wholeRowClip } from './formulaRows.ts';
 import type { RowClip } from './formulaRows.ts';
 import './teach.css';
@@ -20,6 +21,8 @@ export interface FormulaTexProps {
 const CAP_REM = 12.5;
 /** …unless all of it fits in this much more (a last row, even with a fraction in it). */
 const SLACK_REM = 2.5;
+/** How long typing must pause before the formula is typeset again (ms). */
+const TYPESET_QUIET_MS = 150;
 /** A line too wide for the column is scaled down, but its maths never below this size (px). */
 const MIN_MATH_PX = 16;
 
@@ -32,12 +35,14 @@ const MIN_MATH_PX = 16;
  * cut between two rows, never through one, with a button saying how many rows are left.
  */
 export function FormulaTex({ graph: newest, highlightedNode }: FormulaTexProps) {
-  // Typesetting a formula (KaTeX, then measuring its rows) is ~15 ms an edit: done in a render of
-  // its own after the graph has painted, so a keystroke waits only for the graph.
-  const graph = useDeferredValue(newest);
+  // Typesetting a formula (KaTeX, then measuring its rows) is 15-45 ms an edit at 100 nodes:
+  // done once typing pauses, so neither the graph's frame nor the next keystroke waits for it.
+  const graph = useSettledValue(newest, TYPESET_QUIET_MS);
+  // A node id of the newest graph means another node (or none) in a formula not yet caught up.
+  const highlighted = graph === newest ? highlightedNode : null;
   const { tex, lines, text } = useMemo(
-    () => formulaTex(graph, highlightedNode),
-    [graph, highlightedNode],
+    () => formulaTex(graph, highlighted),
+    [graph, highlighted],
   );
   const typeset = useKatexReady();
   const contentRef = useRef<HTMLDivElement>(null);
@@ -67,6 +72,7 @@ export function FormulaTex({ graph: newest, highlightedNode }: FormulaTexProps) 
         data-testid="formula-tex"
         id={id}
         data-clipped={clipped ? '' : undefined}
+        data-settling={graph === newest ? undefined : ''}
         style={style}
       >
         <div className="teach-formula-rows" ref={contentRef}>
