@@ -16,10 +16,12 @@ export function ShareButton() {
   const dialog = useRef<HTMLDialogElement>(null);
   const [url, setUrl] = useState('');
   const [status, setStatus] = useState('');
+  const [openings, setOpenings] = useState(0);
   const code = url ? embedCode(url) : '';
   const open = () => {
     setUrl(currentUrl());
     setStatus('');
+    setOpenings((n) => n + 1);
     dialog.current?.showModal();
   };
   const copy = (text: string, what: string) => copyWithStatus(text, what, setStatus);
@@ -64,7 +66,7 @@ export function ShareButton() {
         {/* Pictures for slides live here rather than in View ▾: a teacher looks under Share for
             every way of taking this view out of the app (link, embed, picture), while View ▾
             only changes how the page looks. */}
-        <ExportButtons onStatus={setStatus} />
+        <ExportButtons key={openings} onStatus={setStatus} />
         <CodeExportButton />
         <PrintButtons />
       </DialogFrame>

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { downloadPng, downloadSvg, svgRefused } from './graphImage.ts';
 import { SVG_NODE_LIMIT } from './lodPicture.ts';
 import './export.css';
@@ -10,29 +10,17 @@ import './export.css';
  * what to use instead.
  */
 export function ExportButtons({ onStatus }: { onStatus(message: string): void }) {
-  const group = useRef<HTMLDivElement>(null);
+  // Mounted afresh each time the Share dialog opens (ShareButton keys it by its openings): the
+  // drawing on screen then decides, a large graph's layout having arrived since the formula did.
   const [refused, setRefused] = useState<number | null>(null);
-
-  // The drawing on screen decides (a large graph is laid out off the main thread and may arrive
-  // after the formula): look again each time the dialog around these buttons opens.
-  useEffect(() => {
-    const dialog = group.current?.closest('dialog');
-    const look = () => setRefused(svgRefused());
-    look();
-    if (!dialog) return;
-    const observer = new MutationObserver(() => {
-      if (dialog.open) look();
-    });
-    observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });
-    return () => observer.disconnect();
-  }, []);
+  useEffect(() => setRefused(svgRefused()), []);
 
   return (
     <>
       <p className="field-label export-title" id="export-title">
         Picture of the graph (for slides)
       </p>
-      <div className="export-buttons" role="group" aria-labelledby="export-title" ref={group}>
+      <div className="export-buttons" role="group" aria-labelledby="export-title">
         <button
           type="button"
           aria-disabled={refused !== null ? true : undefined}
@@ -66,13 +54,16 @@ export function ExportButtons({ onStatus }: { onStatus(message: string): void })
   );
 }
 
-/** Why there is no SVG of this graph, and what to use instead. */
-export function refusedReason(nodes: number): string {
-  return `No SVG for this graph: it has ${nodes.toLocaleString('en')} nodes, and an SVG of more than ${SVG_NODE_LIMIT.toLocaleString('en')} is too big to be of use. Download PNG saves the whole graph as a picture.`;
+/** Why there is no SVG of this graph, and what to use instead (the note under the buttons). */
+function refusedReason(nodes: number): string {
+  return `No SVG for this graph: it has ${nodes.toLocaleString('en')} nodes, and ${TOO_BIG}`;
 }
 
+/** What pressing Download SVG did (the dialog's status line). */
 function svgMessage(result: ReturnType<typeof downloadSvg>, nodes: number | null): string {
   if (result === 'saved') return 'SVG downloaded.';
-  if (result === 'none') return 'There is no graph to export yet.';
-  return `This graph has ${(nodes ?? 0).toLocaleString('en')} nodes: an SVG of more than ${SVG_NODE_LIMIT.toLocaleString('en')} is too big to be of use. Download PNG saves the whole graph as a picture.`;
+  if (result === 'none' || nodes === null) return 'There is no graph to export yet.';
+  return `This graph has ${nodes.toLocaleString('en')} nodes: ${TOO_BIG}`;
 }
+
+const TOO_BIG = `an SVG of more than ${SVG_NODE_LIMIT.toLocaleString('en')} is too big to be of use. Download PNG saves the whole graph as a picture.`;
